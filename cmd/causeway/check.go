@@ -1,0 +1,66 @@
+package main
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/causeway/causeway/data"
+	"github.com/causeway/causeway/extract"
+)
+
+// checkOptions are what check needs.
+type checkOptions struct {
+	env   *env
+	paths []string
+}
+
+func newCheckCmd(e *env, runF func(context.Context, *checkOptions) error) *cobra.Command {
+	opts := &checkOptions{env: e}
+	return &cobra.Command{
+		Use:   "check [FILE.yaml ...]",
+		Short: "Validate curated files against their source texts",
+		Long: `Check reads curated YAML files (by default the embedded data), checks every
+quote against its source text and every reference, id, polarity and hedge, and
+prints each problem as path:line:col: message. It exits with status 1 if there
+is any problem.`,
+		Example: `  causeway check
+  causeway check data/liu-yuhui-2025-livestream.yaml`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.paths = args
+			if runF != nil {
+				return runF(cmd.Context(), opts)
+			}
+			return checkRun(cmd.Context(), opts)
+		},
+	}
+}
+
+func checkRun(_ context.Context, opts *checkOptions) error {
+	var (
+		docs []*extract.Document
+		err  error
+	)
+	if len(opts.paths) == 0 {
+		docs, err = extract.ReadAll(data.FS(), data.Curated())
+	} else {
+		docs, err = readFiles(opts.paths)
+	}
+	if err != nil {
+		return err
+	}
+	var quotes int
+	for _, d := range docs {
+		quotes += len(d.Claims) + len(d.Links) + len(d.Omitted)
+	}
+	fmt.Fprintf(opts.env.stdout, "ok: %d curated %s, %d quotes verified\n", len(docs), plural(len(docs), "file", "files"), quotes)
+	return nil
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

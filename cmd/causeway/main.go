@@ -1,0 +1,19 @@
+// Command causeway builds a knowledge graph of causal arguments from
+// hand-curated triples about a source text, keeps it in a Cayley store and
+// answers questions of it: causal traces, graph queries and exports.
+//
+// Run causeway --help for the commands.
+package main
+
+import (
+	"context"
+	"os"
+	"os/signal"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}

@@ -1,0 +1,227 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+
+	"github.com/causeway/causeway/data"
+	"github.com/causeway/causeway/extract"
+	"github.com/causeway/causeway/graph"
+)
+
+// env carries what every command reads and writes: no command touches
+// os.Stdout or os.Stderr directly.
+type env struct {
+	stdin  io.Reader
+	stdout io.Writer
+	stderr io.Writer
+	// db is the --db flag: "" for the embedded data in memory.
+	db string
+}
+
+// Exit codes.
+const (
+	exitOK = 0
+	// exitFail: the command ran and found a problem (no path, bad data) or
+	// failed.
+	exitFail = 1
+	// exitUsage: the command line was wrong, or a name fits no node or
+	// more than one.
+	exitUsage = 2
+)
+
+// usageError is a mistake on the command line.
+type usageError struct{ err error }
+
+func (e usageError) Error() string { return e.err.Error() }
+func (e usageError) Unwrap() error { return e.err }
+
+// silentError carries an exit code for a failure the command has already
+// reported in full on its own.
+type silentError struct{ code int }
+
+func (e silentError) Error() string { return fmt.Sprintf("exit status %d", e.code) }
+
+// run builds the command tree, runs it with args and returns the exit code.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
+	root := newRootCmd(e)
+	root.SetArgs(args)
+	root.SetIn(stdin)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	err := root.ExecuteContext(ctx)
+	if err == nil {
+		return exitOK
+	}
+	var silent silentError
+	if errors.As(err, &silent) {
+		return silent.code
+	}
+	var list extract.ErrorList
+	if errors.As(err, &list) {
+		for _, e := range list {
+			fmt.Fprintln(stderr, e)
+		}
+		return exitFail
+	}
+	fmt.Fprintf(stderr, "causeway: %v\n", err)
+	return exitCode(err)
+}
+
+// exitCode decides the exit status of an error, in one place.
+func exitCode(err error) int {
+	var (
+		usage     usageError
+		ambiguous *graph.AmbiguousError
+		notFound  *graph.NotFoundError
+	)
+	switch {
+	case errors.As(err, &usage), errors.As(err, &ambiguous), errors.As(err, &notFound):
+		return exitUsage
+	}
+	return exitFail
+}
+
+func newRootCmd(e *env) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "causeway",
+		Short: "Build and question a knowledge graph of causal arguments",
+		Long: `Causeway turns hand-curated triples about a source text into a Cayley graph
+store and traces the causal arguments in it: which cause leads to which effect,
+by what chain, on whose word, and how sure the speaker was.
+
+With no --db, every command works on the curated data embedded in the binary,
+loaded into an in-memory store at start.`,
+		SilenceErrors: true,
+		SilenceUsage:  true,
+	}
+	root.PersistentFlags().StringVar(&e.db, "db", "", "graph store: bolt:PATH, or memory (default: the embedded data, in memory)")
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	root.AddCommand(
+		newTraceCmd(e, nil),
+		newCheckCmd(e, nil),
+		newLoadCmd(e, nil),
+		newStatsCmd(e, nil),
+	)
+	return root
+}
+
+// args wraps a cobra argument check so that its failure is a usage error.
+func args(check cobra.PositionalArgs) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if err := check(cmd, args); err != nil {
+			return usageError{err}
+		}
+		return nil
+	}
+}
+
+// openStore opens the store the --db flag names, or, without it, an
+// in-memory store loaded with the embedded curated data.
+func (e *env) openStore(ctx context.Context) (*graph.Store, error) {
+	if e.db != "" {
+		return graph.Open(e.db, false)
+	}
+	s := graph.OpenMemory()
+	quads, err := compile(data.FS(), data.Curated())
+	if err != nil {
+		return nil, fmt.Errorf("embedded data: %w", err)
+	}
+	if _, err := s.Load(ctx, quads); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// compile reads and checks the named curated files of fsys and compiles
+// them to quads.
+func compile(fsys fs.FS, names []string) ([]extract.Quad, error) {
+	docs, err := extract.ReadAll(fsys, names)
+	if err != nil {
+		return nil, err
+	}
+	var quads []extract.Quad
+	for _, d := range docs {
+		quads = append(quads, extract.Compile(d)...)
+	}
+	return quads, nil
+}
+
+// readFiles reads and checks curated files named on the command line;
+// problems are reported under the names as given.
+func readFiles(paths []string) ([]*extract.Document, error) {
+	var (
+		docs []*extract.Document
+		errs extract.ErrorList
+	)
+	for _, p := range paths {
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", p, err)
+		}
+		doc, err := extract.Read(os.DirFS(filepath.Dir(abs)), filepath.Base(abs))
+		var list extract.ErrorList
+		switch {
+		case err == nil:
+			doc.Path = p
+			docs = append(docs, doc)
+		case errors.As(err, &list):
+			for _, e := range list {
+				e.Path = p
+				errs = append(errs, e)
+			}
+		default:
+			return nil, fmt.Errorf("%s: %w", p, err)
+		}
+	}
+	errs = append(errs, extract.CheckSources(docs)...)
+	return docs, errs.Err()
+}
+
+// checkFormat rejects an output format the command does not write.
+func checkFormat(format string, allowed ...string) error {
+	for _, a := range allowed {
+		if format == a {
+			return nil
+		}
+	}
+	return usageError{fmt.Errorf("unknown format %q (want %s)", format, joinOr(allowed))}
+}
+
+func joinOr(words []string) string {
+	switch len(words) {
+	case 0:
+		return ""
+	case 1:
+		return words[0]
+	}
+	out := ""
+	for i, w := range words {
+		switch {
+		case i == 0:
+		case i == len(words)-1:
+			out += " or "
+		default:
+			out += ", "
+		}
+		out += w
+	}
+	return out
+}
+
+// writeJSON writes v as indented JSON, with Chinese left unescaped.
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}

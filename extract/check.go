@@ -1,0 +1,325 @@
+package extract
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io/fs"
+	"path"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
+)
+
+// entityTypes are the kinds of entity a curated file may name.
+func entityTypes() []string {
+	return []string{
+		"asset", "company", "concept", "country", "currency", "index", "infrastructure",
+		"institution", "market", "person", "product", "structure",
+	}
+}
+
+// isID reports whether id is kebab-case: lowercase ASCII letters and digits
+// in words joined by "-", or by "--" between the cause and effect of a
+// derived link id.
+func isID(id string) bool {
+	for _, word := range strings.Split(strings.ReplaceAll(id, "--", "-"), "-") {
+		if word == "" {
+			return false
+		}
+		for _, r := range word {
+			if (r < 'a' || r > 'z') && (r < '0' || r > '9') {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// Read parses the curated file name in fsys, reads the source text it names
+// and checks the one against the other. The error, when there are problems,
+// is an ErrorList with every problem found.
+func Read(fsys fs.FS, name string) (*Document, error) {
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return nil, fmt.Errorf("read curated file: %w", err)
+	}
+	d := &decoder{path: name}
+	p := d.parse(data)
+	if p == nil {
+		return nil, d.errs
+	}
+	d.readText(fsys, p)
+	d.check(p)
+	d.errs.Sort()
+	return p.doc, d.errs.Err()
+}
+
+// ReadAll reads every named file and returns the documents that were read
+// without problems and all the problems of all the files.
+func ReadAll(fsys fs.FS, names []string) ([]*Document, error) {
+	var (
+		docs []*Document
+		errs ErrorList
+	)
+	for _, name := range names {
+		doc, err := Read(fsys, name)
+		var list ErrorList
+		switch {
+		case err == nil:
+			docs = append(docs, doc)
+		case asErrorList(err, &list):
+			errs = append(errs, list...)
+		default:
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+	}
+	errs = append(errs, CheckSources(docs)...)
+	return docs, errs.Err()
+}
+
+func asErrorList(err error, list *ErrorList) bool {
+	l, ok := err.(ErrorList)
+	if ok {
+		*list = l
+	}
+	return ok
+}
+
+// CheckSources reports sources curated twice under the same id among docs.
+func CheckSources(docs []*Document) ErrorList {
+	var errs ErrorList
+	first := map[string]string{}
+	for _, doc := range docs {
+		if prev, ok := first[doc.Source.ID]; ok {
+			errs = append(errs, Error{Path: doc.Path, Pos: doc.Source.Pos,
+				Msg: fmt.Sprintf("source id %q is already curated in %s", doc.Source.ID, prev)})
+			continue
+		}
+		first[doc.Source.ID] = doc.Path
+	}
+	return errs
+}
+
+// readText loads the source text and checks its sha256.
+func (d *decoder) readText(fsys fs.FS, p *parsed) {
+	src := p.doc.Source
+	if src.Text == "" {
+		return
+	}
+	name := path.Join(path.Dir(d.path), src.Text)
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		d.errorf(p.source.at("text"), "cannot read source text %s: %v", name, err)
+		return
+	}
+	if !utf8.Valid(data) {
+		d.errorf(p.source.at("text"), "source text %s is not UTF-8", name)
+		return
+	}
+	p.doc.Text = string(data)
+	sum := sha256.Sum256(data)
+	if got := hex.EncodeToString(sum[:]); src.SHA256 != "" && got != strings.ToLower(src.SHA256) {
+		d.errorf(p.source.at("sha256"), "source text %s changed under the quotes: its sha256 is %s", name, got)
+	}
+}
+
+// check verifies ids, references, enumerations and quotes.
+func (d *decoder) check(p *parsed) {
+	doc := p.doc
+	d.checkID(p.source, doc.Source.ID)
+	if doc.Source.Date != "" && !regexp.MustCompile(`^\d{4}(-\d{2}(-\d{2})?)?$`).MatchString(doc.Source.Date) {
+		d.errorf(p.source.at("date"), "date %q is not YYYY, YYYY-MM or YYYY-MM-DD", doc.Source.Date)
+	}
+
+	nodes := map[string]string{} // id -> "entity" or "factor"
+	for i, e := range doc.Entities {
+		l := p.entities[i]
+		d.define(nodes, l, e.ID, "entity")
+		if e.Type != "" && !slices.Contains(entityTypes(), e.Type) {
+			d.errorf(l.at("type"), "unknown entity type %q (want one of %s)", e.Type, strings.Join(entityTypes(), ", "))
+		}
+	}
+	for i, f := range doc.Factors {
+		d.define(nodes, p.factors[i], f.ID, "factor")
+	}
+	for i, f := range doc.Factors {
+		for _, id := range f.Involves {
+			if nodes[id] != "entity" {
+				d.errorf(p.factors[i].at("involves"), "factor %s involves %q, which is not an entity of this file", f.ID, id)
+			}
+		}
+	}
+	if doc.Source.Speaker != "" && nodes[doc.Source.Speaker] != "entity" {
+		d.errorf(p.source.at("speaker"), "speaker %q is not an entity of this file", doc.Source.Speaker)
+	}
+
+	claims := map[string]bool{}
+	for i := range doc.Claims {
+		c := &doc.Claims[i]
+		l := p.claims[i]
+		d.unique(claims, l, c.ID, "claim")
+		if c.About != "" && nodes[c.About] == "" {
+			d.errorf(l.at("about"), "claim %s is about %q, which is no entity or factor of this file", c.ID, c.About)
+		}
+		d.checkHedge(l, c.Hedge)
+		c.Speaker = d.checkSpeaker(l, c.Speaker, doc.Source.Speaker, nodes)
+		d.locate(l.at("quote"), doc.Text, &c.Quote)
+		if c.Number != nil {
+			d.checkNumber(l.fields["number"], c.Number)
+		}
+	}
+
+	links := map[string]bool{}
+	pairs := map[[2]string]bool{}
+	for i := range doc.Links {
+		k := &doc.Links[i]
+		l := p.links[i]
+		d.unique(links, l, k.ID, "link")
+		for _, end := range []struct{ key, id string }{{"cause", k.Cause}, {"effect", k.Effect}} {
+			if end.id != "" && nodes[end.id] != "factor" {
+				d.errorf(l.at(end.key), "%s %q is not a factor of this file", end.key, end.id)
+			}
+		}
+		if k.Cause != "" && k.Cause == k.Effect {
+			d.errorf(l.at("effect"), "link %s has the same cause and effect", k.ID)
+		}
+		if k.Polarity != "" && k.Polarity != "+" && k.Polarity != "-" {
+			d.errorf(l.at("polarity"), `polarity %q is not "+" or "-" (quote it in YAML)`, k.Polarity)
+		}
+		d.checkHedge(l, k.Hedge)
+		k.Speaker = d.checkSpeaker(l, k.Speaker, doc.Source.Speaker, nodes)
+		d.locate(l.at("quote"), doc.Text, &k.Quote)
+		pairs[[2]string{k.Cause, k.Effect}] = true
+	}
+
+	chains := map[string]bool{}
+	for i, c := range doc.Chains {
+		l := p.chains[i]
+		d.unique(chains, l, c.ID, "chain")
+		if len(c.Steps) < 2 && l.fields["steps"] != nil {
+			d.errorf(l.at("steps"), "chain %s needs at least two steps", c.ID)
+		}
+		stepNodes := l.fields["steps"]
+		for j, s := range c.Steps {
+			at := l.at("steps")
+			if stepNodes != nil && j < len(stepNodes.Content) {
+				at = stepNodes.Content[j]
+			}
+			if nodes[s] != "factor" {
+				d.errorf(at, "chain %s step %q is not a factor of this file", c.ID, s)
+				continue
+			}
+			if j > 0 && nodes[c.Steps[j-1]] == "factor" && !pairs[[2]string{c.Steps[j-1], s}] {
+				d.errorf(at, "chain %s steps from %s to %s, but no link is curated between them", c.ID, c.Steps[j-1], s)
+			}
+		}
+	}
+
+	for i := range doc.Omitted {
+		o := &doc.Omitted[i]
+		d.locate(p.omitted[i].at("quote"), doc.Text, &o.Quote)
+	}
+}
+
+func (d *decoder) checkID(l located, id string) {
+	if id != "" && !isID(id) {
+		d.errorf(l.at("id"), "id %q is not kebab-case (a-z, 0-9 and -)", id)
+	}
+}
+
+// define records a node id, reporting a bad or repeated one.
+func (d *decoder) define(nodes map[string]string, l located, id, kind string) {
+	d.checkID(l, id)
+	if id == "" {
+		return
+	}
+	if prev, ok := nodes[id]; ok {
+		d.errorf(l.at("id"), "id %q is already used by an %s", id, prev)
+		return
+	}
+	nodes[id] = kind
+}
+
+func (d *decoder) unique(seen map[string]bool, l located, id, kind string) {
+	d.checkID(l, id)
+	if id == "" {
+		return
+	}
+	if seen[id] {
+		d.errorf(l.at("id"), "%s id %q is used twice", kind, id)
+	}
+	seen[id] = true
+}
+
+func (d *decoder) checkHedge(l located, h string) {
+	if h != "" && HedgeRank(h) < 0 {
+		d.errorf(l.at("hedge"), "hedge %q is not certain, probable or possible", h)
+	}
+}
+
+// checkSpeaker returns the speaker of an item, the source's when it names
+// none, and reports one that is no entity.
+func (d *decoder) checkSpeaker(l located, speaker, def string, nodes map[string]string) string {
+	if speaker == "" {
+		return def
+	}
+	if nodes[speaker] != "entity" {
+		d.errorf(l.at("speaker"), "speaker %q is not an entity of this file", speaker)
+	}
+	return speaker
+}
+
+func (d *decoder) checkNumber(n *yaml.Node, num *Number) {
+	switch {
+	case num.Value != nil && (num.Min != nil || num.Max != nil):
+		d.errorf(n, "number has both a value and a range; give value, or min and max")
+	case num.Value == nil && num.Min == nil && num.Max == nil:
+		d.errorf(n, "number has no value, min or max")
+	case num.Min != nil && num.Max != nil && *num.Min > *num.Max:
+		d.errorf(n, "number range has min %g above max %g", *num.Min, *num.Max)
+	}
+	if c := num.Comparator; c != "" && c != ">" && c != "<" && c != ">=" && c != "<=" {
+		d.errorf(n, `comparator %q is not ">", "<", ">=" or "<="`, c)
+	}
+}
+
+// locate checks that q.Text is a verbatim substring of text and records its
+// rune offsets.
+func (d *decoder) locate(at *yaml.Node, text string, q *Quote) {
+	if q.Text == "" || text == "" {
+		return
+	}
+	i := strings.Index(text, q.Text)
+	if i < 0 {
+		d.errorf(at, "quote is not a verbatim substring of the source text%s", nearMiss(text, q.Text))
+		return
+	}
+	q.Start = utf8.RuneCountInString(text[:i])
+	q.End = q.Start + utf8.RuneCountInString(q.Text)
+}
+
+// nearMiss says how far the start of quote matches the text, to help a
+// curator find the character that differs.
+func nearMiss(text, quote string) string {
+	best := 0
+	for n := range quote {
+		if n > 0 && strings.Contains(text, quote[:n]) {
+			best = n
+		}
+	}
+	if strings.Contains(text, quote) {
+		best = len(quote)
+	}
+	if best == 0 {
+		return ""
+	}
+	rest := []rune(quote[best:])
+	if len(rest) > 8 {
+		rest = rest[:8]
+	}
+	return fmt.Sprintf(" (it matches up to %q, then differs at %q)", quote[:best], string(rest))
+}

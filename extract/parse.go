@@ -1,0 +1,314 @@
+package extract
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// decoder turns a YAML node tree into a Document, collecting every problem
+// with its position instead of stopping at the first.
+type decoder struct {
+	path string
+	errs ErrorList
+}
+
+func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
+	d.errs = append(d.errs, Error{Path: d.path, Pos: posOf(n), Msg: fmt.Sprintf(format, args...)})
+}
+
+func posOf(n *yaml.Node) Pos {
+	if n == nil {
+		return Pos{}
+	}
+	return Pos{Line: n.Line, Col: n.Column}
+}
+
+// fields maps the keys of a YAML mapping to the places their values go:
+// *string, *bool, *[]string, *float64 pointers (**float64) or a func that
+// decodes the value node itself.
+type fields map[string]any
+
+// mapping decodes the mapping n into fs. Unknown keys and values of the
+// wrong kind are reported; it returns the value node of each key present,
+// for later positions.
+func (d *decoder) mapping(n *yaml.Node, fs fields) map[string]*yaml.Node {
+	seen := map[string]*yaml.Node{}
+	if n.Kind != yaml.MappingNode {
+		d.errorf(n, "expected a mapping, found %s", kindName(n))
+		return seen
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		dst, ok := fs[k.Value]
+		if !ok {
+			d.errorf(k, "unknown key %q (want one of %s)", k.Value, keyList(fs))
+			continue
+		}
+		if _, dup := seen[k.Value]; dup {
+			d.errorf(k, "key %q given twice", k.Value)
+			continue
+		}
+		seen[k.Value] = v
+		d.value(k.Value, v, dst)
+	}
+	return seen
+}
+
+func (d *decoder) value(key string, v *yaml.Node, dst any) {
+	switch p := dst.(type) {
+	case *string:
+		if v.Kind != yaml.ScalarNode || v.Tag == "!!null" {
+			d.errorf(v, "%s: expected text, found %s", key, kindName(v))
+			return
+		}
+		*p = v.Value
+	case *bool:
+		if v.Kind != yaml.ScalarNode || v.Tag != "!!bool" {
+			d.errorf(v, "%s: expected true or false, found %s", key, describe(v))
+			return
+		}
+		*p = v.Value == "true"
+	case **float64:
+		var f float64
+		if v.Kind != yaml.ScalarNode || (v.Tag != "!!int" && v.Tag != "!!float") || v.Decode(&f) != nil {
+			d.errorf(v, "%s: expected a number, found %s", key, describe(v))
+			return
+		}
+		*p = &f
+	case *[]string:
+		if v.Kind != yaml.SequenceNode {
+			d.errorf(v, "%s: expected a list, found %s", key, kindName(v))
+			return
+		}
+		for _, item := range v.Content {
+			if item.Kind != yaml.ScalarNode || item.Tag == "!!null" {
+				d.errorf(item, "%s: expected text, found %s", key, kindName(item))
+				continue
+			}
+			*p = append(*p, item.Value)
+		}
+	case func(*yaml.Node):
+		p(v)
+	default:
+		panic(fmt.Sprintf("extract: no decoder for %T", dst))
+	}
+}
+
+// list calls item for every element of the sequence n.
+func (d *decoder) list(key string, n *yaml.Node, item func(*yaml.Node)) {
+	if n.Kind != yaml.SequenceNode {
+		d.errorf(n, "%s: expected a list, found %s", key, kindName(n))
+		return
+	}
+	for _, c := range n.Content {
+		item(c)
+	}
+}
+
+// require reports each of keys missing from the mapping n.
+func (d *decoder) require(n *yaml.Node, seen map[string]*yaml.Node, keys ...string) {
+	if n.Kind != yaml.MappingNode {
+		return
+	}
+	for _, k := range keys {
+		if _, ok := seen[k]; !ok {
+			d.errorf(n, "missing %s", k)
+		}
+	}
+}
+
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.AliasNode:
+		return "an alias"
+	}
+	if n.Tag == "!!null" {
+		return "nothing"
+	}
+	return "text"
+}
+
+func describe(n *yaml.Node) string {
+	if n.Kind == yaml.ScalarNode && n.Tag != "!!null" {
+		return fmt.Sprintf("%q", n.Value)
+	}
+	return kindName(n)
+}
+
+func keyList(fs fields) string {
+	keys := make([]string, 0, len(fs))
+	for k := range fs {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return strings.Join(keys, ", ")
+}
+
+// located is what the checker needs to point at a field of an item.
+type located struct {
+	item   *yaml.Node
+	fields map[string]*yaml.Node
+}
+
+// at returns the position of the field key of the item, or of the item when
+// the field is absent.
+func (l located) at(key string) *yaml.Node {
+	if n, ok := l.fields[key]; ok {
+		return n
+	}
+	return l.item
+}
+
+// parsed is a Document with the YAML nodes of each item kept for positions.
+type parsed struct {
+	doc      *Document
+	source   located
+	entities []located
+	factors  []located
+	claims   []located
+	links    []located
+	chains   []located
+	omitted  []located
+}
+
+// parse decodes the YAML file data into a Document.
+func (d *decoder) parse(data []byte) *parsed {
+	p := &parsed{doc: &Document{Path: d.path}}
+	var root yaml.Node
+	if err := yaml.Unmarshal(data, &root); err != nil {
+		d.errs = append(d.errs, yamlError(d.path, err))
+		return nil
+	}
+	if len(root.Content) == 0 {
+		d.errs = append(d.errs, Error{Path: d.path, Pos: Pos{Line: 1, Col: 1}, Msg: "empty file"})
+		return nil
+	}
+	top := root.Content[0]
+	doc := p.doc
+	seen := d.mapping(top, fields{
+		"source": func(n *yaml.Node) {
+			s := &doc.Source
+			s.Pos = posOf(n)
+			f := d.mapping(n, fields{
+				"id": &s.ID, "title": &s.Title, "speaker": &s.Speaker,
+				"date": &s.Date, "date_inferred": &s.DateInferred,
+				"language": &s.Language, "text": &s.Text, "sha256": &s.SHA256,
+				"origin": &s.Origin,
+			})
+			d.require(n, f, "id", "title", "speaker", "language", "text", "sha256")
+			p.source = located{n, f}
+		},
+		"entities": func(n *yaml.Node) {
+			d.list("entities", n, func(n *yaml.Node) {
+				var e Entity
+				e.Pos = posOf(n)
+				f := d.mapping(n, fields{
+					"id": &e.ID, "type": &e.Type, "label": &e.Label, "label_zh": &e.LabelZh,
+					"aliases": &e.Aliases, "aliases_zh": &e.AliasesZh,
+				})
+				d.require(n, f, "id", "type", "label", "label_zh")
+				doc.Entities = append(doc.Entities, e)
+				p.entities = append(p.entities, located{n, f})
+			})
+		},
+		"factors": func(n *yaml.Node) {
+			d.list("factors", n, func(n *yaml.Node) {
+				var e Factor
+				e.Pos = posOf(n)
+				f := d.mapping(n, fields{
+					"id": &e.ID, "label": &e.Label, "label_zh": &e.LabelZh,
+					"aliases": &e.Aliases, "aliases_zh": &e.AliasesZh, "involves": &e.Involves,
+				})
+				d.require(n, f, "id", "label", "label_zh")
+				doc.Factors = append(doc.Factors, e)
+				p.factors = append(p.factors, located{n, f})
+			})
+		},
+		"claims": func(n *yaml.Node) {
+			d.list("claims", n, func(n *yaml.Node) {
+				var c Claim
+				c.Pos = posOf(n)
+				f := d.mapping(n, fields{
+					"id": &c.ID, "about": &c.About, "statement": &c.Statement,
+					"quote": &c.Quote.Text, "hedge": &c.Hedge, "speaker": &c.Speaker,
+					"inferred": &c.Inferred, "note": &c.Note,
+					"number": func(n *yaml.Node) {
+						var num Number
+						nf := d.mapping(n, fields{
+							"value": &num.Value, "min": &num.Min, "max": &num.Max,
+							"comparator": &num.Comparator, "unit": &num.Unit, "per": &num.Per,
+						})
+						d.require(n, nf, "unit")
+						c.Number = &num
+					},
+				})
+				d.require(n, f, "id", "about", "statement", "quote", "hedge")
+				doc.Claims = append(doc.Claims, c)
+				p.claims = append(p.claims, located{n, f})
+			})
+		},
+		"links": func(n *yaml.Node) {
+			d.list("links", n, func(n *yaml.Node) {
+				var l Link
+				l.Pos = posOf(n)
+				f := d.mapping(n, fields{
+					"id": &l.ID, "cause": &l.Cause, "effect": &l.Effect,
+					"polarity": &l.Polarity, "hedge": &l.Hedge, "inferred": &l.Inferred,
+					"quote": &l.Quote.Text, "speaker": &l.Speaker, "note": &l.Note,
+				})
+				d.require(n, f, "cause", "effect", "polarity", "hedge", "quote")
+				if l.ID == "" && l.Cause != "" && l.Effect != "" {
+					l.ID = l.Cause + "--" + l.Effect
+				}
+				doc.Links = append(doc.Links, l)
+				p.links = append(p.links, located{n, f})
+			})
+		},
+		"chains": func(n *yaml.Node) {
+			d.list("chains", n, func(n *yaml.Node) {
+				var c Chain
+				c.Pos = posOf(n)
+				f := d.mapping(n, fields{
+					"id": &c.ID, "label": &c.Label, "label_zh": &c.LabelZh, "steps": &c.Steps,
+				})
+				d.require(n, f, "id", "label", "steps")
+				doc.Chains = append(doc.Chains, c)
+				p.chains = append(p.chains, located{n, f})
+			})
+		},
+		"omitted": func(n *yaml.Node) {
+			d.list("omitted", n, func(n *yaml.Node) {
+				var o Omission
+				o.Pos = posOf(n)
+				f := d.mapping(n, fields{"quote": &o.Quote.Text, "reason": &o.Reason})
+				d.require(n, f, "quote", "reason")
+				doc.Omitted = append(doc.Omitted, o)
+				p.omitted = append(p.omitted, located{n, f})
+			})
+		},
+	})
+	d.require(top, seen, "source")
+	return p
+}
+
+// yamlError turns a YAML syntax error into a positioned Error. yaml.v3
+// reports syntax errors as "yaml: line N: message".
+func yamlError(path string, err error) Error {
+	msg := err.Error()
+	var line int
+	rest := strings.TrimPrefix(msg, "yaml: ")
+	if _, scanErr := fmt.Sscanf(rest, "line %d:", &line); scanErr == nil {
+		if i := strings.Index(rest, ": "); i >= 0 {
+			rest = rest[i+2:]
+		}
+		return Error{Path: path, Pos: Pos{Line: line, Col: 1}, Msg: "invalid YAML: " + rest}
+	}
+	return Error{Path: path, Pos: Pos{Line: 1, Col: 1}, Msg: "invalid YAML: " + rest}
+}

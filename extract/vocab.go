@@ -1,0 +1,81 @@
+package extract
+
+// The namespaces of the quads Causeway writes. Ids of entities and factors
+// live under NodeNS, so the same id in two sources is the same node; claims,
+// links and chains live under their source's IRI.
+const (
+	// Base is the root of every Causeway IRI.
+	Base = "https://causeway.dev/"
+	// Vocab is the namespace of Causeway's own predicates and classes.
+	Vocab = Base + "vocab#"
+	// NodeNS is the namespace of entities and factors.
+	NodeNS = Base + "id/"
+	// SourceNS is the namespace of sources and of what was curated from them.
+	SourceNS = Base + "source/"
+
+	RDFType    = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+	RDFSLabel  = "http://www.w3.org/2000/01/rdf-schema#label"
+	SKOSAlt    = "http://www.w3.org/2004/02/skos/core#altLabel"
+	ProvFrom   = "http://www.w3.org/ns/prov#wasDerivedFrom"
+	ProvBy     = "http://www.w3.org/ns/prov#wasAttributedTo"
+	DCTitle    = "http://purl.org/dc/terms/title"
+	DCDate     = "http://purl.org/dc/terms/date"
+	DCLanguage = "http://purl.org/dc/terms/language"
+	XSDInteger = "http://www.w3.org/2001/XMLSchema#integer"
+	XSDDouble  = "http://www.w3.org/2001/XMLSchema#double"
+	XSDBoolean = "http://www.w3.org/2001/XMLSchema#boolean"
+
+	ClassSource = Vocab + "Source"
+	ClassEntity = Vocab + "Entity"
+	ClassFactor = Vocab + "Factor"
+	ClassClaim  = Vocab + "Claim"
+	ClassLink   = Vocab + "CausalLink"
+	ClassChain  = Vocab + "Chain"
+	ClassStep   = Vocab + "ChainStep"
+	ClassOmit   = Vocab + "Omission"
+
+	PredKind       = Vocab + "kind"
+	PredInvolves   = Vocab + "involves"
+	PredAbout      = Vocab + "about"
+	PredStatement  = Vocab + "statement"
+	PredQuote      = Vocab + "quote"
+	PredQuoteStart = Vocab + "quoteStart"
+	PredQuoteEnd   = Vocab + "quoteEnd"
+	PredHedge      = Vocab + "hedge"
+	PredInferred   = Vocab + "inferred"
+	PredNote       = Vocab + "note"
+	PredValue      = Vocab + "value"
+	PredMin        = Vocab + "min"
+	PredMax        = Vocab + "max"
+	PredComparator = Vocab + "comparator"
+	PredUnit       = Vocab + "unit"
+	PredPer        = Vocab + "per"
+	PredCause      = Vocab + "cause"
+	PredEffect     = Vocab + "effect"
+	PredPolarity   = Vocab + "polarity"
+	PredCauses     = Vocab + "causes"
+	PredStep       = Vocab + "step"
+	PredIndex      = Vocab + "index"
+	PredFactor     = Vocab + "factor"
+	PredMember     = Vocab + "member"
+	PredReason     = Vocab + "reason"
+	PredTextPath   = Vocab + "textPath"
+	PredSHA256     = Vocab + "sha256"
+	PredOrigin     = Vocab + "origin"
+	PredDateInf    = Vocab + "dateInferred"
+
+	// LangEn and LangZh tag English and Chinese labels.
+	LangEn = "en"
+	LangZh = "zh-Hant"
+)
+
+// NodeIRI is the IRI of the entity or factor id.
+func NodeIRI(id string) string { return NodeNS + id }
+
+// SourceIRI is the IRI of the source id; it is also the named graph that
+// holds every quad curated from that source.
+func SourceIRI(id string) string { return SourceNS + id }
+
+// ItemIRI is the IRI of a claim, link or chain id of a source; kind is
+// "claim", "link" or "chain".
+func ItemIRI(source, kind, id string) string { return SourceNS + source + "/" + kind + "/" + id }

@@ -1,0 +1,243 @@
+package graph
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/cayleygraph/quad"
+
+	"github.com/causeway/causeway/extract"
+)
+
+// Node is an entity or a factor of the graph, as users see it.
+type Node struct {
+	// ID is the curated id: the IRI without the Causeway node namespace.
+	ID      string `json:"id"`
+	Label   string `json:"label"`
+	LabelZh string `json:"label_zh"`
+	// Kind is "entity" or "factor".
+	Kind string `json:"kind,omitempty"`
+	// Type is an entity's type: company, market, person...
+	Type      string   `json:"type,omitempty"`
+	Aliases   []string `json:"aliases,omitempty"`
+	AliasesZh []string `json:"aliases_zh,omitempty"`
+}
+
+// Hop is one causal link of a path, with its evidence.
+type Hop struct {
+	Cause    string `json:"cause"`
+	Effect   string `json:"effect"`
+	Polarity string `json:"polarity"`
+	Hedge    string `json:"hedge"`
+	Inferred bool   `json:"inferred"`
+	Quote    string `json:"quote"`
+	Source   string `json:"source"`
+	// Link is the id of the curated link, unique within its source.
+	Link string `json:"link"`
+	// Speaker is the id of whoever asserts the link.
+	Speaker    string `json:"speaker,omitempty"`
+	QuoteStart int    `json:"quote_start"`
+	QuoteEnd   int    `json:"quote_end"`
+	Note       string `json:"note,omitempty"`
+}
+
+// nodeID returns the id of a node IRI, or "" for any other value.
+func nodeID(v quad.Value) string {
+	iri, ok := v.(quad.IRI)
+	if !ok || !strings.HasPrefix(string(iri), extract.NodeNS) {
+		return ""
+	}
+	return strings.TrimPrefix(string(iri), extract.NodeNS)
+}
+
+// sourceID returns the source id of a source IRI.
+func sourceID(v quad.Value) string {
+	iri, _ := v.(quad.IRI)
+	return strings.TrimPrefix(string(iri), extract.SourceNS)
+}
+
+// text returns the lexical form of a literal, and the language tag if any.
+func text(v quad.Value) (string, string) {
+	switch v := v.(type) {
+	case quad.String:
+		return string(v), ""
+	case quad.LangString:
+		return string(v.Value), v.Lang
+	case quad.TypedString:
+		return string(v.Value), ""
+	case quad.IRI:
+		return string(v), ""
+	case nil:
+		return "", ""
+	}
+	return fmt.Sprint(quad.NativeOf(v)), ""
+}
+
+// Node reads the entity or factor with the given id. It reports false when
+// the store has no such node.
+func (s *Store) Node(ctx context.Context, id string) (Node, bool, error) {
+	n := Node{ID: id}
+	found := false
+	err := s.eachQuad(ctx, quad.Subject, quad.IRI(extract.NodeIRI(id)), func(q quad.Quad) {
+		p, _ := q.Predicate.(quad.IRI)
+		val, lang := text(q.Object)
+		switch string(p) {
+		case extract.RDFType:
+			switch val {
+			case extract.ClassEntity:
+				n.Kind, found = "entity", true
+			case extract.ClassFactor:
+				n.Kind, found = "factor", true
+			}
+		case extract.PredKind:
+			n.Type = val
+		case extract.RDFSLabel:
+			if lang == extract.LangEn {
+				n.Label = val
+			} else {
+				n.LabelZh = val
+			}
+		case extract.SKOSAlt:
+			if lang == extract.LangEn {
+				n.Aliases = appendNew(n.Aliases, val)
+			} else {
+				n.AliasesZh = appendNew(n.AliasesZh, val)
+			}
+		}
+	})
+	sort.Strings(n.Aliases)
+	sort.Strings(n.AliasesZh)
+	return n, found, err
+}
+
+func appendNew(list []string, s string) []string {
+	for _, v := range list {
+		if v == s {
+			return list
+		}
+	}
+	return append(list, s)
+}
+
+// Nodes reads every entity and factor, sorted by id.
+func (s *Store) Nodes(ctx context.Context) ([]Node, error) {
+	var ids []string
+	seen := map[string]bool{}
+	for _, class := range []string{extract.ClassEntity, extract.ClassFactor} {
+		subjects, err := s.subjectsOfType(ctx, class)
+		if err != nil {
+			return nil, err
+		}
+		for _, v := range subjects {
+			if id := nodeID(v); id != "" && !seen[id] {
+				seen[id] = true
+				ids = append(ids, id)
+			}
+		}
+	}
+	sort.Strings(ids)
+	nodes := make([]Node, 0, len(ids))
+	for _, id := range ids {
+		n, _, err := s.Node(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		nodes = append(nodes, n)
+	}
+	return nodes, nil
+}
+
+// subjectsOfType returns the distinct subjects with rdf:type class.
+func (s *Store) subjectsOfType(ctx context.Context, class string) ([]quad.Value, error) {
+	var out []quad.Value
+	seen := map[quad.Value]bool{}
+	err := s.eachQuad(ctx, quad.Object, quad.IRI(class), func(q quad.Quad) {
+		if q.Predicate == quad.IRI(extract.RDFType) && !seen[q.Subject] {
+			seen[q.Subject] = true
+			out = append(out, q.Subject)
+		}
+	})
+	return out, err
+}
+
+// links returns the curated causal links from cause to effect (ids), the
+// best supported first: stated before inferred, then by strength of hedge,
+// then by source and link id.
+func (s *Store) links(ctx context.Context, cause, effect string) ([]Hop, error) {
+	var iris []quad.Value
+	err := s.eachQuad(ctx, quad.Object, quad.IRI(extract.NodeIRI(cause)), func(q quad.Quad) {
+		if q.Predicate == quad.IRI(extract.PredCause) {
+			iris = append(iris, q.Subject)
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	var hops []Hop
+	for _, l := range iris {
+		h, err := s.link(ctx, l)
+		if err != nil {
+			return nil, err
+		}
+		if h.Effect == effect {
+			hops = append(hops, h)
+		}
+	}
+	sort.Slice(hops, func(i, j int) bool {
+		a, b := hops[i], hops[j]
+		if a.Inferred != b.Inferred {
+			return !a.Inferred
+		}
+		if ra, rb := extract.HedgeRank(a.Hedge), extract.HedgeRank(b.Hedge); ra != rb {
+			return ra < rb
+		}
+		if a.Source != b.Source {
+			return a.Source < b.Source
+		}
+		return a.Link < b.Link
+	})
+	return hops, nil
+}
+
+// link reads one reified causal link.
+func (s *Store) link(ctx context.Context, iri quad.Value) (Hop, error) {
+	var h Hop
+	err := s.eachQuad(ctx, quad.Subject, iri, func(q quad.Quad) {
+		p, _ := q.Predicate.(quad.IRI)
+		val, _ := text(q.Object)
+		switch string(p) {
+		case extract.PredCause:
+			h.Cause = nodeID(q.Object)
+		case extract.PredEffect:
+			h.Effect = nodeID(q.Object)
+		case extract.PredPolarity:
+			h.Polarity = val
+		case extract.PredHedge:
+			h.Hedge = val
+		case extract.PredInferred:
+			b, _ := q.Object.(quad.Bool)
+			h.Inferred = bool(b)
+		case extract.PredQuote:
+			h.Quote = val
+		case extract.PredQuoteStart:
+			n, _ := q.Object.(quad.Int)
+			h.QuoteStart = int(n)
+		case extract.PredQuoteEnd:
+			n, _ := q.Object.(quad.Int)
+			h.QuoteEnd = int(n)
+		case extract.ProvFrom:
+			h.Source = sourceID(q.Object)
+		case extract.ProvBy:
+			h.Speaker = nodeID(q.Object)
+		case extract.PredNote:
+			h.Note = val
+		}
+	})
+	iriStr, _ := iri.(quad.IRI)
+	if i := strings.LastIndex(string(iriStr), "/link/"); i >= 0 {
+		h.Link = string(iriStr)[i+len("/link/"):]
+	}
+	return h, err
+}
