@@ -1,0 +1,191 @@
+package graph
+
+import (
+	"context"
+	"fmt"
+	"math/rand"
+	"testing"
+
+	"github.com/causeway/causeway/data"
+	"github.com/causeway/causeway/extract"
+)
+
+// synthetic is a large causal graph for benchmarks: factors in a line,
+// each causing the next two and one random other, every link reified
+// with its quote as the curated data is.
+type synthetic struct {
+	store *Store
+	quads int
+	// pairs are (from, to) factor ids five or more hops apart with at
+	// least ten simple paths of at most eight hops between them.
+	pairs [][2]string
+}
+
+const (
+	synthFactors = 50000
+	synthDegree  = 3
+)
+
+func factorID(i int) string { return fmt.Sprintf("f%05d", i) }
+
+// buildSynthetic makes the quads of the graph directly, with the same
+// vocabulary extract.Compile writes, and loads them into memory.
+func buildSynthetic(b *testing.B) *synthetic {
+	rng := rand.New(rand.NewSource(1))
+	const g = extract.SourceNS + "synthetic"
+	var quads []extract.Quad
+	add := func(s, p string, o extract.Term) { quads = append(quads, extract.Quad{Subject: s, Predicate: p, Object: o, Graph: g}) }
+	iri := func(v string) extract.Term { return extract.Term{Kind: extract.IRI, Value: v} }
+	lit := func(v, lang string) extract.Term { return extract.Term{Kind: extract.Literal, Value: v, Lang: lang} }
+	adj := make([][]int, synthFactors)
+	for i := 0; i < synthFactors; i++ {
+		n := extract.NodeIRI(factorID(i))
+		add(n, extract.RDFType, iri(extract.ClassFactor))
+		add(n, extract.RDFSLabel, lit("factor "+factorID(i), extract.LangEn))
+		add(n, extract.RDFSLabel, lit("因素"+factorID(i), extract.LangZh))
+		targets := []int{(i + 1) % synthFactors, (i + 2) % synthFactors, rng.Intn(synthFactors)}
+		for k, j := range targets[:synthDegree] {
+			if j == i {
+				continue
+			}
+			adj[i] = append(adj[i], j)
+			l := extract.ItemIRI("synthetic", "link", fmt.Sprintf("%d-%d", i, k))
+			polarity := "+"
+			if rng.Intn(4) == 0 {
+				polarity = "-"
+			}
+			add(l, extract.RDFType, iri(extract.ClassLink))
+			add(l, extract.PredCause, iri(n))
+			add(l, extract.PredEffect, iri(extract.NodeIRI(factorID(j))))
+			add(l, extract.PredPolarity, lit(polarity, ""))
+			add(l, extract.PredHedge, lit("certain", ""))
+			add(l, extract.PredQuote, lit(fmt.Sprintf("因為%s,所以%s。", factorID(i), factorID(j)), extract.LangZh))
+			add(n, extract.PredCauses, iri(extract.NodeIRI(factorID(j))))
+		}
+	}
+	s := OpenMemory()
+	if _, err := s.Load(context.Background(), quads); err != nil {
+		b.Fatal(err)
+	}
+	syn := &synthetic{store: s, quads: len(quads)}
+	for len(syn.pairs) < 20 {
+		from := rng.Intn(synthFactors - 100)
+		to := from + 10 + rng.Intn(6)
+		if d := hops(adj, from, to); d >= 5 && d <= 8 && countPaths(adj, from, to, 8, 10) >= 10 {
+			syn.pairs = append(syn.pairs, [2]string{factorID(from), factorID(to)})
+		}
+	}
+	return syn
+}
+
+// hops is the breadth-first distance from a to b, or -1.
+func hops(adj [][]int, a, b int) int {
+	dist := map[int]int{a: 0}
+	queue := []int{a}
+	for len(queue) > 0 {
+		u := queue[0]
+		queue = queue[1:]
+		if u == b {
+			return dist[u]
+		}
+		for _, v := range adj[u] {
+			if _, ok := dist[v]; !ok && dist[u] < 10 {
+				dist[v] = dist[u] + 1
+				queue = append(queue, v)
+			}
+		}
+	}
+	return -1
+}
+
+// countPaths counts simple paths from a to b of at most max hops, up to
+// limit.
+func countPaths(adj [][]int, a, b, max, limit int) int {
+	n := 0
+	on := map[int]bool{a: true}
+	var walk func(u, depth int)
+	walk = func(u, depth int) {
+		if n >= limit {
+			return
+		}
+		if u == b {
+			n++
+			return
+		}
+		if depth == max {
+			return
+		}
+		for _, v := range adj[u] {
+			if !on[v] {
+				on[v] = true
+				walk(v, depth+1)
+				on[v] = false
+			}
+		}
+	}
+	walk(a, 0)
+	return n
+}
+
+// BenchmarkTrace traces 10 paths of at most 8 hops between factors five or
+// more hops apart, in a store of about a million quads (50k factors, 150k
+// reified causal links).
+//
+// The graph is built once, outside the timed sub-benchmark.
+func BenchmarkTrace(b *testing.B) {
+	syn := buildSynthetic(b)
+	ctx := context.Background()
+	b.Run(fmt.Sprintf("quads=%d", syn.quads), func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			p := syn.pairs[i%len(syn.pairs)]
+			paths, err := syn.store.Trace(ctx, p[0], p[1], TraceOptions{MaxDepth: 8, Limit: 10})
+			if err != nil {
+				b.Fatal(err)
+			}
+			if len(paths) != 10 {
+				b.Fatalf("Trace(%s, %s) found %d paths; want 10", p[0], p[1], len(paths))
+			}
+		}
+	})
+}
+
+// BenchmarkLoadCorpus compiles the embedded curated data and loads it into
+// a fresh in-memory store: the start-up cost of every command without --db.
+func BenchmarkLoadCorpus(b *testing.B) {
+	ctx := context.Background()
+	for i := 0; i < b.N; i++ {
+		docs, err := extract.ReadAll(data.FS(), data.Curated())
+		if err != nil {
+			b.Fatal(err)
+		}
+		var quads []extract.Quad
+		for _, d := range docs {
+			quads = append(quads, extract.Compile(d)...)
+		}
+		if _, err := OpenMemory().Load(ctx, quads); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkTraceCorpus traces the headline argument of the corpus.
+func BenchmarkTraceCorpus(b *testing.B) {
+	ctx := context.Background()
+	docs, err := extract.ReadAll(data.FS(), data.Curated())
+	if err != nil {
+		b.Fatal(err)
+	}
+	s := OpenMemory()
+	for _, d := range docs {
+		if _, err := s.Load(ctx, extract.Compile(d)); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		paths, err := s.Trace(ctx, "power-shortage", "capital-sell-off", TraceOptions{MaxDepth: 8, Limit: 10})
+		if err != nil || len(paths) == 0 {
+			b.Fatalf("Trace = %d paths, %v", len(paths), err)
+		}
+	}
+}

@@ -1,0 +1,157 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	cayleygraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/quad"
+)
+
+// openBolt opens (creating) a bolt store in a fresh temporary directory.
+func openBolt(t *testing.T) (*Store, string) {
+	t.Helper()
+	spec := "bolt:" + filepath.Join(t.TempDir(), "db")
+	s, err := Open(spec, true)
+	if err != nil {
+		t.Fatalf("Open(%q): %v", spec, err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s, spec
+}
+
+func stats(t *testing.T, s *Store) Stats {
+	t.Helper()
+	st, err := s.Stats(context.Background())
+	if err != nil {
+		t.Fatalf("Stats: %v", err)
+	}
+	return st
+}
+
+func TestLoadIsIdempotent(t *testing.T) {
+	for _, kind := range []string{"memory", "bolt"} {
+		t.Run(kind, func(t *testing.T) {
+			s := OpenMemory()
+			if kind == "bolt" {
+				s, _ = openBolt(t)
+			}
+			files := curated("src", parseEdges(t, "a -> b", "b -| c", "c -> a"))
+			first := load(t, s, files)
+			if first.Added == 0 || first.Removed != 0 {
+				t.Fatalf("first Load = %+v; want only additions", first)
+			}
+			before := stats(t, s)
+			second := load(t, s, files)
+			if second.Added != 0 || second.Removed != 0 || second.Unchanged != first.Added {
+				t.Errorf("second Load = %+v; want %d unchanged and nothing added or removed", second, first.Added)
+			}
+			if after := stats(t, s); after != before {
+				t.Errorf("Stats after loading twice = %+v; want %+v", after, before)
+			}
+			if int(before.Quads) != first.Added || before.Links != 3 || before.Factors != 3 || before.Sources != 1 {
+				t.Errorf("Stats = %+v after adding %d quads of 3 links and 3 factors", before, first.Added)
+			}
+		})
+	}
+}
+
+func TestLoadReplacesARecuratedSource(t *testing.T) {
+	s, spec := openBolt(t)
+	ctx := context.Background()
+	load(t, s, curated("one", parseEdges(t, "a -> b", "b -> c")))
+	load(t, s, curated("two", parseEdges(t, "x -> y")))
+
+	// Source one is re-curated: b -> c is gone, b -| d is new.
+	res := load(t, s, curated("one", parseEdges(t, "a -> b", "b -| d")))
+	if res.Removed == 0 || res.Added == 0 {
+		t.Errorf("reload = %+v; want stale quads removed and new ones added", res)
+	}
+	if paths, err := s.Trace(ctx, "a", "c", TraceOptions{MaxDepth: 8, Limit: 10}); err != nil || len(paths) != 0 {
+		t.Errorf("Trace(a, c) after re-curation = %q, %v; want no path", ids(paths), err)
+	}
+	paths, err := s.Trace(ctx, "a", "d", TraceOptions{MaxDepth: 8, Limit: 10})
+	if err != nil || len(paths) != 1 || paths[0].Polarity != "-" {
+		t.Errorf("Trace(a, d) after re-curation = %q, %v; want one path of polarity -", ids(paths), err)
+	}
+
+	// The store is the same as one loaded fresh with the new curation, and
+	// source two is untouched.
+	got := stats(t, s)
+	fresh := OpenMemory()
+	load(t, fresh, curated("one", parseEdges(t, "a -> b", "b -| d")))
+	load(t, fresh, curated("two", parseEdges(t, "x -> y")))
+	if want := stats(t, fresh); got != want {
+		t.Errorf("Stats after re-curation = %+v; a fresh load gives %+v", got, want)
+	}
+	if paths, err := s.Trace(ctx, "x", "y", TraceOptions{MaxDepth: 8, Limit: 10}); err != nil || len(paths) != 1 {
+		t.Errorf("Trace(x, y) of the other source = %q, %v; want it untouched", ids(paths), err)
+	}
+
+	// And it stays so on disk.
+	s.Close()
+	s, err = Open(spec, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if after := stats(t, s); after != got {
+		t.Errorf("Stats after reopening = %+v; want %+v", after, got)
+	}
+}
+
+// TestFailedWriteLeavesStoreUnchanged checks the mechanism a load's
+// atomicity rests on: all the changes of a load go to Cayley in one call,
+// and when any of them fails, none of them lands.
+func TestFailedWriteLeavesStoreUnchanged(t *testing.T) {
+	s, spec := openBolt(t)
+	ctx := context.Background()
+	load(t, s, curated("one", parseEdges(t, "a -> b")))
+	before := stats(t, s)
+
+	var deltas []cayleygraph.Delta
+	for _, e := range parseEdges(t, "p -> q", "q -> r", "r -> s") {
+		deltas = append(deltas, cayleygraph.Delta{Action: cayleygraph.Add, Quad: quad.Make(
+			quad.IRI("https://causeway.dev/id/"+e.cause), quad.IRI("https://causeway.dev/vocab#causes"),
+			quad.IRI("https://causeway.dev/id/"+e.effect), quad.IRI("https://causeway.dev/source/one"))})
+	}
+	// The last change deletes a quad that is not there: the write fails
+	// after the additions were staged.
+	deltas = append(deltas, cayleygraph.Delta{Action: cayleygraph.Delete, Quad: quad.Make(
+		quad.IRI("nope"), quad.IRI("nope"), quad.IRI("nope"), nil)})
+	err := s.apply(ctx, deltas)
+	var de *cayleygraph.DeltaError
+	if !errors.As(err, &de) || !cayleygraph.IsQuadNotExist(de) {
+		t.Fatalf("apply with a delta deleting a missing quad = %v; want a DeltaError for it", err)
+	}
+	if after := stats(t, s); !reflect.DeepEqual(after, before) {
+		t.Errorf("Stats after a failed write = %+v; want %+v", after, before)
+	}
+	s.Close()
+	s, err = Open(spec, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if after := stats(t, s); after != before {
+		t.Errorf("Stats after a failed write, reopened = %+v; want %+v", after, before)
+	}
+	if paths, _ := s.Trace(ctx, "p", "q", TraceOptions{MaxDepth: 8, Limit: 10}); len(paths) != 0 {
+		t.Errorf("a staged addition of the failed write landed: %q", ids(paths))
+	}
+}
+
+func TestOpen(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := Open("bolt:"+dir+"/absent", false); !errors.Is(err, ErrNoStore) {
+		t.Errorf("Open of an absent bolt store = %v; want ErrNoStore", err)
+	}
+	for _, spec := range []string{"bolt:", "postgres:x", "nonsense"} {
+		if _, err := Open(spec, true); err == nil {
+			t.Errorf("Open(%q) succeeded; want an error", spec)
+		}
+	}
+}
