@@ -34,7 +34,9 @@ func buildSynthetic(b *testing.B) *synthetic {
 	rng := rand.New(rand.NewSource(1))
 	const g = extract.SourceNS + "synthetic"
 	var quads []extract.Quad
-	add := func(s, p string, o extract.Term) { quads = append(quads, extract.Quad{Subject: s, Predicate: p, Object: o, Graph: g}) }
+	add := func(s, p string, o extract.Term) {
+		quads = append(quads, extract.Quad{Subject: s, Predicate: p, Object: o, Graph: g})
+	}
 	iri := func(v string) extract.Term { return extract.Term{Kind: extract.IRI, Value: v} }
 	lit := func(v, lang string) extract.Term { return extract.Term{Kind: extract.Literal, Value: v, Lang: lang} }
 	adj := make([][]int, synthFactors)
