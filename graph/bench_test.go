@@ -28,10 +28,11 @@ const (
 
 func factorID(i int) string { return fmt.Sprintf("f%05d", i) }
 
-// buildSynthetic makes the quads of the graph directly, with the same
-// vocabulary extract.Compile writes, and loads them into memory.
-func buildSynthetic(b *testing.B) *synthetic {
-	rng := rand.New(rand.NewSource(1))
+// syntheticQuads makes the quads of n factors with a causal link from each
+// factor i to each of targets(i), with the vocabulary extract.Compile
+// writes: every link reified with its polarity, hedge and quote. It returns
+// the adjacency too.
+func syntheticQuads(rng *rand.Rand, n int, targets func(i int) []int) ([]extract.Quad, [][]int) {
 	const g = extract.SourceNS + "synthetic"
 	var quads []extract.Quad
 	add := func(s, p string, o extract.Term) {
@@ -39,14 +40,13 @@ func buildSynthetic(b *testing.B) *synthetic {
 	}
 	iri := func(v string) extract.Term { return extract.Term{Kind: extract.IRI, Value: v} }
 	lit := func(v, lang string) extract.Term { return extract.Term{Kind: extract.Literal, Value: v, Lang: lang} }
-	adj := make([][]int, synthFactors)
-	for i := 0; i < synthFactors; i++ {
-		n := extract.NodeIRI(factorID(i))
-		add(n, extract.RDFType, iri(extract.ClassFactor))
-		add(n, extract.RDFSLabel, lit("factor "+factorID(i), extract.LangEn))
-		add(n, extract.RDFSLabel, lit("因素"+factorID(i), extract.LangZh))
-		targets := []int{(i + 1) % synthFactors, (i + 2) % synthFactors, rng.Intn(synthFactors)}
-		for k, j := range targets[:synthDegree] {
+	adj := make([][]int, n)
+	for i := 0; i < n; i++ {
+		f := extract.NodeIRI(factorID(i))
+		add(f, extract.RDFType, iri(extract.ClassFactor))
+		add(f, extract.RDFSLabel, lit("factor "+factorID(i), extract.LangEn))
+		add(f, extract.RDFSLabel, lit("因素"+factorID(i), extract.LangZh))
+		for k, j := range targets(i) {
 			if j == i {
 				continue
 			}
@@ -57,14 +57,24 @@ func buildSynthetic(b *testing.B) *synthetic {
 				polarity = "-"
 			}
 			add(l, extract.RDFType, iri(extract.ClassLink))
-			add(l, extract.PredCause, iri(n))
+			add(l, extract.PredCause, iri(f))
 			add(l, extract.PredEffect, iri(extract.NodeIRI(factorID(j))))
 			add(l, extract.PredPolarity, lit(polarity, ""))
 			add(l, extract.PredHedge, lit("certain", ""))
 			add(l, extract.PredQuote, lit(fmt.Sprintf("因為%s,所以%s。", factorID(i), factorID(j)), extract.LangZh))
-			add(n, extract.PredCauses, iri(extract.NodeIRI(factorID(j))))
+			add(f, extract.PredCauses, iri(extract.NodeIRI(factorID(j))))
 		}
 	}
+	return quads, adj
+}
+
+// buildSynthetic makes the benchmark graph and loads it into memory: each
+// factor causes the next two and one random other.
+func buildSynthetic(b *testing.B) *synthetic {
+	rng := rand.New(rand.NewSource(1))
+	quads, adj := syntheticQuads(rng, synthFactors, func(i int) []int {
+		return []int{(i + 1) % synthFactors, (i + 2) % synthFactors, rng.Intn(synthFactors)}[:synthDegree]
+	})
 	s := OpenMemory()
 	if _, err := s.Load(context.Background(), quads); err != nil {
 		b.Fatal(err)
@@ -189,5 +199,31 @@ func BenchmarkTraceCorpus(b *testing.B) {
 		if err != nil || len(paths) == 0 {
 			b.Fatalf("Trace = %d paths, %v", len(paths), err)
 		}
+	}
+}
+
+// BenchmarkLoadBolt loads the embedded curated data into a new bolt store:
+// what causeway load --db bolt:PATH waits on.
+func BenchmarkLoadBolt(b *testing.B) {
+	ctx := context.Background()
+	docs, err := extract.ReadAll(data.FS(), data.Curated())
+	if err != nil {
+		b.Fatal(err)
+	}
+	var quads []extract.Quad
+	for _, d := range docs {
+		quads = append(quads, extract.Compile(d)...)
+	}
+	dir := b.TempDir()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		s, err := Open(fmt.Sprintf("bolt:%s/db%d", dir, i), true)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := s.Load(ctx, quads); err != nil {
+			b.Fatal(err)
+		}
+		s.Close()
 	}
 }

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 )
@@ -49,7 +48,6 @@ func statsRun(ctx context.Context, opts *statsOptions) error {
 	if opts.format == "json" {
 		return writeJSON(opts.env.stdout, st)
 	}
-	tw := tabwriter.NewWriter(opts.env.stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
 	for _, row := range []struct {
 		name string
 		n    int64
@@ -58,7 +56,7 @@ func statsRun(ctx context.Context, opts *statsOptions) error {
 		{"factors", int64(st.Factors)}, {"claims", int64(st.Claims)}, {"links", int64(st.Links)},
 		{"chains", int64(st.Chains)},
 	} {
-		fmt.Fprintf(tw, "%d\t %s\t\n", row.n, row.name)
+		fmt.Fprintf(opts.env.stdout, "%-9s %d\n", row.name, row.n)
 	}
-	return tw.Flush()
+	return nil
 }

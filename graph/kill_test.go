@@ -1,0 +1,116 @@
+package graph
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"math/rand"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/causeway/causeway/extract"
+)
+
+// bigLoad is a load large enough to take a while: a chain of n factors,
+// each causing the next.
+func bigLoad(n int) []extract.Quad {
+	quads, _ := syntheticQuads(rand.New(rand.NewSource(1)), n, func(i int) []int { return []int{i + 1} })
+	return quads
+}
+
+// TestKilledLoadHelper is not a test: TestKilledLoadLeavesStoreAsItWas runs
+// the test binary again with it, to load into a bolt store until killed.
+func TestKilledLoadHelper(t *testing.T) {
+	spec := os.Getenv("CAUSEWAY_KILL_DB")
+	if spec == "" {
+		t.Skip("helper process only")
+	}
+	quads := bigLoad(5000)
+	s, err := Open(spec, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fmt.Println("loading")
+	if _, err := s.Load(context.Background(), quads); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	fmt.Println("done")
+}
+
+// TestKilledLoadLeavesStoreAsItWas kills a process in the middle of a large
+// load, at several moments, and checks that the store it leaves opens and
+// holds either all of the old data or all of the new, never a part.
+func TestKilledLoadLeavesStoreAsItWas(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs a load in another process several times")
+	}
+	full := OpenMemory()
+	if _, err := full.Load(context.Background(), bigLoad(5000)); err != nil {
+		t.Fatal(err)
+	}
+	want := stats(t, full)
+
+	killedMidway := 0
+	// The last delay is never: that load is left to finish.
+	const never = time.Duration(-1)
+	for i, delay := range []time.Duration{0, 50 * time.Millisecond, 150 * time.Millisecond, 300 * time.Millisecond, 600 * time.Millisecond, never} {
+		name := fmt.Sprintf("killed after %v", delay)
+		if delay == never {
+			name = "left to finish"
+		}
+		t.Run(name, func(t *testing.T) {
+			spec := "bolt:" + filepath.Join(t.TempDir(), fmt.Sprint("db", i))
+			s, err := Open(spec, true)
+			if err != nil {
+				t.Fatal(err)
+			}
+			load(t, s, curated("synthetic", parseEdges(t, "old-a -> old-b")))
+			before := stats(t, s)
+			s.Close()
+
+			cmd := exec.Command(os.Args[0], "-test.run=^TestKilledLoadHelper$", "-test.v")
+			cmd.Env = append(os.Environ(), "CAUSEWAY_KILL_DB="+spec)
+			out, err := cmd.StdoutPipe()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			lines := bufio.NewScanner(out)
+			for lines.Scan() && lines.Text() != "loading" {
+			}
+			if delay != never {
+				time.Sleep(delay)
+				cmd.Process.Kill()
+			}
+			finished := false
+			for lines.Scan() {
+				finished = finished || lines.Text() == "done"
+			}
+			cmd.Wait()
+
+			s, err = Open(spec, false)
+			if err != nil {
+				t.Fatalf("the store a killed load left does not open: %v", err)
+			}
+			defer s.Close()
+			got := stats(t, s)
+			switch got {
+			case before:
+				killedMidway++
+			case want:
+			default:
+				t.Errorf("store after a load killed at %v holds %+v; want the old %+v or the new %+v", delay, got, before, want)
+			}
+			if (finished || delay == never) && got != want {
+				t.Errorf("the load finished but the store holds %+v; want %+v", got, want)
+			}
+		})
+	}
+	t.Logf("%d of the loads were killed before they committed", killedMidway)
+}
