@@ -103,6 +103,9 @@ With no --db, every command works on the curated data embedded in the binary,
 loaded into an in-memory store at start.`,
 		SilenceErrors: true,
 		SilenceUsage:  true,
+		// An unknown command is a usage error, like any other.
+		Args: args(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
 	}
 	root.PersistentFlags().StringVar(&e.db, "db", "", "graph store: bolt:PATH, or memory (default: the embedded data, in memory)")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })

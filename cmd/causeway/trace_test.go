@@ -1,0 +1,72 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"testing"
+
+	"github.com/spf13/cobra"
+)
+
+func TestTraceFlags(t *testing.T) {
+	tests := []struct {
+		args    []string
+		want    traceOptions
+		wantErr bool
+	}{
+		{args: []string{"缺電", "拋售"}, want: traceOptions{from: "缺電", to: "拋售", maxDepth: 8, limit: 10, format: "text"}},
+		{args: []string{"a", "b", "--max-depth", "3", "--limit", "2", "--format", "json"},
+			want: traceOptions{from: "a", to: "b", maxDepth: 3, limit: 2, format: "json"}},
+		{args: []string{"a"}, wantErr: true},
+		{args: []string{"a", "b", "c"}, wantErr: true},
+		{args: []string{"a", "b", "--format", "xml"}, wantErr: true},
+		{args: []string{"a", "b", "--limit", "0"}, wantErr: true},
+		{args: []string{"a", "b", "--max-depth", "x"}, wantErr: true},
+	}
+	for _, tt := range tests {
+		var got *traceOptions
+		cmd := newTraceCmd(&env{}, func(_ context.Context, o *traceOptions) error { got = o; return nil })
+		cmd.SetArgs(tt.args)
+		cmd.SetOut(&bytes.Buffer{})
+		cmd.SetErr(&bytes.Buffer{})
+		cmd.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+		err := cmd.Execute()
+		if tt.wantErr {
+			var u usageError
+			if !errors.As(err, &u) {
+				t.Errorf("trace %q: error %v; want a usage error", tt.args, err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("trace %q: %v", tt.args, err)
+			continue
+		}
+		got.env = nil
+		if *got != tt.want {
+			t.Errorf("trace %q = %+v; want %+v", tt.args, *got, tt.want)
+		}
+	}
+}
+
+func TestRunExitCodes(t *testing.T) {
+	tests := []struct {
+		args []string
+		code int
+	}{
+		{[]string{"trace", "缺電", "拋售"}, exitOK},
+		{[]string{"trace", "拋售", "缺電"}, exitFail},    // no path
+		{[]string{"trace", "芯片", "拋售"}, exitUsage},   // ambiguous
+		{[]string{"trace", "nothing", "拋售"}, exitUsage}, // unknown
+		{[]string{"trace"}, exitUsage},
+		{[]string{"nonsense"}, exitUsage},
+		{[]string{"stats", "--db", "bolt:" + t.TempDir() + "/none"}, exitFail},
+	}
+	for _, tt := range tests {
+		var out, errOut bytes.Buffer
+		if code := run(context.Background(), tt.args, nil, &out, &errOut); code != tt.code {
+			t.Errorf("causeway %q exit status %d; want %d (stderr %q)", tt.args, code, tt.code, errOut.String())
+		}
+	}
+}
