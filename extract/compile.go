@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"io/fs"
 	"strconv"
 )
 
@@ -191,4 +192,18 @@ func (c *compiler) evidence(n string, q Quote, speaker, note string) {
 	if note != "" {
 		c.add(n, PredNote, lang(note, LangEn))
 	}
+}
+
+// Quads reads and checks the named curated files of fsys, as ReadAll does,
+// and compiles them all.
+func Quads(fsys fs.FS, names []string) ([]Quad, error) {
+	docs, err := ReadAll(fsys, names)
+	if err != nil {
+		return nil, err
+	}
+	var quads []Quad
+	for _, d := range docs {
+		quads = append(quads, Compile(d)...)
+	}
+	return quads, nil
 }

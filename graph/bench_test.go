@@ -166,13 +166,9 @@ func BenchmarkTrace(b *testing.B) {
 func BenchmarkLoadCorpus(b *testing.B) {
 	ctx := context.Background()
 	for i := 0; i < b.N; i++ {
-		docs, err := extract.ReadAll(data.FS(), data.Curated())
+		quads, err := extract.Quads(data.FS(), data.Curated())
 		if err != nil {
 			b.Fatal(err)
-		}
-		var quads []extract.Quad
-		for _, d := range docs {
-			quads = append(quads, extract.Compile(d)...)
 		}
 		if _, err := OpenMemory().Load(ctx, quads); err != nil {
 			b.Fatal(err)
@@ -183,15 +179,13 @@ func BenchmarkLoadCorpus(b *testing.B) {
 // BenchmarkTraceCorpus traces the headline argument of the corpus.
 func BenchmarkTraceCorpus(b *testing.B) {
 	ctx := context.Background()
-	docs, err := extract.ReadAll(data.FS(), data.Curated())
+	quads, err := extract.Quads(data.FS(), data.Curated())
 	if err != nil {
 		b.Fatal(err)
 	}
 	s := OpenMemory()
-	for _, d := range docs {
-		if _, err := s.Load(ctx, extract.Compile(d)); err != nil {
-			b.Fatal(err)
-		}
+	if _, err := s.Load(ctx, quads); err != nil {
+		b.Fatal(err)
 	}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -206,13 +200,9 @@ func BenchmarkTraceCorpus(b *testing.B) {
 // what causeway load --db bolt:PATH waits on.
 func BenchmarkLoadBolt(b *testing.B) {
 	ctx := context.Background()
-	docs, err := extract.ReadAll(data.FS(), data.Curated())
+	quads, err := extract.Quads(data.FS(), data.Curated())
 	if err != nil {
 		b.Fatal(err)
-	}
-	var quads []extract.Quad
-	for _, d := range docs {
-		quads = append(quads, extract.Compile(d)...)
 	}
 	dir := b.TempDir()
 	b.ResetTimer()

@@ -52,7 +52,7 @@ func loadRun(ctx context.Context, opts *loadOptions) error {
 		err   error
 	)
 	if len(opts.paths) == 0 {
-		quads, err = compile(data.FS(), data.Curated())
+		quads, err = extract.Quads(data.FS(), data.Curated())
 	} else {
 		var docs []*extract.Document
 		docs, err = readFiles(opts.paths)

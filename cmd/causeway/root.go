@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 
@@ -135,7 +134,7 @@ func (e *env) openStore(ctx context.Context) (*graph.Store, error) {
 		return graph.Open(e.db, false)
 	}
 	s := graph.OpenMemory()
-	quads, err := compile(data.FS(), data.Curated())
+	quads, err := extract.Quads(data.FS(), data.Curated())
 	if err != nil {
 		return nil, fmt.Errorf("embedded data: %w", err)
 	}
@@ -143,20 +142,6 @@ func (e *env) openStore(ctx context.Context) (*graph.Store, error) {
 		return nil, err
 	}
 	return s, nil
-}
-
-// compile reads and checks the named curated files of fsys and compiles
-// them to quads.
-func compile(fsys fs.FS, names []string) ([]extract.Quad, error) {
-	docs, err := extract.ReadAll(fsys, names)
-	if err != nil {
-		return nil, err
-	}
-	var quads []extract.Quad
-	for _, d := range docs {
-		quads = append(quads, extract.Compile(d)...)
-	}
-	return quads, nil
 }
 
 // readFiles reads and checks curated files named on the command line;
