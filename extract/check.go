@@ -18,7 +18,7 @@ import (
 func entityTypes() []string {
 	return []string{
 		"asset", "company", "concept", "country", "currency", "index", "infrastructure",
-		"institution", "market", "person", "product", "structure",
+		"institution", "market", "person", "product", "region", "role", "structure",
 	}
 }
 

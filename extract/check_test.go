@@ -146,7 +146,7 @@ func TestReadChecksIDsAndTypes(t *testing.T) {
 	_, err := Read(fsys, "c.yaml")
 	want := []string{
 		`c.yaml:10:10: id "Power_Shortage" is not kebab-case (a-z, 0-9 and -)`,
-		`c.yaml:10:32: unknown entity type "planet" (want one of asset, company, concept, country, currency, index, infrastructure, institution, market, person, product, structure)`,
+		`c.yaml:10:32: unknown entity type "planet" (want one of asset, company, concept, country, currency, index, infrastructure, institution, market, person, product, region, role, structure)`,
 		`c.yaml:11:10: id "liu" is already used by an entity`,
 	}
 	if err == nil || err.Error() != strings.Join(want, "\n") {

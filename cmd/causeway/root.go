@@ -113,6 +113,8 @@ loaded into an in-memory store at start.`,
 		newCheckCmd(e, nil),
 		newLoadCmd(e, nil),
 		newStatsCmd(e, nil),
+		newClaimsCmd(e, nil),
+		newCoverageCmd(e, nil),
 	)
 	return root
 }

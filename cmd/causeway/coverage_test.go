@@ -1,0 +1,59 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"reflect"
+	"testing"
+
+	"github.com/spf13/cobra"
+)
+
+func TestCoverageFlags(t *testing.T) {
+	tests := []struct {
+		args    []string
+		want    coverageOptions
+		wantErr bool
+	}{
+		{args: nil, want: coverageOptions{paths: []string{}, format: "text"}},
+		{args: []string{"a.yaml", "b.yaml", "--format", "json"}, want: coverageOptions{paths: []string{"a.yaml", "b.yaml"}, format: "json"}},
+		{args: []string{"--format", "xml"}, wantErr: true},
+		{args: []string{"--strict"}, wantErr: true},
+	}
+	for _, tt := range tests {
+		t.Run(joinOr(tt.args), func(t *testing.T) {
+			var got *coverageOptions
+			cmd := newCoverageCmd(&env{}, func(_ context.Context, o *coverageOptions) error { got = o; return nil })
+			cmd.SetArgs(tt.args)
+			cmd.SetOut(&bytes.Buffer{})
+			cmd.SetErr(&bytes.Buffer{})
+			cmd.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+			err := cmd.Execute()
+			if tt.wantErr {
+				var u usageError
+				if !errors.As(err, &u) {
+					t.Errorf("coverage %q: error %v; want a usage error", tt.args, err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("coverage %q: %v", tt.args, err)
+			}
+			got.env = nil
+			if !reflect.DeepEqual(*got, tt.want) {
+				t.Errorf("coverage %q = %+v; want %+v", tt.args, *got, tt.want)
+			}
+		})
+	}
+}
+
+// TestCoverageOfEmbeddedData holds the shipped curation complete: every
+// sentence of the source with a causal or numeric cue is curated or
+// deliberately omitted.
+func TestCoverageOfEmbeddedData(t *testing.T) {
+	var out, errOut bytes.Buffer
+	if code := run(context.Background(), []string{"coverage"}, nil, &out, &errOut); code != exitOK {
+		t.Errorf("causeway coverage exit status %d; want 0\n%s%s", code, out.String(), errOut.String())
+	}
+}

@@ -1,0 +1,161 @@
+package graph
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/cayleygraph/quad"
+
+	"github.com/causeway/causeway/extract"
+)
+
+// Claim is a factual, numeric or forecast statement of a source, as users
+// see it. A claim without a number has Value, Min, Max, Comparator and Per
+// nil and Unit "".
+type Claim struct {
+	// ID is the curated id, unique within its source.
+	ID string `json:"id"`
+	// About is the entity or factor the claim is about.
+	About     Node     `json:"about"`
+	Statement string   `json:"statement"`
+	Value     *float64 `json:"value"`
+	Min       *float64 `json:"min"`
+	Max       *float64 `json:"max"`
+	// Comparator is ">", "<", ">=" or "<=" when the number is a bound.
+	Comparator *string `json:"comparator"`
+	Unit       string  `json:"unit"`
+	// Per is the period of a rate: year, day, quarter...
+	Per   *string `json:"per"`
+	Hedge string  `json:"hedge"`
+	// Speaker is the id of whoever makes the claim.
+	Speaker  string `json:"speaker"`
+	Inferred bool   `json:"inferred"`
+	Quote    string `json:"quote"`
+	Source   string `json:"source"`
+	// QuoteStart and QuoteEnd are the quote's rune offsets in the source
+	// text, and Note the curator's note; they are not in the JSON.
+	QuoteStart int    `json:"-"`
+	QuoteEnd   int    `json:"-"`
+	Note       string `json:"-"`
+}
+
+// Claims reads the claims of the store, in the order of their sources and
+// of their quotes in each source text. With about, an entity or factor id,
+// only the claims about that node.
+func (s *Store) Claims(ctx context.Context, about string) ([]Claim, error) {
+	var iris []quad.Value
+	if about == "" {
+		all, err := s.subjectsOfType(ctx, extract.ClassClaim)
+		if err != nil {
+			return nil, err
+		}
+		iris = all
+	} else {
+		err := s.eachQuad(ctx, quad.Object, quad.IRI(extract.NodeIRI(about)), func(q quad.Quad) {
+			if q.Predicate == quad.IRI(extract.PredAbout) {
+				iris = append(iris, q.Subject)
+			}
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	nodes := map[string]Node{}
+	claims := make([]Claim, 0, len(iris))
+	for _, iri := range iris {
+		c, aboutID, err := s.readClaim(ctx, iri)
+		if err != nil {
+			return nil, err
+		}
+		n, ok := nodes[aboutID]
+		if !ok {
+			if n, _, err = s.Node(ctx, aboutID); err != nil {
+				return nil, err
+			}
+			nodes[aboutID] = n
+		}
+		c.About = n
+		claims = append(claims, c)
+	}
+	sort.Slice(claims, func(i, j int) bool {
+		a, b := claims[i], claims[j]
+		if a.Source != b.Source {
+			return a.Source < b.Source
+		}
+		if a.QuoteStart != b.QuoteStart {
+			return a.QuoteStart < b.QuoteStart
+		}
+		return a.ID < b.ID
+	})
+	return claims, nil
+}
+
+// readClaim reads one claim and the id of the node it is about.
+func (s *Store) readClaim(ctx context.Context, iri quad.Value) (Claim, string, error) {
+	var (
+		c     Claim
+		about string
+	)
+	float := func(v quad.Value) *float64 {
+		switch v := v.(type) {
+		case quad.Float:
+			f := float64(v)
+			return &f
+		case quad.Int:
+			f := float64(v)
+			return &f
+		}
+		return nil
+	}
+	err := s.eachQuad(ctx, quad.Subject, iri, func(q quad.Quad) {
+		p, _ := q.Predicate.(quad.IRI)
+		val, _ := text(q.Object)
+		switch string(p) {
+		case extract.PredAbout:
+			about = nodeID(q.Object)
+		case extract.PredStatement:
+			c.Statement = val
+		case extract.PredValue:
+			c.Value = float(q.Object)
+		case extract.PredMin:
+			c.Min = float(q.Object)
+		case extract.PredMax:
+			c.Max = float(q.Object)
+		case extract.PredComparator:
+			c.Comparator = &val
+		case extract.PredUnit:
+			c.Unit = val
+		case extract.PredPer:
+			c.Per = &val
+		case extract.PredHedge:
+			c.Hedge = val
+		case extract.PredInferred:
+			b, _ := q.Object.(quad.Bool)
+			c.Inferred = bool(b)
+		case extract.PredQuote:
+			c.Quote = val
+		case extract.PredQuoteStart:
+			n, _ := q.Object.(quad.Int)
+			c.QuoteStart = int(n)
+		case extract.PredQuoteEnd:
+			n, _ := q.Object.(quad.Int)
+			c.QuoteEnd = int(n)
+		case extract.ProvFrom:
+			c.Source = sourceID(q.Object)
+		case extract.ProvBy:
+			c.Speaker = nodeID(q.Object)
+		case extract.PredNote:
+			c.Note = val
+		}
+	})
+	if err != nil {
+		return Claim{}, "", fmt.Errorf("read claim %v: %w", iri, err)
+	}
+	iriStr, _ := iri.(quad.IRI)
+	if i := strings.LastIndex(string(iriStr), "/claim/"); i >= 0 {
+		c.ID = string(iriStr)[i+len("/claim/"):]
+	}
+	return c, about, nil
+}
