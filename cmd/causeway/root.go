@@ -115,6 +115,8 @@ loaded into an in-memory store at start.`,
 		newStatsCmd(e, nil),
 		newClaimsCmd(e, nil),
 		newCoverageCmd(e, nil),
+		newQueryCmd(e, nil),
+		newQueriesCmd(e, nil),
 	)
 	return root
 }

@@ -1,0 +1,136 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/spf13/cobra"
+)
+
+func TestQueryFlags(t *testing.T) {
+	tests := []struct {
+		name    string
+		args    []string
+		want    queryOptions
+		wantErr bool
+	}{
+		{name: "defaults", args: []string{"g.V().All()"},
+			want: queryOptions{query: "g.V().All()", lang: "gizmo", format: "table", timeout: 10 * time.Second, params: map[string]string{}}},
+		{name: "every flag", args: []string{"q", "--lang", "graphql", "--format", "json", "--limit", "5", "--timeout", "2s", "--param", "a=1", "--param", "b=x=y", "--param", "c="},
+			want: queryOptions{query: "q", lang: "graphql", langSet: true, format: "json", limit: 5, timeout: 2 * time.Second,
+				params: map[string]string{"a": "1", "b": "x=y", "c": ""}}},
+		{name: "no query", args: nil, wantErr: true},
+		{name: "two queries", args: []string{"a", "b"}, wantErr: true},
+		{name: "unknown lang", args: []string{"q", "--lang", "sparql"}, wantErr: true},
+		{name: "unknown format", args: []string{"q", "--format", "csv"}, wantErr: true},
+		{name: "negative limit", args: []string{"q", "--limit", "-1"}, wantErr: true},
+		{name: "zero timeout", args: []string{"q", "--timeout", "0s"}, wantErr: true},
+		{name: "bad timeout", args: []string{"q", "--timeout", "soon"}, wantErr: true},
+		{name: "param without =", args: []string{"q", "--param", "a"}, wantErr: true},
+		{name: "param twice", args: []string{"q", "--param", "a=1", "--param", "a=2"}, wantErr: true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got *queryOptions
+			cmd := newQueryCmd(&env{}, func(_ context.Context, o *queryOptions) error { got = o; return nil })
+			cmd.SetArgs(tt.args)
+			cmd.SetOut(&bytes.Buffer{})
+			cmd.SetErr(&bytes.Buffer{})
+			cmd.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+			err := cmd.Execute()
+			if tt.wantErr {
+				var u usageError
+				if !errors.As(err, &u) {
+					t.Errorf("query %q: error %v; want a usage error", tt.args, err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("query %q: %v", tt.args, err)
+			}
+			got.env = nil
+			if !reflect.DeepEqual(*got, tt.want) {
+				t.Errorf("query %q = %+v; want %+v", tt.args, *got, tt.want)
+			}
+		})
+	}
+}
+
+func TestQueriesFlags(t *testing.T) {
+	tests := []struct {
+		args    []string
+		want    queriesOptions
+		wantErr bool
+	}{
+		{args: nil, want: queriesOptions{format: "table"}},
+		{args: []string{"--format", "json"}, want: queriesOptions{format: "json"}},
+		{args: []string{"loops"}, want: queriesOptions{format: "table", name: "loops"}},
+		{args: []string{"a", "b"}, wantErr: true},
+		{args: []string{"--format", "xml"}, wantErr: true},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			var got *queriesOptions
+			cmd := newQueriesCmd(&env{}, func(_ context.Context, o *queriesOptions) error { got = o; return nil })
+			cmd.SetArgs(tt.args)
+			cmd.SetOut(&bytes.Buffer{})
+			cmd.SetErr(&bytes.Buffer{})
+			cmd.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+			err := cmd.Execute()
+			if tt.wantErr {
+				var u usageError
+				if !errors.As(err, &u) {
+					t.Errorf("queries %q: error %v; want a usage error", tt.args, err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("queries %q: %v", tt.args, err)
+			}
+			got.env = nil
+			if *got != tt.want {
+				t.Errorf("queries %q = %+v; want %+v", tt.args, *got, tt.want)
+			}
+		})
+	}
+}
+
+func TestWriteTable(t *testing.T) {
+	tests := []struct {
+		name    string
+		results []any
+		want    string
+	}{
+		{"id first, then by name; wide characters take two columns",
+			[]any{
+				map[string]any{"label": "缺電", "id": "a", "hops": int64(1)},
+				map[string]any{"label": "sell-off", "id": "bb", "hops": int64(12)},
+			},
+			"id  hops  label\na   1     缺電\nbb  12    sell-off\n"},
+		{"missing keys are blank; numbers in full; lists joined",
+			[]any{
+				map[string]any{"v": float64(1e13), "l": []any{"x", "y"}},
+				map[string]any{"v": 2.5, "m": map[string]any{"k": true}},
+			},
+			"l     m           v\nx, y              10000000000000\n      {\"k\":true}  2.5\n"},
+		{"plain values in one column",
+			[]any{int64(3), "text", nil},
+			"value\n3\ntext\n\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var b bytes.Buffer
+			if err := writeTable(&b, tt.results); err != nil {
+				t.Fatal(err)
+			}
+			if b.String() != tt.want {
+				t.Errorf("writeTable(%v) =\n%s\nwant\n%s", tt.results, b.String(), tt.want)
+			}
+		})
+	}
+}

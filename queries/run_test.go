@@ -1,0 +1,201 @@
+package queries
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"reflect"
+	"runtime"
+	"testing"
+	"time"
+
+	"github.com/causeway/causeway/data"
+	"github.com/causeway/causeway/extract"
+	"github.com/causeway/causeway/graph"
+)
+
+const (
+	kindIRI   = extract.PredKind
+	causesIRI = extract.PredCauses
+)
+
+// curated reads the embedded curated data through the extract package, as
+// the binary does.
+func curated(t testing.TB) []*extract.Document {
+	t.Helper()
+	docs, err := extract.ReadAll(data.FS(), data.Curated())
+	if err != nil {
+		t.Fatalf("read curated data: %v", err)
+	}
+	return docs
+}
+
+// memoryStore returns an in-memory store holding the compiled documents.
+func memoryStore(t testing.TB, docs []*extract.Document) *graph.Store {
+	t.Helper()
+	s := graph.OpenMemory()
+	t.Cleanup(func() { s.Close() })
+	load(t, s, docs)
+	return s
+}
+
+func load(t testing.TB, s *graph.Store, docs []*extract.Document) {
+	t.Helper()
+	var quads []extract.Quad
+	for _, d := range docs {
+		quads = append(quads, extract.Compile(d)...)
+	}
+	if _, err := s.Load(context.Background(), quads); err != nil {
+		t.Fatalf("load: %v", err)
+	}
+}
+
+func TestRunSyntaxError(t *testing.T) {
+	tests := []struct {
+		lang, text string
+		line, col  int
+	}{
+		{Gizmo, "g.V(.All()", 1, 5},
+		{Gizmo, "var a = 1;\n\nvar b = ;", 3, 9},
+		{GraphQL, "{ nodes( { id } }", 1, 10},
+		{GraphQL, "{\n  nodes {\n    id\n", 4, 1},
+		{MQL, `[{"id": null,}]`, 1, 14},
+		{MQL, "[{\"id\": null,\n \"x\" }]", 2, 6},
+	}
+	s := memoryStore(t, nil)
+	for _, tt := range tests {
+		t.Run(tt.lang+" "+tt.text, func(t *testing.T) {
+			_, err := Run(context.Background(), s.QuadStore(), tt.lang, tt.text, 0)
+			var syn *SyntaxError
+			if !errors.As(err, &syn) {
+				t.Fatalf("Run(%s, %q) error = %v (%T); want a SyntaxError", tt.lang, tt.text, err, err)
+			}
+			if syn.Line != tt.line || syn.Col != tt.col || syn.Msg == "" {
+				t.Errorf("Run(%s, %q) = %v; want a syntax error at %d:%d", tt.lang, tt.text, syn, tt.line, tt.col)
+			}
+		})
+	}
+}
+
+func TestRunErrors(t *testing.T) {
+	s := memoryStore(t, nil)
+	if _, err := Run(context.Background(), s.QuadStore(), "sparql", "SELECT", 0); err == nil {
+		t.Errorf("Run(sparql) = nil error; want an unknown language")
+	}
+	_, err := Run(context.Background(), s.QuadStore(), Gizmo, "undefinedThing.All()", 0)
+	var syn *SyntaxError
+	if err == nil || errors.As(err, &syn) {
+		t.Errorf("Run(undefinedThing.All()) error = %v; want a runtime error", err)
+	}
+}
+
+// TestRunTimeout stops runaway queries. A Gizmo busy loop is interrupted
+// inside goja: the goroutines Run and Cayley started are gone afterwards.
+func TestRunTimeout(t *testing.T) {
+	tests := []struct{ name, lang, text string }{
+		{"busy loop", Gizmo, "while (true) {}"},
+		{"busy loop in a callback", Gizmo, `g.V().ForEach(function (d) { while (true) {} })`},
+	}
+	s := memoryStore(t, curated(t))
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			before := runtime.NumGoroutine()
+			const timeout = 200 * time.Millisecond
+			ctx, cancel := context.WithTimeout(context.Background(), timeout)
+			defer cancel()
+			start := time.Now()
+			_, err := Run(ctx, s.QuadStore(), tt.lang, tt.text, 0)
+			took := time.Since(start)
+			if !errors.Is(err, context.DeadlineExceeded) {
+				t.Fatalf("Run(%q) error = %v; want one wrapping context.DeadlineExceeded", tt.text, err)
+			}
+			if took > timeout+grace+200*time.Millisecond {
+				t.Errorf("Run(%q) took %s; want it stopped soon after %s", tt.text, took, timeout)
+			}
+			// The store still answers.
+			got, err := Run(context.Background(), s.QuadStore(), Gizmo, `g.Emit(g.V().Count())`, 0)
+			if err != nil || len(got) != 1 {
+				t.Errorf("Run after a timeout = %v, %v; want a count", got, err)
+			}
+			deadline := time.Now().Add(2 * time.Second)
+			for runtime.NumGoroutine() > before && time.Now().Before(deadline) {
+				time.Sleep(10 * time.Millisecond)
+			}
+			if n := runtime.NumGoroutine(); n > before {
+				t.Errorf("%d goroutines after Run(%q); want %d as before", n, tt.text, before)
+			}
+		})
+	}
+}
+
+func TestRunLimit(t *testing.T) {
+	s := memoryStore(t, curated(t))
+	for _, tt := range []struct {
+		lang, text string
+		limit      int
+	}{
+		{Gizmo, "g.V().All()", 3},
+		{Gizmo, "for (var i = 0; i < 10; i++) { g.Emit(i) }", 4},
+		{GraphQL, "{ nodes(<" + extract.RDFType + ">: <" + extract.ClassFactor + ">) { id } }", 2},
+		{MQL, `[{"id": null, "<` + extract.RDFType + `>": "<` + extract.ClassFactor + `>"}]`, 2},
+	} {
+		t.Run(tt.lang, func(t *testing.T) {
+			got, err := Run(context.Background(), s.QuadStore(), tt.lang, tt.text, tt.limit)
+			if err != nil || len(got) != tt.limit {
+				t.Errorf("Run(%q, limit %d) = %d results, %v; want %d", tt.text, tt.limit, len(got), err, tt.limit)
+			}
+		})
+	}
+}
+
+// TestRunValues checks how results come out: IRIs as <iri>, literals as
+// text, numbers and booleans.
+func TestRunValues(t *testing.T) {
+	s := memoryStore(t, curated(t))
+	claim := "<" + extract.ItemIRI("liu-yuhui-2025-livestream", "claim", "china-power-supply") + ">"
+	got, err := Run(context.Background(), s.QuadStore(), Gizmo,
+		`g.V("`+claim+`").Save("<`+extract.PredValue+`>", "value").Save("<`+extract.PredInferred+`>", "inferred").Save("<`+extract.PredAbout+`>", "about").Save("<`+extract.PredStatement+`>", "statement").All()`, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []any{map[string]any{
+		"id":        claim,
+		"value":     float64(1e13),
+		"inferred":  false,
+		"about":     "<" + extract.NodeIRI("china") + ">",
+		"statement": "China's annual electricity supply has reached 10 trillion kWh.",
+	}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Run = %#v; want %#v", got, want)
+	}
+}
+
+// TestRunBolt runs a saved query against a bolt store on disk.
+func TestRunBolt(t *testing.T) {
+	docs := curated(t)
+	s, err := graph.Open("bolt:"+filepath.Join(t.TempDir(), "db"), true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	load(t, s, docs)
+	q, ok, err := Lookup("downstream")
+	if err != nil || !ok {
+		t.Fatalf("Lookup(downstream) = %v, %v", ok, err)
+	}
+	text, err := q.Bind(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := Run(context.Background(), s.QuadStore(), q.Lang, text, 0)
+	if err != nil {
+		t.Fatalf("Run(downstream) on bolt: %v", err)
+	}
+	mem, err := Run(context.Background(), memoryStore(t, docs).QuadStore(), q.Lang, text, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) == 0 || !reflect.DeepEqual(got, mem) {
+		t.Errorf("downstream on bolt = %v; want the in-memory result %v", got, mem)
+	}
+}
