@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"fmt"
 	"sort"
 
 	cayleygraph "github.com/cayleygraph/cayley/graph"
@@ -19,10 +20,12 @@ import (
 // graph it walks. Nodes get int64 ids in the order they are met.
 //
 // It serves as a gonum traverse.Graph in either direction: with reverse set,
-// From walks edges backwards, from effect to cause.
+// From walks edges backwards, from effect to cause. With a filter, it hides
+// a node and the edges no link of a strong enough hedge backs.
 type causalView struct {
 	*causalIndex
 	reverse bool
+	filter  *edgeFilter
 }
 
 // causalIndex is the state views in both directions share: the interned
@@ -51,7 +54,7 @@ func (s *Store) causalView(ctx context.Context) *causalView {
 // reversed returns the same view with edges walked backwards; both share
 // their caches.
 func (v *causalView) reversed() *causalView {
-	return &causalView{causalIndex: v.causalIndex, reverse: !v.reverse}
+	return &causalView{causalIndex: v.causalIndex, reverse: !v.reverse, filter: v.filter}
 }
 
 // idOf returns the int64 id of a node given by IRI, and false when the store
@@ -85,8 +88,17 @@ func (v *causalIndex) name(id int64) string {
 }
 
 // successors returns the causes-neighbours of id in the view's direction,
-// sorted by node id so that searches are deterministic.
+// sorted by node id so that searches are deterministic, less those the
+// view's filter hides.
 func (v *causalView) successors(id int64) []int64 {
+	if v.filter != nil {
+		return v.kept(id)
+	}
+	return v.all(id)
+}
+
+// all returns every causes-neighbour of id in the view's direction.
+func (v *causalView) all(id int64) []int64 {
 	cache, dir, other := v.out, quad.Subject, quad.Object
 	if v.reverse {
 		cache, dir, other = v.in, quad.Object, quad.Subject
@@ -139,4 +151,205 @@ func (v *causalView) From(id int64) gonumgraph.Nodes {
 // Edge implements gonum's traverse.Graph.
 func (v *causalView) Edge(x, y int64) gonumgraph.Edge {
 	return simple.Edge{F: simple.Node(x), T: simple.Node(y)}
+}
+
+// edgeFilter hides a node of a view and the causes edges that no curated
+// link of at least a given hedge backs. The hedges are read a node at a
+// time, when the search first leaves it (every link out of it, walking
+// forwards; into it, walking backwards), and kept; only a filter on
+// hedges reads them.
+type edgeFilter struct {
+	// avoid is the node hidden, or -1.
+	avoid int64
+	// maxRank is the weakest hedge rank kept (extract.HedgeRank): 2 keeps
+	// every hedge.
+	maxRank int
+	// ranks maps a (cause, effect) pair to the best hedge rank of its
+	// links. It holds every pair of the nodes in read: the links from a
+	// node (read[n].out) or to it (read[n].in) are read all at once.
+	ranks   map[[2]int64]int
+	read    map[int64]sides
+	out, in map[int64][]int64
+	// The keys of the refs of the link predicates.
+	cause, effect, hedge interface{}
+}
+
+// hedgeAll is the rank of the weakest hedge: a filter with it keeps every
+// edge.
+const hedgeAll = 2
+
+// withFilter returns a view of the same store that hides the node avoid
+// (-1 for none) and the edges whose best link is weaker than the hedge of
+// rank maxRank. Without anything to hide it is v itself, so an unfiltered
+// search pays nothing.
+func (v *causalView) withFilter(avoid int64, maxRank int) *causalView {
+	if avoid < 0 && maxRank >= hedgeAll {
+		return v
+	}
+	key := func(iri string) interface{} {
+		ref := v.qs.ValueOf(quad.IRI(iri))
+		if ref == nil {
+			return nil
+		}
+		return cayleygraph.ToKey(ref)
+	}
+	f := &edgeFilter{
+		avoid: avoid, maxRank: maxRank,
+		ranks: map[[2]int64]int{}, read: map[int64]sides{},
+		out: map[int64][]int64{}, in: map[int64][]int64{},
+		cause: key(extract.PredCause), effect: key(extract.PredEffect), hedge: key(extract.PredHedge),
+	}
+	return &causalView{causalIndex: v.causalIndex, reverse: v.reverse, filter: f}
+}
+
+// kept returns the neighbours of id the filter keeps.
+func (v *causalView) kept(id int64) []int64 {
+	f := v.filter
+	cache := f.out
+	if v.reverse {
+		cache = f.in
+	}
+	if ns, ok := cache[id]; ok {
+		return ns
+	}
+	var ns []int64
+	if id != f.avoid {
+		for _, w := range v.all(id) {
+			if w == f.avoid {
+				continue
+			}
+			cause, effect := id, w
+			if v.reverse {
+				cause, effect = w, id
+			}
+			if f.maxRank < hedgeAll && v.bestRank(cause, effect) > f.maxRank {
+				continue
+			}
+			ns = append(ns, w)
+		}
+	}
+	cache[id] = ns
+	return ns
+}
+
+// sides tells which links of a node a filter has read: those it causes
+// (out) and those it is the effect of (in).
+type sides struct{ out, in bool }
+
+// bestRank returns the rank of the strongest hedge of the links from cause
+// to effect, or hedgeAll+1 when no link backs the edge. Walking forwards,
+// it reads every link from cause the first time; backwards, every link to
+// effect: the links of the node the search is leaving, which it asks about
+// next.
+func (v *causalView) bestRank(cause, effect int64) int {
+	f := v.filter
+	pair := [2]int64{cause, effect}
+	if r, ok := f.ranks[pair]; ok {
+		return r
+	}
+	node, end, other := cause, f.cause, f.effect
+	if v.reverse {
+		node, end, other = effect, f.effect, f.cause
+	}
+	rd := f.read[node]
+	if (v.reverse && !rd.in) || (!v.reverse && !rd.out) {
+		v.readRanks(node, end, other, v.reverse)
+		if v.reverse {
+			rd.in = true
+		} else {
+			rd.out = true
+		}
+		f.read[node] = rd
+	}
+	if r, ok := f.ranks[pair]; ok {
+		return r
+	}
+	return hedgeAll + 1
+}
+
+// readRanks reads the links that have node at their end given by the
+// predicate key end (cw:cause or cw:effect), and records the best hedge
+// rank of each pair. other is the key of the predicate of the other end;
+// with reverse, node is the effect of the pairs.
+func (v *causalView) readRanks(node int64, end, other interface{}, reverse bool) {
+	f := v.filter
+	if end == nil || v.err != nil {
+		return
+	}
+	var links []cayleygraph.Ref
+	it := v.qs.QuadIterator(quad.Object, v.refs[node])
+	for it.Next(v.ctx) {
+		q := it.Result()
+		if cayleygraph.ToKey(v.qs.QuadDirection(q, quad.Predicate)) == end {
+			links = append(links, v.qs.QuadDirection(q, quad.Subject))
+		}
+	}
+	v.setErr(it)
+	for _, l := range links {
+		far, rank := int64(-1), hedgeAll+1
+		it := v.qs.QuadIterator(quad.Subject, l)
+		for it.Next(v.ctx) {
+			q := it.Result()
+			switch cayleygraph.ToKey(v.qs.QuadDirection(q, quad.Predicate)) {
+			case other:
+				far = v.intern(v.qs.QuadDirection(q, quad.Object))
+			case f.hedge:
+				h, _ := text(v.qs.NameOf(v.qs.QuadDirection(q, quad.Object)))
+				if r := extract.HedgeRank(h); r >= 0 {
+					rank = r
+				}
+			}
+		}
+		v.setErr(it)
+		if far < 0 {
+			continue
+		}
+		pair := [2]int64{node, far}
+		if reverse {
+			pair = [2]int64{far, node}
+		}
+		if old, ok := f.ranks[pair]; !ok || rank < old {
+			f.ranks[pair] = rank
+		}
+	}
+}
+
+// setErr closes an iterator and keeps its error, or the context's, as the
+// view's.
+func (v *causalIndex) setErr(it cayleygraph.Iterator) {
+	if err := it.Err(); err != nil && v.err == nil {
+		v.err = err
+	} else if err := v.ctx.Err(); err != nil && v.err == nil {
+		v.err = err
+	}
+	it.Close()
+}
+
+// causalEdges reads every causes edge of the store, as (cause, effect)
+// pairs of node ids, sorted and without repeats (two sources may curate
+// the same edge).
+func (s *Store) causalEdges(ctx context.Context) ([][2]string, error) {
+	var edges [][2]string
+	err := s.eachQuad(ctx, quad.Predicate, quad.IRI(extract.PredCauses), func(q quad.Quad) {
+		cause, effect := nodeID(q.Subject), nodeID(q.Object)
+		if cause != "" && effect != "" {
+			edges = append(edges, [2]string{cause, effect})
+		}
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read causes edges: %w", err)
+	}
+	sort.Slice(edges, func(i, j int) bool {
+		if edges[i][0] != edges[j][0] {
+			return edges[i][0] < edges[j][0]
+		}
+		return edges[i][1] < edges[j][1]
+	})
+	out := edges[:0]
+	for i, e := range edges {
+		if i == 0 || e != edges[i-1] {
+			out = append(out, e)
+		}
+	}
+	return out, nil
 }

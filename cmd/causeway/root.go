@@ -117,6 +117,12 @@ loaded into an in-memory store at start.`,
 		newCoverageCmd(e, nil),
 		newQueryCmd(e, nil),
 		newQueriesCmd(e, nil),
+		newWhyCmd(e, nil),
+		newEffectsCmd(e, nil),
+		newLoopsCmd(e, nil),
+		newShowCmd(e, nil),
+		newSearchCmd(e, nil),
+		newChainsCmd(e, nil),
 	)
 	return root
 }

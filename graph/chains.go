@@ -1,0 +1,127 @@
+package graph
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/cayleygraph/quad"
+
+	"github.com/causeway/causeway/extract"
+)
+
+// Chain is a curated named chain, an argument the speaker makes as one, as
+// a causal path: its steps are the path's nodes, and each pair of
+// consecutive steps the best-supported curated link between them.
+type Chain struct {
+	// ID is the curated id, unique within its source.
+	ID      string `json:"id"`
+	Label   string `json:"label"`
+	LabelZh string `json:"label_zh,omitempty"`
+	// Source is the id of the source the chain was curated from.
+	Source string `json:"source"`
+	Path
+}
+
+// Chains reads the curated chains of the store, in the order of their
+// sources and ids; with node, a node id, only the chains that have it as a
+// step.
+func (s *Store) Chains(ctx context.Context, node string) ([]Chain, error) {
+	iris, err := s.subjectsOfType(ctx, extract.ClassChain)
+	if err != nil {
+		return nil, fmt.Errorf("chains: %w", err)
+	}
+	chains := []Chain{}
+	for _, iri := range iris {
+		c, steps, err := s.readChain(ctx, iri)
+		if err != nil {
+			return nil, fmt.Errorf("chains: %w", err)
+		}
+		if node != "" && !containsString(steps, node) {
+			continue
+		}
+		if c.Path, err = s.pathOf(ctx, steps, hedgeAll); err != nil {
+			return nil, fmt.Errorf("chain %s: %w", c.ID, err)
+		}
+		chains = append(chains, c)
+	}
+	sort.Slice(chains, func(i, j int) bool {
+		if chains[i].Source != chains[j].Source {
+			return chains[i].Source < chains[j].Source
+		}
+		return chains[i].ID < chains[j].ID
+	})
+	return chains, nil
+}
+
+// readChain reads a chain's id, labels and source, and its steps' node
+// ids in order.
+func (s *Store) readChain(ctx context.Context, iri quad.Value) (Chain, []string, error) {
+	var (
+		c     Chain
+		steps []quad.Value
+	)
+	err := s.eachQuad(ctx, quad.Subject, iri, func(q quad.Quad) {
+		switch q.Predicate {
+		case quad.IRI(extract.RDFSLabel):
+			val, lang := text(q.Object)
+			if lang == extract.LangZh {
+				c.LabelZh = val
+			} else {
+				c.Label = val
+			}
+		case quad.IRI(extract.ProvFrom):
+			c.Source = sourceID(q.Object)
+		case quad.IRI(extract.PredStep):
+			steps = append(steps, q.Object)
+		}
+	})
+	if err != nil {
+		return Chain{}, nil, err
+	}
+	name, _ := iri.(quad.IRI)
+	c.ID = string(name)
+	if i := strings.LastIndex(c.ID, "/chain/"); i >= 0 {
+		c.ID = c.ID[i+len("/chain/"):]
+	}
+	type step struct {
+		index int
+		node  string
+	}
+	ordered := make([]step, 0, len(steps))
+	for _, v := range steps {
+		var st step
+		err := s.eachQuad(ctx, quad.Subject, v, func(q quad.Quad) {
+			switch q.Predicate {
+			case quad.IRI(extract.PredIndex):
+				n, _ := q.Object.(quad.Int)
+				st.index = int(n)
+			case quad.IRI(extract.PredFactor):
+				st.node = nodeID(q.Object)
+			}
+		})
+		if err != nil {
+			return Chain{}, nil, err
+		}
+		ordered = append(ordered, st)
+	}
+	sort.Slice(ordered, func(i, j int) bool { return ordered[i].index < ordered[j].index })
+	ids := make([]string, len(ordered))
+	for i, st := range ordered {
+		ids[i] = st.node
+	}
+	if len(ids) < 2 {
+		return Chain{}, nil, fmt.Errorf("chain %s has %d steps; want at least 2", c.ID, len(ids))
+	}
+	return c, ids, nil
+}
+
+func containsString(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}

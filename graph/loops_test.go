@@ -1,0 +1,156 @@
+package graph
+
+import (
+	"context"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// loopStrings shows each loop as its type and node ids: "balancing a b c".
+func loopStrings(loops []Loop) []string {
+	out := []string{}
+	for _, l := range loops {
+		parts := []string{l.Type}
+		for _, n := range l.Nodes {
+			parts = append(parts, n.ID)
+		}
+		out = append(out, strings.Join(parts, " "))
+	}
+	return out
+}
+
+func TestLoops(t *testing.T) {
+	tests := []struct {
+		name    string
+		edges   []string
+		through string
+		want    []string
+	}{
+		{
+			name:  "no cycle",
+			edges: []string{"a -> b", "b -> c", "a -> c"},
+			want:  []string{},
+		},
+		{
+			name:  "a pair feeding each other reinforces",
+			edges: []string{"a -> b", "b -> a"},
+			want:  []string{"reinforcing a b"},
+		},
+		{
+			name:  "one minus balances",
+			edges: []string{"b -> c", "c -| a", "a -> b"},
+			want:  []string{"balancing a b c"},
+		},
+		{
+			name:  "two minuses reinforce",
+			edges: []string{"a -| b", "b -| c", "c -> a"},
+			want:  []string{"reinforcing a b c"},
+		},
+		{
+			name:  "three minuses balance",
+			edges: []string{"a -| b", "b -| c", "c -| a"},
+			want:  []string{"balancing a b c"},
+		},
+		{
+			name: "shortest first, each from its smallest id",
+			// z -> y -> x -> z and x <-> y.
+			edges: []string{"z -> y", "y -> x", "x -> z", "x -> y"},
+			want:  []string{"reinforcing x y", "reinforcing x z y"},
+		},
+		{
+			name:  "equal lengths in the order of their ids",
+			edges: []string{"c -> d", "d -> c", "a -> b", "b -| a"},
+			want:  []string{"balancing a b", "reinforcing c d"},
+		},
+		{
+			name:    "through a node",
+			edges:   []string{"a -> b", "b -> a", "x -> y", "y -| x", "b -> x"},
+			through: "y",
+			want:    []string{"balancing x y"},
+		},
+		{
+			name: "through the node two loops share",
+			// A figure eight: both loops pass m, and a third loop does not.
+			edges:   []string{"a -> m", "m -> a", "m -> b", "b -| m", "p -> q", "q -> p"},
+			through: "m",
+			want:    []string{"reinforcing a m", "balancing b m"},
+		},
+		{
+			name:    "through a node on no loop",
+			edges:   []string{"a -> b", "b -> a", "b -> c"},
+			through: "c",
+			want:    []string{},
+		},
+		{
+			name:    "through a node the graph does not have",
+			edges:   []string{"a -> b", "b -> a"},
+			through: "nowhere",
+			want:    []string{},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := storeOf(t, tt.edges...)
+			loops, err := s.Loops(context.Background(), tt.through)
+			if err != nil {
+				t.Fatalf("Loops(%q): %v", tt.through, err)
+			}
+			if got := loopStrings(loops); !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("Loops(%q) = %q; want %q", tt.through, got, tt.want)
+			}
+			for _, l := range loops {
+				checkLoopHops(t, l)
+			}
+		})
+	}
+}
+
+// checkLoopHops checks that a loop's hops go round its nodes in order and
+// that its type agrees with their signs.
+func checkLoopHops(t *testing.T, l Loop) {
+	t.Helper()
+	if len(l.Hops) != len(l.Nodes) {
+		t.Fatalf("loop %q has %d hops; want %d", loopStrings([]Loop{l}), len(l.Hops), len(l.Nodes))
+	}
+	minus := 0
+	for i, h := range l.Hops {
+		from, to := l.Nodes[i].ID, l.Nodes[(i+1)%len(l.Nodes)].ID
+		if h.Cause != from || h.Effect != to {
+			t.Errorf("loop %q hop %d = %s -> %s; want %s -> %s", loopStrings([]Loop{l}), i, h.Cause, h.Effect, from, to)
+		}
+		if h.Quote == "" || h.Link == "" || h.Source == "" {
+			t.Errorf("loop %q hop %d has no evidence: %+v", loopStrings([]Loop{l}), i, h)
+		}
+		if h.Polarity == "-" {
+			minus++
+		}
+	}
+	want := Reinforcing
+	if minus%2 == 1 {
+		want = Balancing
+	}
+	if l.Type != want {
+		t.Errorf("loop %q with %d minus hops is %s; want %s", loopStrings([]Loop{l}), minus, l.Type, want)
+	}
+}
+
+func TestLoopsEvidence(t *testing.T) {
+	s := reasoningStore(t)
+	loops, err := s.Loops(context.Background(), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"balancing depreciation layoffs power-shortage idle-chips"}
+	if got := loopStrings(loops); !reflect.DeepEqual(got, want) {
+		t.Fatalf("Loops() = %q; want %q", got, want)
+	}
+	checkLoopHops(t, loops[0])
+	// Of the two links from idle-chips to depreciation, the stated one.
+	if h := loops[0].Hops[3]; h.Link != "idle-chips--depreciation" || h.Hedge != "possible" || h.Inferred {
+		t.Errorf("Loops() hop idle-chips -> depreciation = %+v; want the stated possible link", h)
+	}
+	if h := loops[0].Hops[1]; h.Polarity != "-" || h.Hedge != "probable" || h.Quote != "我覺得裁員導致缺電" || h.QuoteEnd-h.QuoteStart != 9 {
+		t.Errorf("Loops() hop layoffs -> power-shortage = %+v; want the probable - link with its quote", h)
+	}
+}

@@ -1,0 +1,228 @@
+package graph
+
+import (
+	"context"
+	"fmt"
+	"sort"
+
+	"github.com/cayleygraph/quad"
+
+	"github.com/causeway/causeway/extract"
+)
+
+// Detail is everything the store says about one entity or factor.
+type Detail struct {
+	Node Node `json:"node"`
+	// Involves are the entities a factor involves.
+	Involves []Node `json:"involves"`
+	// InvolvedIn are the factors that involve an entity.
+	InvolvedIn []Node `json:"involved_in"`
+	// Claims are the claims about the node, with their numbers.
+	Claims []Claim `json:"claims"`
+	// Incoming are the curated links whose effect the node is, Outgoing
+	// those whose cause it is: every link, not only the best of a pair.
+	Incoming []Hop `json:"incoming"`
+	Outgoing []Hop `json:"outgoing"`
+	// Chains are the curated chains the node is a step of.
+	Chains []Chain `json:"chains"`
+	// Loops are the feedback loops through the node.
+	Loops []Loop `json:"loops"`
+	// Quotes are the distinct passages of the sources behind the claims
+	// and links above, in the order of the text.
+	Quotes []Quote `json:"quotes"`
+	// Neighbours are the nodes at the other ends of Incoming and
+	// Outgoing, by id.
+	Neighbours map[string]Node `json:"-"`
+}
+
+// Quote is a verbatim passage of a source, and what it backs.
+type Quote struct {
+	Text       string `json:"text"`
+	Source     string `json:"source"`
+	QuoteStart int    `json:"quote_start"`
+	QuoteEnd   int    `json:"quote_end"`
+	// Backs lists the items the passage is the quote of, as "claim ID"
+	// or "link ID".
+	Backs []string `json:"backs"`
+}
+
+// Show reads everything about the entity or factor with the given id. An
+// id the store does not hold gives a *NotFoundError.
+func (s *Store) Show(ctx context.Context, id string) (Detail, error) {
+	d, err := s.show(ctx, id)
+	if err != nil {
+		return Detail{}, fmt.Errorf("show %s: %w", id, err)
+	}
+	return d, nil
+}
+
+func (s *Store) show(ctx context.Context, id string) (Detail, error) {
+	n, ok, err := s.Node(ctx, id)
+	if err != nil {
+		return Detail{}, err
+	}
+	if !ok {
+		return Detail{}, &NotFoundError{Name: id}
+	}
+	d := Detail{Node: n, Involves: []Node{}, InvolvedIn: []Node{}, Incoming: []Hop{}, Outgoing: []Hop{}}
+	iri := quad.IRI(extract.NodeIRI(id))
+	var involves, involvedIn []string
+	var in, out []quad.Value
+	err = s.eachQuad(ctx, quad.Subject, iri, func(q quad.Quad) {
+		if q.Predicate == quad.IRI(extract.PredInvolves) {
+			involves = append(involves, nodeID(q.Object))
+		}
+	})
+	if err != nil {
+		return Detail{}, err
+	}
+	err = s.eachQuad(ctx, quad.Object, iri, func(q quad.Quad) {
+		switch q.Predicate {
+		case quad.IRI(extract.PredInvolves):
+			involvedIn = append(involvedIn, nodeID(q.Subject))
+		case quad.IRI(extract.PredEffect):
+			in = append(in, q.Subject)
+		case quad.IRI(extract.PredCause):
+			out = append(out, q.Subject)
+		}
+	})
+	if err != nil {
+		return Detail{}, err
+	}
+	if d.Involves, err = s.nodesOf(ctx, involves); err != nil {
+		return Detail{}, err
+	}
+	if d.InvolvedIn, err = s.nodesOf(ctx, involvedIn); err != nil {
+		return Detail{}, err
+	}
+	if d.Incoming, err = s.hopsOf(ctx, in, func(h Hop) string { return h.Cause }); err != nil {
+		return Detail{}, err
+	}
+	if d.Outgoing, err = s.hopsOf(ctx, out, func(h Hop) string { return h.Effect }); err != nil {
+		return Detail{}, err
+	}
+	var ends []string
+	for _, h := range d.Incoming {
+		ends = append(ends, h.Cause)
+	}
+	for _, h := range d.Outgoing {
+		ends = append(ends, h.Effect)
+	}
+	neighbours, err := s.nodesOf(ctx, ends)
+	if err != nil {
+		return Detail{}, err
+	}
+	d.Neighbours = map[string]Node{}
+	for _, m := range neighbours {
+		d.Neighbours[m.ID] = m
+	}
+	if d.Claims, err = s.Claims(ctx, id); err != nil {
+		return Detail{}, err
+	}
+	if d.Chains, err = s.Chains(ctx, id); err != nil {
+		return Detail{}, err
+	}
+	if d.Loops, err = s.Loops(ctx, id); err != nil {
+		return Detail{}, err
+	}
+	d.Quotes = quotesOf(d)
+	return d, nil
+}
+
+// nodesOf reads the nodes with the given ids, sorted by id, once each.
+func (s *Store) nodesOf(ctx context.Context, ids []string) ([]Node, error) {
+	sort.Strings(ids)
+	nodes := []Node{}
+	for i, id := range ids {
+		if id == "" || (i > 0 && id == ids[i-1]) {
+			continue
+		}
+		n, _, err := s.Node(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		nodes = append(nodes, n)
+	}
+	return nodes, nil
+}
+
+// hopsOf reads the links with the given IRIs, sorted by their other end
+// (given by other), then the best supported first, as a trace picks them.
+func (s *Store) hopsOf(ctx context.Context, iris []quad.Value, other func(Hop) string) ([]Hop, error) {
+	hops := []Hop{}
+	for _, iri := range iris {
+		h, err := s.link(ctx, iri)
+		if err != nil {
+			return nil, err
+		}
+		hops = append(hops, h)
+	}
+	sort.Slice(hops, func(i, j int) bool {
+		a, b := hops[i], hops[j]
+		if other(a) != other(b) {
+			return other(a) < other(b)
+		}
+		return betterSupported(a, b)
+	})
+	return hops, nil
+}
+
+// betterSupported orders links as trace prefers them: stated before
+// inferred, then by strength of hedge, then by source and link id.
+func betterSupported(a, b Hop) bool {
+	if a.Inferred != b.Inferred {
+		return !a.Inferred
+	}
+	if ra, rb := extract.HedgeRank(a.Hedge), extract.HedgeRank(b.Hedge); ra != rb {
+		return ra < rb
+	}
+	if a.Source != b.Source {
+		return a.Source < b.Source
+	}
+	return a.Link < b.Link
+}
+
+// quotesOf gathers the distinct passages behind a detail's claims and
+// links, in the order of their sources and positions.
+func quotesOf(d Detail) []Quote {
+	type key struct {
+		source     string
+		start, end int
+	}
+	byKey := map[key]*Quote{}
+	var order []key
+	add := func(text, source string, start, end int, backs string) {
+		k := key{source, start, end}
+		q, ok := byKey[k]
+		if !ok {
+			q = &Quote{Text: text, Source: source, QuoteStart: start, QuoteEnd: end}
+			byKey[k] = q
+			order = append(order, k)
+		}
+		q.Backs = appendNew(q.Backs, backs)
+	}
+	for _, c := range d.Claims {
+		add(c.Quote, c.Source, c.QuoteStart, c.QuoteEnd, "claim "+c.ID)
+	}
+	for _, hs := range [][]Hop{d.Incoming, d.Outgoing} {
+		for _, h := range hs {
+			add(h.Quote, h.Source, h.QuoteStart, h.QuoteEnd, "link "+h.Link)
+		}
+	}
+	sort.Slice(order, func(i, j int) bool {
+		a, b := order[i], order[j]
+		if a.source != b.source {
+			return a.source < b.source
+		}
+		if a.start != b.start {
+			return a.start < b.start
+		}
+		return a.end < b.end
+	})
+	quotes := make([]Quote, len(order))
+	for i, k := range order {
+		quotes[i] = *byKey[k]
+		sort.Strings(quotes[i].Backs)
+	}
+	return quotes
+}
