@@ -1,0 +1,222 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/spf13/cobra"
+
+	"github.com/causeway/causeway/graph"
+)
+
+func TestExportFlags(t *testing.T) {
+	tests := []struct {
+		args    []string
+		want    exportOptions
+		wantErr string
+	}{
+		{args: []string{"--format", "graphml"}, want: exportOptions{format: "graphml", maxDepth: 8, limit: 10, depth: 2}},
+		{args: []string{"--format", "svg", "-o", "t.svg", "--trace", "缺電", "拋售"},
+			want: exportOptions{format: "svg", output: "t.svg", trace: true, from: "缺電", to: "拋售", maxDepth: 8, limit: 10, depth: 2}},
+		{args: []string{"--format", "dot", "--around", "nvidia", "--depth", "1", "--claims"},
+			want: exportOptions{format: "dot", around: "nvidia", depth: 1, claims: true, maxDepth: 8, limit: 10}},
+		{args: []string{"--format", "csv", "-o", "dir", "--chain", "x"},
+			want: exportOptions{format: "csv", output: "dir", chain: "x", maxDepth: 8, limit: 10, depth: 2}},
+		{args: []string{"--format", "mermaid", "--loops"}, want: exportOptions{format: "mermaid", loops: true, maxDepth: 8, limit: 10, depth: 2}},
+		{args: nil, wantErr: "needs --format"},
+		{args: []string{"--format", "xml"}, wantErr: `unknown format "xml"`},
+		{args: []string{"--format", "dot", "a", "b"}, wantErr: "only with --trace"},
+		{args: []string{"--format", "dot", "--trace", "a"}, wantErr: "two arguments"},
+		{args: []string{"--format", "dot", "--chain", "x", "--loops"}, wantErr: "at most one"},
+		{args: []string{"--format", "csv"}, wantErr: "with -o"},
+		{args: []string{"--format", "nquads", "--chain", "x"}, wantErr: "whole store"},
+		{args: []string{"--format", "jsonld", "--claims"}, wantErr: "whole store"},
+		{args: []string{"--format", "dot", "--depth", "-1", "--around", "x"}, wantErr: "negative"},
+		{args: []string{"--format", "dot", "--trace", "a", "b", "--limit", "0"}, wantErr: "at least 1"},
+		{args: []string{"--format", "dot", "--no-such-flag"}, wantErr: "unknown flag"},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			var got *exportOptions
+			cmd := newExportCmd(&env{stdout: &bytes.Buffer{}}, func(_ context.Context, o *exportOptions) error { got = o; return nil })
+			cmd.SetArgs(tt.args)
+			cmd.SetOut(&bytes.Buffer{})
+			cmd.SetErr(&bytes.Buffer{})
+			cmd.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+			err := cmd.Execute()
+			if tt.wantErr != "" {
+				var u usageError
+				if !errors.As(err, &u) || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Errorf("export %q: error %v; want a usage error with %q", tt.args, err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("export %q: %v", tt.args, err)
+			}
+			got.env = nil
+			if *got != tt.want {
+				t.Errorf("export %q = %+v; want %+v", tt.args, *got, tt.want)
+			}
+		})
+	}
+}
+
+func TestExportExitCodes(t *testing.T) {
+	dir := t.TempDir()
+	tests := []struct {
+		args []string
+		code int
+	}{
+		{[]string{"export", "--format", "dot"}, exitOK},
+		{[]string{"export", "--format", "dot", "--trace", "缺電", "拋售"}, exitOK},
+		{[]string{"export", "--format", "xml"}, exitUsage},
+		{[]string{"export", "--format", "dot", "--trace", "no-such-node-at-all", "拋售"}, exitUsage},
+		{[]string{"export", "--format", "dot", "--around", "no-such-node-at-all"}, exitUsage},
+		{[]string{"export", "--format", "dot", "--chain", "no-such-chain-at-all"}, exitUsage},
+		{[]string{"export", "--format", "dot", "--trace", "拋售", "缺電"}, exitFail}, // no path
+		{[]string{"export", "--format", "dot", "-o", filepath.Join(dir, "no", "such", "dir", "g.dot")}, exitFail},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			if code := run(context.Background(), tt.args, nil, &stdout, &stderr); code != tt.code {
+				t.Errorf("causeway %q exits %d; want %d (stderr %q)", tt.args, code, tt.code, stderr.String())
+			}
+			if tt.code != exitOK && stdout.Len() > 0 {
+				t.Errorf("causeway %q wrote %d bytes to stdout on failure", tt.args, stdout.Len())
+			}
+		})
+	}
+}
+
+func TestExportCSVDirectory(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "neo4j")
+	var stdout, stderr bytes.Buffer
+	if code := run(context.Background(), []string{"export", "--format", "csv", "-o", dir}, nil, &stdout, &stderr); code != exitOK {
+		t.Fatalf("export csv: exit %d: %s", code, stderr.String())
+	}
+	v, _ := viewOf(t, false)
+	for _, f := range []struct {
+		name string
+		rows int
+	}{{"nodes.csv", len(v.Nodes)}, {"relationships.csv", len(v.Edges)}} {
+		b, err := os.ReadFile(filepath.Join(dir, f.name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		recs, err := csv.NewReader(bytes.NewReader(b)).ReadAll()
+		if err != nil {
+			t.Fatalf("%s: %v", f.name, err)
+		}
+		if n := len(recs) - 1; n != f.rows {
+			t.Errorf("%s has %d rows; the view has %d", f.name, n, f.rows)
+		}
+	}
+}
+
+// TestExportScopesMatchTheirCommands checks that the trace and loops scopes
+// hold exactly the nodes and links of the paths and loops the store finds.
+func TestExportScopesMatchTheirCommands(t *testing.T) {
+	ctx := context.Background()
+	s, err := (&env{}).openStore(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	from, err := s.ResolveName(ctx, "缺電")
+	if err != nil {
+		t.Fatal(err)
+	}
+	to, err := s.ResolveName(ctx, "拋售")
+	if err != nil {
+		t.Fatal(err)
+	}
+	paths, err := s.Trace(ctx, from.ID, to.ID, graph.TraceOptions{MaxDepth: 8, Limit: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	loops, err := s.Loops(ctx, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := func(nodes [][]graph.Node, hops [][]graph.Hop) (map[string]bool, map[string]bool) {
+		ns, ls := map[string]bool{}, map[string]bool{}
+		for _, p := range nodes {
+			for _, n := range p {
+				ns[n.ID] = true
+			}
+		}
+		for _, p := range hops {
+			for _, h := range p {
+				ls[h.Source+"/link/"+h.Link] = true
+			}
+		}
+		return ns, ls
+	}
+	var tn, ln [][]graph.Node
+	var th, lh [][]graph.Hop
+	for _, p := range paths {
+		tn, th = append(tn, p.Nodes), append(th, p.Hops)
+	}
+	for _, l := range loops {
+		ln, lh = append(ln, l.Nodes), append(lh, l.Hops)
+	}
+	traceNodes, traceLinks := want(tn, th)
+	loopNodes, loopLinks := want(ln, lh)
+	tests := []struct {
+		args         []string
+		nodes, links map[string]bool
+	}{
+		{[]string{"--trace", "缺電", "拋售"}, traceNodes, traceLinks},
+		{[]string{"--loops"}, loopNodes, loopLinks},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			args := append([]string{"export", "--format", "cytoscape"}, tt.args...)
+			if code := run(ctx, args, nil, &stdout, &stderr); code != exitOK {
+				t.Fatalf("causeway %q: exit %d: %s", args, code, stderr.String())
+			}
+			var doc struct {
+				Elements struct {
+					Nodes, Edges []struct{ Data struct{ ID string } }
+				}
+			}
+			if err := json.Unmarshal(stdout.Bytes(), &doc); err != nil {
+				t.Fatal(err)
+			}
+			gotNodes, gotLinks := map[string]bool{}, map[string]bool{}
+			for _, n := range doc.Elements.Nodes {
+				gotNodes[n.Data.ID] = true
+			}
+			for _, e := range doc.Elements.Edges {
+				gotLinks[e.Data.ID] = true
+			}
+			if !reflect.DeepEqual(gotNodes, tt.nodes) {
+				t.Errorf("export %q nodes = %v; want %v", tt.args, keys(gotNodes), keys(tt.nodes))
+			}
+			if !reflect.DeepEqual(gotLinks, tt.links) {
+				t.Errorf("export %q links = %v; want %v", tt.args, keys(gotLinks), keys(tt.links))
+			}
+		})
+	}
+}
+
+func keys(m map[string]bool) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}

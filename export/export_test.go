@@ -1,0 +1,312 @@
+package export
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"encoding/xml"
+	"image/png"
+	"io"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/causeway/causeway/extract"
+)
+
+// fixture is a small graph with every kind of node and edge, and text that
+// needs escaping in every format.
+func fixture() Graph {
+	return Graph{
+		Name: "test <graph>",
+		Nodes: []Node{
+			{ID: "power", Kind: "factor", Label: `Power "shortage" & <co>`, LabelZh: "缺電", Aliases: []string{"a", "b"}, AliasesZh: []string{"很缺電"}},
+			{ID: "chips", Kind: "factor", Label: "Idle chips", LabelZh: "芯片吃灰"},
+			{ID: "demand", Kind: "factor", Label: "Demand", LabelZh: "需求"},
+			{ID: "us", Kind: "entity", Type: "country", Label: "United States", LabelZh: "美國"},
+			{ID: "src/claim/c1", Kind: "claim", Label: "The US is short\nof power.", LabelZh: "美國很缺電", Quote: "美國很缺電", Hedge: "certain", Source: "src"},
+		},
+		Edges: []Edge{
+			{ID: "src/link/power--chips", Kind: Causes, From: "power", To: "chips", Polarity: "+", Hedge: "certain",
+				Quote: "缺電 \"導致\" 芯片\\吃灰\n", Source: "src", Link: "power--chips", QuoteStart: 0, QuoteEnd: 8},
+			{ID: "src/link/chips--demand", Kind: Causes, From: "chips", To: "demand", Polarity: "-", Hedge: "possible",
+				Quote: "q", Source: "src", Link: "chips--demand", QuoteStart: 9, QuoteEnd: 10},
+			{ID: "src/link/power--demand", Kind: Causes, From: "power", To: "demand", Polarity: "+", Hedge: "probable", Inferred: true,
+				Quote: "r", Source: "src", Link: "power--demand", QuoteStart: 11, QuoteEnd: 12, Note: "read between the lines"},
+			{ID: "involves/power/us", Kind: Involves, From: "power", To: "us"},
+			{ID: "src/claim/c1/about", Kind: About, From: "src/claim/c1", To: "us"},
+		},
+	}
+}
+
+// writers are the single-stream writers of a Graph.
+func writers() map[string]func(io.Writer, Graph) error {
+	return map[string]func(io.Writer, Graph) error{
+		"graphml": WriteGraphML, "gexf": WriteGEXF, "dot": WriteDOT,
+		"cytoscape": WriteCytoscape, "mermaid": WriteMermaid,
+	}
+}
+
+func TestWritersAreDeterministicAndWellFormed(t *testing.T) {
+	for name, write := range writers() {
+		t.Run(name, func(t *testing.T) {
+			var a, b bytes.Buffer
+			if err := write(&a, fixture()); err != nil {
+				t.Fatal(err)
+			}
+			if err := write(&b, fixture()); err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(a.Bytes(), b.Bytes()) {
+				t.Errorf("%s wrote different bytes for the same graph", name)
+			}
+			switch name {
+			case "graphml", "gexf":
+				checkXML(t, a.Bytes())
+			case "cytoscape":
+				var doc struct {
+					Elements struct {
+						Nodes []struct{ Data map[string]any }
+						Edges []struct{ Data map[string]any }
+					}
+				}
+				if err := json.Unmarshal(a.Bytes(), &doc); err != nil {
+					t.Fatalf("not JSON: %v", err)
+				}
+				if len(doc.Elements.Nodes) != 5 || len(doc.Elements.Edges) != 5 {
+					t.Errorf("cytoscape: %d nodes, %d edges; want 5, 5", len(doc.Elements.Nodes), len(doc.Elements.Edges))
+				}
+				e := doc.Elements.Edges[0].Data
+				if e["source"] != "power" || e["target"] != "chips" || e["document"] != "src" || e["inferred"] != false || e["quote_end"] != 8.0 {
+					t.Errorf("cytoscape edge data = %v", e)
+				}
+			}
+		})
+	}
+}
+
+// checkXML parses b as XML to its end.
+func checkXML(t *testing.T, b []byte) {
+	t.Helper()
+	d := xml.NewDecoder(bytes.NewReader(b))
+	for {
+		_, err := d.Token()
+		if err == io.EOF {
+			return
+		}
+		if err != nil {
+			t.Fatalf("not XML: %v", err)
+		}
+	}
+}
+
+func TestDOTStyles(t *testing.T) {
+	var b bytes.Buffer
+	if err := WriteDOT(&b, fixture()); err != nil {
+		t.Fatal(err)
+	}
+	dot := b.String()
+	tests := []struct{ edge, want string }{
+		{`"power" -> "chips"`, `color="` + colorPositive + `", style="solid"`},
+		{`"chips" -> "demand"`, `color="` + colorNegative + `", style="dashed"`},
+		{`"power" -> "demand"`, `style="dotted"`},
+		{`"power" -> "us"`, `color="` + colorInvolves + `"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.edge, func(t *testing.T) {
+			line := lineWith(dot, tt.edge)
+			if !strings.Contains(line, tt.want) {
+				t.Errorf("DOT line %q lacks %q", line, tt.want)
+			}
+		})
+	}
+	if line := lineWith(dot, `"power" [`); !strings.Contains(line, `label="Power \"shortage\" & <co>\n缺電"`) {
+		t.Errorf("DOT node line %q: want both labels, escaped", line)
+	}
+	if line := lineWith(dot, `"power" -> "chips"`); !strings.Contains(line, `quote="缺電 \"導致\" 芯片\\吃灰\n"`) {
+		t.Errorf("DOT edge line %q: want the quote, escaped", line)
+	}
+}
+
+func lineWith(text, s string) string {
+	for _, l := range strings.Split(text, "\n") {
+		if strings.Contains(l, s) {
+			return l
+		}
+	}
+	return ""
+}
+
+func TestCSV(t *testing.T) {
+	var nodes, rels bytes.Buffer
+	if err := WriteCSV(&nodes, &rels, fixture()); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		file    string
+		b       []byte
+		rows    int
+		columns []string
+	}{
+		{CSVNodes, nodes.Bytes(), 5, []string{"id:ID", ":LABEL", "aliases:string[]", "inferred:boolean"}},
+		{CSVRelationships, rels.Bytes(), 5, []string{":START_ID", ":END_ID", ":TYPE", "polarity", "hedge", "inferred:boolean", "quote", "source", "quote_start:int"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			recs, err := csv.NewReader(bytes.NewReader(tt.b)).ReadAll()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(recs) != tt.rows+1 {
+				t.Errorf("%s: %d rows; want %d and a header", tt.file, len(recs)-1, tt.rows)
+			}
+			for _, c := range tt.columns {
+				if !strings.Contains(","+strings.Join(recs[0], ",")+",", ","+c+",") {
+					t.Errorf("%s header %q lacks %q", tt.file, recs[0], c)
+				}
+			}
+		})
+	}
+	if !strings.Contains(nodes.String(), "power,Factor,") || !strings.Contains(rels.String(), "chips,demand,CAUSES,") {
+		t.Errorf("csv rows:\n%s\n%s", nodes.String(), rels.String())
+	}
+}
+
+func TestJSONLD(t *testing.T) {
+	quads := []extract.Quad{
+		{Subject: "https://x/a", Predicate: "https://x/p", Object: extract.Term{Kind: extract.Literal, Value: "缺電", Lang: "zh-Hant"}, Graph: "https://x/g"},
+		{Subject: "https://x/a", Predicate: "https://x/p", Object: extract.Term{Kind: extract.Literal, Value: "3", Datatype: extract.XSDInteger}, Graph: "https://x/g"},
+		{Subject: "https://x/a", Predicate: "https://x/q", Object: extract.Term{Kind: extract.IRI, Value: "https://x/b"}, Graph: "https://x/g"},
+		{Subject: "https://x/a", Predicate: "https://x/q", Object: extract.Term{Kind: extract.IRI, Value: "https://x/b"}, Graph: "https://x/g"},
+		{Subject: "https://x/d", Predicate: "https://x/q", Object: extract.Term{Kind: extract.Literal, Value: "plain"}},
+	}
+	var b bytes.Buffer
+	if err := WriteJSONLD(&b, quads); err != nil {
+		t.Fatal(err)
+	}
+	var got any
+	if err := json.Unmarshal(b.Bytes(), &got); err != nil {
+		t.Fatal(err)
+	}
+	want := `[{"@id":"https://x/d","https://x/q":[{"@value":"plain"}]},` +
+		`{"@id":"https://x/g","@graph":[{"@id":"https://x/a",` +
+		`"https://x/p":[{"@value":"3","@type":"http://www.w3.org/2001/XMLSchema#integer"},{"@value":"缺電","@language":"zh-Hant"}],` +
+		`"https://x/q":[{"@id":"https://x/b"}]}]}]`
+	var compact bytes.Buffer
+	if err := json.Compact(&compact, b.Bytes()); err != nil {
+		t.Fatal(err)
+	}
+	if compact.String() != want {
+		t.Errorf("WriteJSONLD =\n%s\nwant\n%s", compact.String(), want)
+	}
+}
+
+func TestNQuad(t *testing.T) {
+	lit := func(v, lang, dt string) extract.Term {
+		return extract.Term{Kind: extract.Literal, Value: v, Lang: lang, Datatype: dt}
+	}
+	tests := []struct {
+		q    extract.Quad
+		want string
+	}{
+		{extract.Quad{Subject: "https://x/a", Predicate: "https://x/p", Object: lit("缺電 \"q\" \\ \n\t\x01", "zh-Hant", ""), Graph: "https://x/g"},
+			`<https://x/a> <https://x/p> "缺電 \"q\" \\ \n\t\u0001"@zh-Hant <https://x/g> .`},
+		{extract.Quad{Subject: "https://x/a b", Predicate: "https://x/p", Object: lit("4e+12", "", extract.XSDDouble)},
+			`<https://x/a\u0020b> <https://x/p> "4e+12"^^<http://www.w3.org/2001/XMLSchema#double> .`},
+		{extract.Quad{Subject: "https://x/a", Predicate: "https://x/p", Object: extract.Term{Kind: extract.IRI, Value: "https://x/<b>"}, Graph: "https://x/g"},
+			`<https://x/a> <https://x/p> <https://x/\u003Cb\u003E> <https://x/g> .`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.want, func(t *testing.T) {
+			if got := NQuad(tt.q); got != tt.want {
+				t.Errorf("NQuad(%v) = %s; want %s", tt.q, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestRender(t *testing.T) {
+	ctx := context.Background()
+	for _, format := range []string{SVG, PNG} {
+		t.Run(format, func(t *testing.T) {
+			var b bytes.Buffer
+			if err := Render(ctx, &b, fixture(), format); err != nil {
+				t.Fatal(err)
+			}
+			if format == SVG {
+				checkXML(t, b.Bytes())
+				svg := b.String()
+				if n := strings.Count(svg, `class="node"`); n != 5 {
+					t.Errorf("svg has %d nodes; want 5", n)
+				}
+				if n := strings.Count(svg, `class="edge"`); n != 5 {
+					t.Errorf("svg has %d edges; want 5", n)
+				}
+				if !strings.Contains(svg, "缺電") || !strings.Contains(svg, `stroke-dasharray`) {
+					t.Errorf("svg lacks the Chinese label or a dashed line")
+				}
+				return
+			}
+			img, err := png.Decode(&b)
+			if err != nil {
+				t.Fatal(err)
+			}
+			// The "-" link is drawn in its own red: the edges are there.
+			red := 0
+			bounds := img.Bounds()
+			for y := bounds.Min.Y; y < bounds.Max.Y; y++ {
+				for x := bounds.Min.X; x < bounds.Max.X; x++ {
+					r, g, b, _ := img.At(x, y).RGBA()
+					if r>>8 > 150 && g>>8 < 90 && b>>8 < 90 {
+						red++
+					}
+				}
+			}
+			if bounds.Dx() < 100 || bounds.Dy() < 50 || red < 20 {
+				t.Errorf("png is %v with %d red pixels; want a drawing with the red \"-\" link", bounds, red)
+			}
+		})
+	}
+	if err := Render(ctx, io.Discard, fixture(), "gif"); err == nil {
+		t.Errorf("Render(gif) = nil; want an error")
+	}
+}
+
+func ExampleWriteMermaid() {
+	g := Graph{
+		Nodes: []Node{
+			{ID: "power", Kind: "factor", Label: "Power shortage", LabelZh: "缺電"},
+			{ID: "chips", Kind: "factor", Label: "Idle chips", LabelZh: "芯片吃灰"},
+		},
+		Edges: []Edge{{ID: "l", Kind: Causes, From: "power", To: "chips", Polarity: "+", Hedge: "certain"}},
+	}
+	WriteMermaid(os.Stdout, g)
+	// Output:
+	// flowchart LR
+	//   n0("Power shortage<br/>缺電"):::factor
+	//   n1("Idle chips<br/>芯片吃灰"):::factor
+	//   n0 -->|"+"| n1
+	//   linkStyle 0 stroke:#2B6CB0
+	//   classDef entity fill:#FFF2CC,stroke:#555
+	//   classDef factor fill:#DAE8FC,stroke:#555
+	//   classDef claim fill:#F5F5F5,stroke:#555
+}
+
+// TestRenderAgainAndAgain renders in one process more often than
+// go-graphviz v0.2.10 can create plugin-less contexts (16), as a server or
+// a benchmark would.
+func TestRenderAgainAndAgain(t *testing.T) {
+	for _, tt := range []struct {
+		format string
+		times  int
+	}{{SVG, 40}, {PNG, 20}} {
+		t.Run(tt.format, func(t *testing.T) {
+			for i := 0; i < tt.times; i++ {
+				if err := Render(context.Background(), io.Discard, fixture(), tt.format); err != nil {
+					t.Fatalf("Render #%d: %v", i+1, err)
+				}
+			}
+		})
+	}
+}

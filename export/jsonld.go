@@ -1,0 +1,90 @@
+package export
+
+import (
+	"io"
+	"sort"
+
+	"github.com/causeway/causeway/extract"
+)
+
+// WriteJSONLD writes quads as JSON-LD in expanded form, with full IRIs and
+// no context: a list with one object per named graph ({"@id": GRAPH,
+// "@graph": [NODE...]}), and the default graph's nodes beside them. Each
+// node lists its predicates, each with its objects: {"@id": IRI}, or
+// {"@value": ...} with "@language" or "@type". Graphs, nodes, predicates
+// and objects are sorted, duplicates dropped, so the same store gives the
+// same bytes; a JSON-LD reader gives back exactly the quads.
+func WriteJSONLD(w io.Writer, quads []extract.Quad) error {
+	// graph -> subject -> predicate -> object (as N-Quads text) -> term
+	type preds map[string]map[string]extract.Term
+	graphs := map[string]map[string]preds{}
+	for _, q := range quads {
+		subjects := graphs[q.Graph]
+		if subjects == nil {
+			subjects = map[string]preds{}
+			graphs[q.Graph] = subjects
+		}
+		ps := subjects[q.Subject]
+		if ps == nil {
+			ps = preds{}
+			subjects[q.Subject] = ps
+		}
+		objs := ps[q.Predicate]
+		if objs == nil {
+			objs = map[string]extract.Term{}
+			ps[q.Predicate] = objs
+		}
+		objs[nqTerm(q.Object)] = q.Object
+	}
+	nodesOf := func(subjects map[string]preds) []object {
+		var out []object
+		for _, s := range sortedKeys(subjects) {
+			node := object{{"@id", s}}
+			for _, p := range sortedKeys(subjects[s]) {
+				objs := subjects[s][p]
+				vals := make([]object, 0, len(objs))
+				for _, k := range sortedKeys(objs) {
+					vals = append(vals, jsonldValue(objs[k]))
+				}
+				node = append(node, member{p, vals})
+			}
+			out = append(out, node)
+		}
+		return out
+	}
+	doc := []object{}
+	if subjects, ok := graphs[""]; ok {
+		doc = append(doc, nodesOf(subjects)...)
+	}
+	for _, g := range sortedKeys(graphs) {
+		if g == "" {
+			continue
+		}
+		doc = append(doc, object{{"@id", g}, {"@graph", nodesOf(graphs[g])}})
+	}
+	return writeIndented(w, doc)
+}
+
+// jsonldValue is the expanded JSON-LD form of an object term.
+func jsonldValue(t extract.Term) object {
+	if t.Kind == extract.IRI {
+		return object{{"@id", t.Value}}
+	}
+	v := object{{"@value", t.Value}}
+	switch {
+	case t.Lang != "":
+		v = append(v, member{"@language", t.Lang})
+	case t.Datatype != "":
+		v = append(v, member{"@type", t.Datatype})
+	}
+	return v
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
