@@ -84,7 +84,8 @@ func exitCode(err error) int {
 		notFound  *graph.NotFoundError
 	)
 	switch {
-	case errors.As(err, &usage), errors.As(err, &ambiguous), errors.As(err, &notFound):
+	case errors.As(err, &usage), errors.As(err, &ambiguous), errors.As(err, &notFound),
+		errors.Is(err, graph.ErrSameNode):
 		return exitUsage
 	}
 	return exitFail
