@@ -64,9 +64,9 @@ func TestRunExitCodes(t *testing.T) {
 		code int
 	}{
 		{[]string{"trace", "缺電", "拋售"}, exitOK},
-		{[]string{"trace", "拋售", "缺電"}, exitFail},       // no path
-		{[]string{"trace", "芯片", "拋售"}, exitUsage},      // ambiguous
-		{[]string{"trace", "nothing", "拋售"}, exitUsage}, // unknown
+		{[]string{"trace", "拋售", "缺電"}, exitFail},              // no path
+		{[]string{"trace", "芯片", "拋售"}, exitUsage},             // ambiguous
+		{[]string{"trace", "nothing", "拋售"}, exitUsage},        // unknown
 		{[]string{"trace", "缺電", "power shortage"}, exitUsage}, // the same node
 		{[]string{"trace", "缺電", "拋售", "--avoid", "缺電"}, exitUsage},
 		{[]string{"trace", "缺電", "拋售", "--via", "nothing"}, exitUsage},
