@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"sort"
-	"strings"
 
 	"github.com/cayleygraph/quad"
 
@@ -58,10 +57,7 @@ func (s *Store) Chains(ctx context.Context, node string) ([]Chain, error) {
 // readChain reads a chain's id, labels and source, and its steps' node
 // ids in order.
 func (s *Store) readChain(ctx context.Context, iri quad.Value) (Chain, []string, error) {
-	var (
-		c     Chain
-		steps []quad.Value
-	)
+	c := Chain{ID: chainID(iri)}
 	err := s.eachQuad(ctx, quad.Subject, iri, func(q quad.Quad) {
 		switch q.Predicate {
 		case quad.IRI(extract.RDFSLabel):
@@ -73,17 +69,41 @@ func (s *Store) readChain(ctx context.Context, iri quad.Value) (Chain, []string,
 			}
 		case quad.IRI(extract.ProvFrom):
 			c.Source = sourceID(q.Object)
-		case quad.IRI(extract.PredStep):
-			steps = append(steps, q.Object)
 		}
 	})
 	if err != nil {
 		return Chain{}, nil, err
 	}
+	ids, err := s.chainSteps(ctx, iri)
+	if err != nil {
+		return Chain{}, nil, err
+	}
+	if len(ids) < 2 {
+		return Chain{}, nil, fmt.Errorf("chain %s has %d steps; want at least 2", c.ID, len(ids))
+	}
+	return c, ids, nil
+}
+
+// chainID returns the curated id of a chain IRI, or the whole IRI when it
+// has no chain segment.
+func chainID(iri quad.Value) string {
+	if id, ok := itemID(iri, "/chain/"); ok {
+		return id
+	}
 	name, _ := iri.(quad.IRI)
-	c.ID = string(name)
-	if i := strings.LastIndex(c.ID, "/chain/"); i >= 0 {
-		c.ID = c.ID[i+len("/chain/"):]
+	return string(name)
+}
+
+// chainSteps returns the node ids of a chain's steps, in order.
+func (s *Store) chainSteps(ctx context.Context, chain quad.Value) ([]string, error) {
+	var steps []quad.Value
+	err := s.eachQuad(ctx, quad.Subject, chain, func(q quad.Quad) {
+		if q.Predicate == quad.IRI(extract.PredStep) {
+			steps = append(steps, q.Object)
+		}
+	})
+	if err != nil {
+		return nil, err
 	}
 	type step struct {
 		index int
@@ -102,7 +122,7 @@ func (s *Store) readChain(ctx context.Context, iri quad.Value) (Chain, []string,
 			}
 		})
 		if err != nil {
-			return Chain{}, nil, err
+			return nil, err
 		}
 		ordered = append(ordered, st)
 	}
@@ -111,10 +131,7 @@ func (s *Store) readChain(ctx context.Context, iri quad.Value) (Chain, []string,
 	for i, st := range ordered {
 		ids[i] = st.node
 	}
-	if len(ids) < 2 {
-		return Chain{}, nil, fmt.Errorf("chain %s has %d steps; want at least 2", c.ID, len(ids))
-	}
-	return c, ids, nil
+	return ids, nil
 }
 
 func containsString(list []string, s string) bool {

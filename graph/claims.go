@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"sort"
-	"strings"
 
 	"github.com/cayleygraph/quad"
 
@@ -109,7 +108,7 @@ func (s *Store) readClaim(ctx context.Context, iri quad.Value) (Claim, string, e
 		}
 		return nil
 	}
-	err := s.eachQuad(ctx, quad.Subject, iri, func(q quad.Quad) {
+	ev, err := s.readItem(ctx, iri, func(q quad.Quad) {
 		p, _ := q.Predicate.(quad.IRI)
 		val, _ := text(q.Object)
 		switch string(p) {
@@ -129,33 +128,13 @@ func (s *Store) readClaim(ctx context.Context, iri quad.Value) (Claim, string, e
 			c.Unit = val
 		case extract.PredPer:
 			c.Per = &val
-		case extract.PredHedge:
-			c.Hedge = val
-		case extract.PredInferred:
-			b, _ := q.Object.(quad.Bool)
-			c.Inferred = bool(b)
-		case extract.PredQuote:
-			c.Quote = val
-		case extract.PredQuoteStart:
-			n, _ := q.Object.(quad.Int)
-			c.QuoteStart = int(n)
-		case extract.PredQuoteEnd:
-			n, _ := q.Object.(quad.Int)
-			c.QuoteEnd = int(n)
-		case extract.ProvFrom:
-			c.Source = sourceID(q.Object)
-		case extract.ProvBy:
-			c.Speaker = nodeID(q.Object)
-		case extract.PredNote:
-			c.Note = val
 		}
 	})
 	if err != nil {
 		return Claim{}, "", fmt.Errorf("read claim %v: %w", iri, err)
 	}
-	iriStr, _ := iri.(quad.IRI)
-	if i := strings.LastIndex(string(iriStr), "/claim/"); i >= 0 {
-		c.ID = string(iriStr)[i+len("/claim/"):]
-	}
+	c.Hedge, c.Inferred, c.Quote, c.QuoteStart, c.QuoteEnd = ev.hedge, ev.inferred, ev.quote, ev.quoteStart, ev.quoteEnd
+	c.Source, c.Speaker, c.Note = ev.source, ev.speaker, ev.note
+	c.ID, _ = itemID(iri, "/claim/")
 	return c, about, nil
 }

@@ -185,59 +185,25 @@ func (s *Store) links(ctx context.Context, cause, effect string) ([]Hop, error) 
 			hops = append(hops, h)
 		}
 	}
-	sort.Slice(hops, func(i, j int) bool {
-		a, b := hops[i], hops[j]
-		if a.Inferred != b.Inferred {
-			return !a.Inferred
-		}
-		if ra, rb := extract.HedgeRank(a.Hedge), extract.HedgeRank(b.Hedge); ra != rb {
-			return ra < rb
-		}
-		if a.Source != b.Source {
-			return a.Source < b.Source
-		}
-		return a.Link < b.Link
-	})
+	sort.Slice(hops, func(i, j int) bool { return betterSupported(hops[i], hops[j]) })
 	return hops, nil
 }
 
 // link reads one reified causal link.
 func (s *Store) link(ctx context.Context, iri quad.Value) (Hop, error) {
 	var h Hop
-	err := s.eachQuad(ctx, quad.Subject, iri, func(q quad.Quad) {
-		p, _ := q.Predicate.(quad.IRI)
-		val, _ := text(q.Object)
-		switch string(p) {
-		case extract.PredCause:
+	ev, err := s.readItem(ctx, iri, func(q quad.Quad) {
+		switch q.Predicate {
+		case quad.IRI(extract.PredCause):
 			h.Cause = nodeID(q.Object)
-		case extract.PredEffect:
+		case quad.IRI(extract.PredEffect):
 			h.Effect = nodeID(q.Object)
-		case extract.PredPolarity:
-			h.Polarity = val
-		case extract.PredHedge:
-			h.Hedge = val
-		case extract.PredInferred:
-			b, _ := q.Object.(quad.Bool)
-			h.Inferred = bool(b)
-		case extract.PredQuote:
-			h.Quote = val
-		case extract.PredQuoteStart:
-			n, _ := q.Object.(quad.Int)
-			h.QuoteStart = int(n)
-		case extract.PredQuoteEnd:
-			n, _ := q.Object.(quad.Int)
-			h.QuoteEnd = int(n)
-		case extract.ProvFrom:
-			h.Source = sourceID(q.Object)
-		case extract.ProvBy:
-			h.Speaker = nodeID(q.Object)
-		case extract.PredNote:
-			h.Note = val
+		case quad.IRI(extract.PredPolarity):
+			h.Polarity, _ = text(q.Object)
 		}
 	})
-	iriStr, _ := iri.(quad.IRI)
-	if i := strings.LastIndex(string(iriStr), "/link/"); i >= 0 {
-		h.Link = string(iriStr)[i+len("/link/"):]
-	}
+	h.Hedge, h.Inferred, h.Quote, h.QuoteStart, h.QuoteEnd = ev.hedge, ev.inferred, ev.quote, ev.quoteStart, ev.quoteEnd
+	h.Source, h.Speaker, h.Note = ev.source, ev.speaker, ev.note
+	h.Link, _ = itemID(iri, "/link/")
 	return h, err
 }

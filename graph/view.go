@@ -220,11 +220,7 @@ func (s *Store) ChainScope(ctx context.Context, name string) (Scope, error) {
 	}
 	var chains []viewChain
 	for _, v := range subjects {
-		iri, _ := v.(quad.IRI)
-		c := viewChain{iri: v, id: string(iri)}
-		if i := strings.LastIndex(c.id, "/chain/"); i >= 0 {
-			c.id = c.id[i+len("/chain/"):]
-		}
+		c := viewChain{iri: v, id: chainID(v)}
 		c.labels = []string{c.id}
 		err := s.eachQuad(ctx, quad.Subject, v, func(q quad.Quad) {
 			if q.Predicate == quad.IRI(extract.RDFSLabel) {
@@ -267,7 +263,7 @@ func (s *Store) ChainScope(ctx context.Context, name string) (Scope, error) {
 		}
 		return Scope{}, &ChainNotFoundError{Name: name, Candidates: ids}
 	}
-	steps, err := s.viewChainSteps(ctx, hits[0].iri)
+	steps, err := s.chainSteps(ctx, hits[0].iri)
 	if err != nil {
 		return Scope{}, fmt.Errorf("chain %s: %w", name, err)
 	}
@@ -276,46 +272,6 @@ func (s *Store) ChainScope(ctx context.Context, name string) (Scope, error) {
 		sc.Causal = append(sc.Causal, [2]string{steps[i-1], steps[i]})
 	}
 	return sc, nil
-}
-
-// viewChainSteps returns the factor ids of a chain's steps, in order.
-func (s *Store) viewChainSteps(ctx context.Context, chain quad.Value) ([]string, error) {
-	var steps []quad.Value
-	err := s.eachQuad(ctx, quad.Subject, chain, func(q quad.Quad) {
-		if q.Predicate == quad.IRI(extract.PredStep) {
-			steps = append(steps, q.Object)
-		}
-	})
-	if err != nil {
-		return nil, err
-	}
-	type step struct {
-		index  int
-		factor string
-	}
-	var out []step
-	for _, v := range steps {
-		st := step{}
-		err := s.eachQuad(ctx, quad.Subject, v, func(q quad.Quad) {
-			switch q.Predicate {
-			case quad.IRI(extract.PredIndex):
-				n, _ := q.Object.(quad.Int)
-				st.index = int(n)
-			case quad.IRI(extract.PredFactor):
-				st.factor = nodeID(q.Object)
-			}
-		})
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, st)
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].index < out[j].index })
-	ids := make([]string, len(out))
-	for i, st := range out {
-		ids[i] = st.factor
-	}
-	return ids, nil
 }
 
 // View reads the property-graph view of the store that opts describe.
@@ -453,27 +409,16 @@ func (s *Store) viewAddClaims(ctx context.Context, v *View) error {
 func (s *Store) viewClaim(ctx context.Context, iri quad.Value) (ViewNode, string, error) {
 	n := ViewNode{Node: Node{Kind: "claim"}}
 	var about string
-	err := s.eachQuad(ctx, quad.Subject, iri, func(q quad.Quad) {
-		p, _ := q.Predicate.(quad.IRI)
-		val, _ := text(q.Object)
-		switch string(p) {
-		case extract.PredAbout:
+	ev, err := s.readItem(ctx, iri, func(q quad.Quad) {
+		switch q.Predicate {
+		case quad.IRI(extract.PredAbout):
 			about = nodeID(q.Object)
-		case extract.PredStatement:
-			n.Label = val
-		case extract.PredQuote:
-			n.Quote, n.LabelZh = val, val
-		case extract.PredHedge:
-			n.Hedge = val
-		case extract.PredInferred:
-			b, _ := q.Object.(quad.Bool)
-			n.Inferred = bool(b)
-		case extract.ProvFrom:
-			n.Source = sourceID(q.Object)
-		case extract.ProvBy:
-			n.Speaker = nodeID(q.Object)
+		case quad.IRI(extract.PredStatement):
+			n.Label, _ = text(q.Object)
 		}
 	})
+	n.Quote, n.LabelZh = ev.quote, ev.quote
+	n.Hedge, n.Inferred, n.Source, n.Speaker = ev.hedge, ev.inferred, ev.source, ev.speaker
 	s2, _ := iri.(quad.IRI)
 	n.ID = strings.TrimPrefix(string(s2), extract.SourceNS)
 	return n, about, err

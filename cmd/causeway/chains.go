@@ -70,8 +70,7 @@ func chainsRun(ctx context.Context, opts *chainsOptions) error {
 		writeChains(out, chains)
 	}
 	if len(chains) == 0 {
-		fmt.Fprintln(opts.env.stderr, "causeway: the store holds no chains")
-		return silentError{exitFail}
+		return opts.env.nothingFound("the store holds no chains")
 	}
 	return nil
 }

@@ -1,11 +1,6 @@
 package main
 
-import (
-	"context"
-	"testing"
-
-	"github.com/spf13/cobra"
-)
+import "testing"
 
 func TestChainsFlags(t *testing.T) {
 	tests := []struct {
@@ -20,9 +15,7 @@ func TestChainsFlags(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(joinArgs(tt.args), func(t *testing.T) {
-			got, err := parseCmd(func(runF func(context.Context, *chainsOptions) error) *cobra.Command {
-				return newChainsCmd(&env{}, runF)
-			}, tt.args)
+			got, err := parseCmd(&env{}, newChainsCmd, tt.args)
 			if tt.wantErr {
 				wantUsageError(t, "chains", tt.args, err)
 				return

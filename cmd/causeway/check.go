@@ -5,9 +5,6 @@ import (
 	"fmt"
 
 	"github.com/spf13/cobra"
-
-	"github.com/causeway/causeway/data"
-	"github.com/causeway/causeway/extract"
 )
 
 // checkOptions are what check needs.
@@ -38,15 +35,7 @@ is any problem.`,
 }
 
 func checkRun(_ context.Context, opts *checkOptions) error {
-	var (
-		docs []*extract.Document
-		err  error
-	)
-	if len(opts.paths) == 0 {
-		docs, err = extract.ReadAll(data.FS(), data.Curated())
-	} else {
-		docs, err = readFiles(opts.paths)
-	}
+	docs, err := readDocs(opts.paths)
 	if err != nil {
 		return err
 	}

@@ -66,16 +66,13 @@ func claimsRun(ctx context.Context, opts *claimsOptions) error {
 		return err
 	}
 	defer s.Close()
-	var (
-		about *graph.Node
-		id    string
-	)
-	if opts.about != "" {
-		n, err := s.ResolveName(ctx, opts.about)
-		if err != nil {
-			return err
-		}
-		about, id = &n, n.ID
+	about, err := resolveIfSet(ctx, s, opts.about)
+	if err != nil {
+		return err
+	}
+	id := ""
+	if about != nil {
+		id = about.ID
 	}
 	claims, err := s.Claims(ctx, id)
 	if err != nil {
@@ -91,11 +88,9 @@ func claimsRun(ctx context.Context, opts *claimsOptions) error {
 	}
 	if len(claims) == 0 {
 		if about != nil {
-			fmt.Fprintf(opts.env.stderr, "causeway: no claim is about %s\n", nodeName(*about))
-		} else {
-			fmt.Fprintln(opts.env.stderr, "causeway: the store holds no claims")
+			return opts.env.nothingFound("no claim is about %s", nodeName(*about))
 		}
-		return silentError{exitFail}
+		return opts.env.nothingFound("the store holds no claims")
 	}
 	return nil
 }

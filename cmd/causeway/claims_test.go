@@ -3,10 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
-	"errors"
 	"testing"
-
-	"github.com/spf13/cobra"
 
 	"github.com/causeway/causeway/graph"
 )
@@ -27,18 +24,9 @@ func TestClaimsFlags(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(joinOr(tt.args), func(t *testing.T) {
-			var got *claimsOptions
-			cmd := newClaimsCmd(&env{}, func(_ context.Context, o *claimsOptions) error { got = o; return nil })
-			cmd.SetArgs(tt.args)
-			cmd.SetOut(&bytes.Buffer{})
-			cmd.SetErr(&bytes.Buffer{})
-			cmd.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
-			err := cmd.Execute()
+			got, err := parseCmd(&env{}, newClaimsCmd, tt.args)
 			if tt.wantErr {
-				var u usageError
-				if !errors.As(err, &u) {
-					t.Errorf("claims %q: error %v; want a usage error", tt.args, err)
-				}
+				wantUsageError(t, "claims", tt.args, err)
 				return
 			}
 			if err != nil {

@@ -9,7 +9,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/causeway/causeway/data"
 	"github.com/causeway/causeway/extract"
 )
 
@@ -76,15 +75,7 @@ type coverageSource struct {
 }
 
 func coverageRun(_ context.Context, opts *coverageOptions) error {
-	var (
-		docs []*extract.Document
-		err  error
-	)
-	if len(opts.paths) == 0 {
-		docs, err = extract.ReadAll(data.FS(), data.Curated())
-	} else {
-		docs, err = readFiles(opts.paths)
-	}
+	docs, err := readDocs(opts.paths)
 	if err != nil {
 		return err
 	}

@@ -3,11 +3,8 @@ package main
 import (
 	"bytes"
 	"context"
-	"errors"
 	"reflect"
 	"testing"
-
-	"github.com/spf13/cobra"
 )
 
 func TestCoverageFlags(t *testing.T) {
@@ -23,18 +20,9 @@ func TestCoverageFlags(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(joinOr(tt.args), func(t *testing.T) {
-			var got *coverageOptions
-			cmd := newCoverageCmd(&env{}, func(_ context.Context, o *coverageOptions) error { got = o; return nil })
-			cmd.SetArgs(tt.args)
-			cmd.SetOut(&bytes.Buffer{})
-			cmd.SetErr(&bytes.Buffer{})
-			cmd.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
-			err := cmd.Execute()
+			got, err := parseCmd(&env{}, newCoverageCmd, tt.args)
 			if tt.wantErr {
-				var u usageError
-				if !errors.As(err, &u) {
-					t.Errorf("coverage %q: error %v; want a usage error", tt.args, err)
-				}
+				wantUsageError(t, "coverage", tt.args, err)
 				return
 			}
 			if err != nil {

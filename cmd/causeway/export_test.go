@@ -13,8 +13,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/spf13/cobra"
-
 	"github.com/causeway/causeway/graph"
 )
 
@@ -46,13 +44,7 @@ func TestExportFlags(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
-			var got *exportOptions
-			cmd := newExportCmd(&env{stdout: &bytes.Buffer{}}, func(_ context.Context, o *exportOptions) error { got = o; return nil })
-			cmd.SetArgs(tt.args)
-			cmd.SetOut(&bytes.Buffer{})
-			cmd.SetErr(&bytes.Buffer{})
-			cmd.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
-			err := cmd.Execute()
+			got, err := parseCmd(&env{stdout: &bytes.Buffer{}}, newExportCmd, tt.args)
 			if tt.wantErr != "" {
 				var u usageError
 				if !errors.As(err, &u) || !strings.Contains(err.Error(), tt.wantErr) {

@@ -66,14 +66,13 @@ func loopsRun(ctx context.Context, opts *loopsOptions) error {
 		return err
 	}
 	defer s.Close()
-	var through *graph.Node
+	through, err := resolveIfSet(ctx, s, opts.through)
+	if err != nil {
+		return err
+	}
 	id := ""
-	if opts.through != "" {
-		n, err := s.ResolveName(ctx, opts.through)
-		if err != nil {
-			return err
-		}
-		through, id = &n, n.ID
+	if through != nil {
+		id = through.ID
 	}
 	loops, err := s.Loops(ctx, id)
 	if err != nil {
@@ -89,11 +88,9 @@ func loopsRun(ctx context.Context, opts *loopsOptions) error {
 	}
 	if len(loops) == 0 {
 		if through != nil {
-			fmt.Fprintf(opts.env.stderr, "causeway: no feedback loop goes through %s\n", nodeName(*through))
-		} else {
-			fmt.Fprintln(opts.env.stderr, "causeway: no feedback loop in the graph")
+			return opts.env.nothingFound("no feedback loop goes through %s", nodeName(*through))
 		}
-		return silentError{exitFail}
+		return opts.env.nothingFound("no feedback loop in the graph")
 	}
 	return nil
 }

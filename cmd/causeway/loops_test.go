@@ -1,11 +1,6 @@
 package main
 
-import (
-	"context"
-	"testing"
-
-	"github.com/spf13/cobra"
-)
+import "testing"
 
 func TestLoopsFlags(t *testing.T) {
 	tests := []struct {
@@ -21,9 +16,7 @@ func TestLoopsFlags(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(joinArgs(tt.args), func(t *testing.T) {
-			got, err := parseCmd(func(runF func(context.Context, *loopsOptions) error) *cobra.Command {
-				return newLoopsCmd(&env{}, runF)
-			}, tt.args)
+			got, err := parseCmd(&env{}, newLoopsCmd, tt.args)
 			if tt.wantErr {
 				wantUsageError(t, "loops", tt.args, err)
 				return

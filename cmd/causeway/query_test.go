@@ -2,14 +2,10 @@ package main
 
 import (
 	"bytes"
-	"context"
-	"errors"
 	"reflect"
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/spf13/cobra"
 )
 
 func TestQueryFlags(t *testing.T) {
@@ -36,18 +32,9 @@ func TestQueryFlags(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var got *queryOptions
-			cmd := newQueryCmd(&env{}, func(_ context.Context, o *queryOptions) error { got = o; return nil })
-			cmd.SetArgs(tt.args)
-			cmd.SetOut(&bytes.Buffer{})
-			cmd.SetErr(&bytes.Buffer{})
-			cmd.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
-			err := cmd.Execute()
+			got, err := parseCmd(&env{}, newQueryCmd, tt.args)
 			if tt.wantErr {
-				var u usageError
-				if !errors.As(err, &u) {
-					t.Errorf("query %q: error %v; want a usage error", tt.args, err)
-				}
+				wantUsageError(t, "query", tt.args, err)
 				return
 			}
 			if err != nil {
@@ -75,18 +62,9 @@ func TestQueriesFlags(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
-			var got *queriesOptions
-			cmd := newQueriesCmd(&env{}, func(_ context.Context, o *queriesOptions) error { got = o; return nil })
-			cmd.SetArgs(tt.args)
-			cmd.SetOut(&bytes.Buffer{})
-			cmd.SetErr(&bytes.Buffer{})
-			cmd.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
-			err := cmd.Execute()
+			got, err := parseCmd(&env{}, newQueriesCmd, tt.args)
 			if tt.wantErr {
-				var u usageError
-				if !errors.As(err, &u) {
-					t.Errorf("queries %q: error %v; want a usage error", tt.args, err)
-				}
+				wantUsageError(t, "queries", tt.args, err)
 				return
 			}
 			if err != nil {

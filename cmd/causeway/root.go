@@ -156,6 +156,35 @@ func (e *env) openStore(ctx context.Context) (*graph.Store, error) {
 	return s, nil
 }
 
+// resolveIfSet resolves name as graph.Store.ResolveName does, when it is
+// set; an empty name gives a nil node.
+func resolveIfSet(ctx context.Context, s *graph.Store, name string) (*graph.Node, error) {
+	if name == "" {
+		return nil, nil
+	}
+	n, err := s.ResolveName(ctx, name)
+	if err != nil {
+		return nil, err
+	}
+	return &n, nil
+}
+
+// nothingFound tells stderr that the command found nothing, and returns the
+// error that exits with status 1 and no further message.
+func (e *env) nothingFound(format string, a ...any) error {
+	fmt.Fprintf(e.stderr, "causeway: "+format+"\n", a...)
+	return silentError{exitFail}
+}
+
+// readDocs reads and checks the curated files named on the command line
+// or, with none, the curated data embedded in the binary.
+func readDocs(paths []string) ([]*extract.Document, error) {
+	if len(paths) == 0 {
+		return extract.ReadAll(data.FS(), data.Curated())
+	}
+	return readFiles(paths)
+}
+
 // readFiles reads and checks curated files named on the command line;
 // problems are reported under the names as given.
 func readFiles(paths []string) ([]*extract.Document, error) {

@@ -90,8 +90,7 @@ func searchRun(ctx context.Context, opts *searchOptions) error {
 		writeSearch(out, opts.query, results, total)
 	}
 	if total == 0 {
-		fmt.Fprintf(opts.env.stderr, "causeway: nothing matches %q\n", opts.query)
-		return silentError{exitFail}
+		return opts.env.nothingFound("nothing matches %q", opts.query)
 	}
 	return nil
 }

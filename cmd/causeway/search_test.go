@@ -1,11 +1,6 @@
 package main
 
-import (
-	"context"
-	"testing"
-
-	"github.com/spf13/cobra"
-)
+import "testing"
 
 func TestSearchFlags(t *testing.T) {
 	tests := []struct {
@@ -22,9 +17,7 @@ func TestSearchFlags(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(joinArgs(tt.args), func(t *testing.T) {
-			got, err := parseCmd(func(runF func(context.Context, *searchOptions) error) *cobra.Command {
-				return newSearchCmd(&env{}, runF)
-			}, tt.args)
+			got, err := parseCmd(&env{}, newSearchCmd, tt.args)
 			if tt.wantErr {
 				wantUsageError(t, "search", tt.args, err)
 				return

@@ -1,11 +1,6 @@
 package main
 
-import (
-	"context"
-	"testing"
-
-	"github.com/spf13/cobra"
-)
+import "testing"
 
 func TestShowFlags(t *testing.T) {
 	tests := []struct {
@@ -22,9 +17,7 @@ func TestShowFlags(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(joinArgs(tt.args), func(t *testing.T) {
-			got, err := parseCmd(func(runF func(context.Context, *showOptions) error) *cobra.Command {
-				return newShowCmd(&env{}, runF)
-			}, tt.args)
+			got, err := parseCmd(&env{}, newShowCmd, tt.args)
 			if tt.wantErr {
 				wantUsageError(t, "show", tt.args, err)
 				return

@@ -102,25 +102,24 @@ func traceRun(ctx context.Context, opts *traceOptions) error {
 		return err
 	}
 	topts := graph.TraceOptions{MaxDepth: opts.maxDepth, Limit: opts.limit, MinHedge: opts.minHedge}
-	var via, avoid *graph.Node
-	if opts.via != "" {
-		n, err := s.ResolveName(ctx, opts.via)
-		if err != nil {
-			return err
-		}
-		via, topts.Via = &n, n.ID
+	via, err := resolveIfSet(ctx, s, opts.via)
+	if err != nil {
+		return err
 	}
-	if opts.avoid != "" {
-		n, err := s.ResolveName(ctx, opts.avoid)
-		if err != nil {
-			return err
-		}
+	if via != nil {
+		topts.Via = via.ID
+	}
+	avoid, err := resolveIfSet(ctx, s, opts.avoid)
+	if err != nil {
+		return err
+	}
+	if avoid != nil {
 		for _, m := range []*graph.Node{&from, &to, via} {
-			if m != nil && m.ID == n.ID {
-				return usageError{fmt.Errorf("--avoid %s: every path passes %s", opts.avoid, nodeName(n))}
+			if m != nil && m.ID == avoid.ID {
+				return usageError{fmt.Errorf("--avoid %s: every path passes %s", opts.avoid, nodeName(*avoid))}
 			}
 		}
-		avoid, topts.Avoid = &n, n.ID
+		topts.Avoid = avoid.ID
 	}
 	paths, err := s.Trace(ctx, from.ID, to.ID, topts)
 	if err != nil {

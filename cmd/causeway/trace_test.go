@@ -3,10 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
-	"errors"
 	"testing"
-
-	"github.com/spf13/cobra"
 )
 
 func TestTraceFlags(t *testing.T) {
@@ -33,18 +30,9 @@ func TestTraceFlags(t *testing.T) {
 		{args: []string{"a", "b", "--max-depth", "x"}, wantErr: true},
 	}
 	for _, tt := range tests {
-		var got *traceOptions
-		cmd := newTraceCmd(&env{}, func(_ context.Context, o *traceOptions) error { got = o; return nil })
-		cmd.SetArgs(tt.args)
-		cmd.SetOut(&bytes.Buffer{})
-		cmd.SetErr(&bytes.Buffer{})
-		cmd.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
-		err := cmd.Execute()
+		got, err := parseCmd(&env{}, newTraceCmd, tt.args)
 		if tt.wantErr {
-			var u usageError
-			if !errors.As(err, &u) {
-				t.Errorf("trace %q: error %v; want a usage error", tt.args, err)
-			}
+			wantUsageError(t, "trace", tt.args, err)
 			continue
 		}
 		if err != nil {

@@ -96,8 +96,7 @@ func treeRun(ctx context.Context, opts *treeOptions) error {
 		writeTree(out, t, opts.maxDepth)
 	}
 	if len(t.Edges) == 0 {
-		fmt.Fprintf(opts.env.stderr, "causeway: %s has no %s in the store\n", nodeName(n), noun)
-		return silentError{exitFail}
+		return opts.env.nothingFound("%s has no %s in the store", nodeName(n), noun)
 	}
 	return nil
 }

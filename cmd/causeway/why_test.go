@@ -1,36 +1,6 @@
 package main
 
-import (
-	"bytes"
-	"context"
-	"errors"
-	"strings"
-	"testing"
-
-	"github.com/spf13/cobra"
-)
-
-// parseCmd runs the command newCmd builds with args, its work replaced by
-// a function that keeps its options, and returns them.
-func parseCmd[T any](newCmd func(runF func(context.Context, *T) error) *cobra.Command, args []string) (*T, error) {
-	var got *T
-	cmd := newCmd(func(_ context.Context, o *T) error { got = o; return nil })
-	cmd.SetArgs(args)
-	cmd.SetOut(&bytes.Buffer{})
-	cmd.SetErr(&bytes.Buffer{})
-	cmd.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
-	err := cmd.Execute()
-	return got, err
-}
-
-// wantUsageError reports err unless it is a usage error.
-func wantUsageError(t *testing.T, name string, args []string, err error) {
-	t.Helper()
-	var u usageError
-	if !errors.As(err, &u) {
-		t.Errorf("%s %q: error %v; want a usage error", name, args, err)
-	}
-}
+import "testing"
 
 func TestWhyAndEffectsFlags(t *testing.T) {
 	tests := []struct {
@@ -53,9 +23,7 @@ func TestWhyAndEffectsFlags(t *testing.T) {
 		}
 		for _, tt := range tests {
 			t.Run(name+" "+joinArgs(tt.args), func(t *testing.T) {
-				got, err := parseCmd(func(runF func(context.Context, *treeOptions) error) *cobra.Command {
-					return newCmd(&env{}, runF)
-				}, tt.args)
+				got, err := parseCmd(&env{}, newCmd, tt.args)
 				if tt.wantErr {
 					wantUsageError(t, name, tt.args, err)
 					return
@@ -73,5 +41,3 @@ func TestWhyAndEffectsFlags(t *testing.T) {
 		}
 	}
 }
-
-func joinArgs(args []string) string { return strings.Join(args, " ") }

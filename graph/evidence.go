@@ -1,0 +1,78 @@
+package graph
+
+import (
+	"context"
+	"strings"
+
+	"github.com/cayleygraph/quad"
+
+	"github.com/causeway/causeway/extract"
+)
+
+// evidence is what a reified claim or link says of its own support: the
+// verbatim quote and where it stands in the source, on whose word, and how
+// sure the speaker was.
+type evidence struct {
+	quote      string
+	quoteStart int
+	quoteEnd   int
+	source     string
+	speaker    string
+	hedge      string
+	inferred   bool
+	note       string
+}
+
+// read takes the evidence field that q states, if it states one, and
+// reports whether it did.
+func (e *evidence) read(q quad.Quad) bool {
+	p, _ := q.Predicate.(quad.IRI)
+	val, _ := text(q.Object)
+	switch string(p) {
+	case extract.PredQuote:
+		e.quote = val
+	case extract.PredQuoteStart:
+		n, _ := q.Object.(quad.Int)
+		e.quoteStart = int(n)
+	case extract.PredQuoteEnd:
+		n, _ := q.Object.(quad.Int)
+		e.quoteEnd = int(n)
+	case extract.ProvFrom:
+		e.source = sourceID(q.Object)
+	case extract.ProvBy:
+		e.speaker = nodeID(q.Object)
+	case extract.PredHedge:
+		e.hedge = val
+	case extract.PredInferred:
+		b, _ := q.Object.(quad.Bool)
+		e.inferred = bool(b)
+	case extract.PredNote:
+		e.note = val
+	default:
+		return false
+	}
+	return true
+}
+
+// readItem reads the quads of the reified claim or link iri: the evidence
+// fields into the evidence it returns, and every other quad through own.
+func (s *Store) readItem(ctx context.Context, iri quad.Value, own func(quad.Quad)) (evidence, error) {
+	var ev evidence
+	err := s.eachQuad(ctx, quad.Subject, iri, func(q quad.Quad) {
+		if !ev.read(q) {
+			own(q)
+		}
+	})
+	return ev, err
+}
+
+// itemID returns the curated id of a reified item's IRI, what follows its
+// last kind segment ("/link/", "/claim/", "/chain/"), and reports whether
+// the IRI has such a segment.
+func itemID(iri quad.Value, kind string) (string, bool) {
+	s, _ := iri.(quad.IRI)
+	if i := strings.LastIndex(string(s), kind); i >= 0 {
+		return string(s)[i+len(kind):], true
+	}
+	return "", false
+}
