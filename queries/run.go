@@ -234,18 +234,17 @@ func plainValue(v quad.Value) any {
 	return plain(n)
 }
 
-var (
-	// gojaPos finds the position in goja's parse errors:
-	// "SyntaxError: (anonymous): Line 1:7 Unexpected token )".
-	gojaPos = regexp.MustCompile(`Line (\d+):(\d+) (.*)`)
-	// graphqlPos finds the position in the GraphQL parser's errors:
-	// "Syntax Error GraphQL (1:7) Expected Name, found }" and an excerpt.
-	graphqlPos = regexp.MustCompile(`\((\d+):(\d+)\) ([^\n]*)`)
-)
-
 // parseError turns a language's parse error into a *SyntaxError when it
 // carries a position.
 func parseError(lang, text string, err error) error {
+	var (
+		// goja's parse errors: "SyntaxError: (anonymous): Line 1:7
+		// Unexpected token )".
+		gojaPos = regexp.MustCompile(`Line (\d+):(\d+) (.*)`)
+		// The GraphQL parser's: "Syntax Error GraphQL (1:7) Expected Name,
+		// found }" and an excerpt.
+		graphqlPos = regexp.MustCompile(`\((\d+):(\d+)\) ([^\n]*)`)
+	)
 	switch lang {
 	case Gizmo:
 		if m := gojaPos.FindStringSubmatch(err.Error()); m != nil {

@@ -59,23 +59,20 @@ type ParamError struct {
 
 func (e *ParamError) Error() string { return fmt.Sprintf("query %s: %s", e.Query, e.Msg) }
 
-var (
-	// headerField is a field line of a header: a lowercase key, a colon
-	// and a value.
-	headerField = regexp.MustCompile(`^([a-z]+):\s*(.*)$`)
-	// paramName is a parameter's name.
-	paramName = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
-	// placeholder is a parameter's use in the body of a query.
-	placeholder = regexp.MustCompile(`\$([A-Za-z_][A-Za-z0-9_]*)`)
-	// queryName is a saved query's name: kebab-case.
-	queryName = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
-)
+// placeholder is the pattern of a parameter's use in the body of a query:
+// $NAME.
+const placeholder = `\$([A-Za-z_][A-Za-z0-9_]*)`
 
-// langOfExt maps a file extension to its query language and comment
-// marker.
-var langOfExt = map[string]struct{ lang, comment string }{
-	".js":      {Gizmo, "//"},
-	".graphql": {GraphQL, "#"},
+// fileLang returns the query language and comment marker of a saved
+// query's file extension, and false for a file that is no saved query.
+func fileLang(ext string) (lang, comment string, ok bool) {
+	switch ext {
+	case ".js":
+		return Gizmo, "//", true
+	case ".graphql":
+		return GraphQL, "#", true
+	}
+	return "", "", false
 }
 
 // List returns the saved queries embedded in the binary, sorted by name.
@@ -97,7 +94,7 @@ func ListFS(fsys fs.FS) ([]Query, error) {
 		seen = map[string]string{}
 	)
 	for _, e := range entries {
-		if _, ok := langOfExt[path.Ext(e.Name())]; !ok || e.IsDir() {
+		if _, _, ok := fileLang(path.Ext(e.Name())); !ok || e.IsDir() {
 			continue
 		}
 		b, err := fs.ReadFile(fsys, e.Name())
@@ -151,11 +148,18 @@ func Lookup(name string) (Query, bool, error) {
 // Parse reports every problem of the file at once.
 func Parse(file, text string) (Query, error) {
 	ext := path.Ext(file)
-	l, ok := langOfExt[ext]
+	lang, comment, ok := fileLang(ext)
 	if !ok {
 		return Query{}, &HeaderError{File: file, Line: 1, Msg: fmt.Sprintf("unknown query file type %q (want .js or .graphql)", ext)}
 	}
-	q := Query{Lang: l.lang, File: file, Text: text, Params: []Param{}}
+	var (
+		// A field line of the header: a lowercase key, a colon and a value.
+		headerField = regexp.MustCompile(`^([a-z]+):\s*(.*)$`)
+		paramName   = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
+		queryName   = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`) // kebab-case
+		uses        = regexp.MustCompile(placeholder)
+	)
+	q := Query{Lang: lang, File: file, Text: text, Params: []Param{}}
 	var errs []error
 	fail := func(line int, format string, args ...any) {
 		errs = append(errs, &HeaderError{File: file, Line: line, Msg: fmt.Sprintf(format, args...)})
@@ -165,11 +169,11 @@ func Parse(file, text string) (Query, error) {
 	body := len(lines)
 	for i, line := range lines {
 		trimmed := strings.TrimSpace(line)
-		if !strings.HasPrefix(trimmed, l.comment) {
+		if !strings.HasPrefix(trimmed, comment) {
 			body = i
 			break
 		}
-		m := headerField.FindStringSubmatch(strings.TrimSpace(strings.TrimPrefix(trimmed, l.comment)))
+		m := headerField.FindStringSubmatch(strings.TrimSpace(strings.TrimPrefix(trimmed, comment)))
 		if m == nil {
 			continue // prose
 		}
@@ -217,7 +221,7 @@ func Parse(file, text string) (Query, error) {
 	}
 	used := map[string]bool{}
 	for i := body; i < len(lines); i++ {
-		for _, m := range placeholder.FindAllStringSubmatch(lines[i], -1) {
+		for _, m := range uses.FindAllStringSubmatch(lines[i], -1) {
 			if declared[m[1]] == 0 {
 				fail(i+1, "$%s is not a declared param", m[1])
 			}
@@ -260,7 +264,7 @@ func (q Query) Bind(values map[string]string) (string, error) {
 		return "", &ParamError{Query: q.Name, Msg: fmt.Sprintf("unknown param %s (%s)", strings.Join(unknown, ", "), q.describeParams())}
 	}
 	var errs []error
-	out := placeholder.ReplaceAllStringFunc(q.Text, func(m string) string {
+	out := regexp.MustCompile(placeholder).ReplaceAllStringFunc(q.Text, func(m string) string {
 		v, ok := known[m[1:]]
 		if !ok {
 			return m // in the header's prose: Parse checked the body
