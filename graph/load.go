@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	cayleygraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/quad"
 
 	"github.com/causeway/causeway/extract"
@@ -27,9 +28,9 @@ type LoadResult struct {
 // loading the same data twice changes nothing. Graphs of other sources are
 // untouched.
 //
-// All changes go to Cayley in one ApplyDeltas call, which the bolt backend
-// runs as a single transaction: a load that fails, or is killed, leaves the
-// store as it was.
+// All changes land in one transaction (see apply): a load that fails, or
+// is killed, leaves the store as it was, and a reload after any edit leaves
+// exactly the quads a fresh load of the edited data gives.
 func (s *Store) Load(ctx context.Context, quads []extract.Quad) (LoadResult, error) {
 	var res LoadResult
 	want := map[string]map[quad.Quad]bool{}
@@ -48,7 +49,7 @@ func (s *Store) Load(ctx context.Context, quads []extract.Quad) (LoadResult, err
 		}
 	}
 
-	var deltas []cayleygraph.Delta
+	var adds, dels []cayleygraph.Delta
 	have := map[quad.Quad]bool{}
 	for _, src := range res.Sources {
 		err := s.eachQuad(ctx, quad.Label, quad.IRI(src), func(q quad.Quad) {
@@ -57,7 +58,7 @@ func (s *Store) Load(ctx context.Context, quads []extract.Quad) (LoadResult, err
 				res.Unchanged++
 				return
 			}
-			deltas = append(deltas, cayleygraph.Delta{Quad: q, Action: cayleygraph.Delete})
+			dels = append(dels, cayleygraph.Delta{Quad: q, Action: cayleygraph.Delete})
 			res.Removed++
 		})
 		if err != nil {
@@ -66,26 +67,57 @@ func (s *Store) Load(ctx context.Context, quads []extract.Quad) (LoadResult, err
 	}
 	for _, q := range order {
 		if !have[q] {
-			deltas = append(deltas, cayleygraph.Delta{Quad: q, Action: cayleygraph.Add})
+			adds = append(adds, cayleygraph.Delta{Quad: q, Action: cayleygraph.Add})
 			res.Added++
 		}
 	}
-	if err := s.apply(ctx, deltas); err != nil {
+	if err := s.apply(ctx, adds, dels); err != nil {
 		return LoadResult{}, fmt.Errorf("load: %w", err)
 	}
 	return res, nil
 }
 
-// apply writes deltas in one call, so that they land together or not at all.
-func (s *Store) apply(ctx context.Context, deltas []cayleygraph.Delta) error {
-	if len(deltas) == 0 {
+// apply writes the additions and the removals of a load so that they land
+// together or not at all.
+//
+// A memory store takes them in one ApplyDeltas call, which checks them all
+// before changing anything. A bolt store must not: Cayley's kv stores
+// corrupt quads when one call both adds and removes quads that share a
+// value (see batchKV), so the additions and then the removals go in two
+// calls, inside one transaction of the key-value store.
+func (s *Store) apply(ctx context.Context, adds, dels []cayleygraph.Delta) error {
+	if len(adds)+len(dels) == 0 {
 		return nil
 	}
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	if err := s.qs.ApplyDeltas(deltas, cayleygraph.IgnoreOpts{}); err != nil {
-		return fmt.Errorf("write %d changes to %s: %w", len(deltas), s.spec, err)
+	write := func(deltas []cayleygraph.Delta) error {
+		if len(deltas) == 0 {
+			return nil
+		}
+		return s.qs.ApplyDeltas(deltas, cayleygraph.IgnoreOpts{})
+	}
+	var err error
+	if s.kv == nil {
+		err = write(append(adds, dels...))
+	} else {
+		err = s.kv.batch(ctx, func() error {
+			if err := write(adds); err != nil {
+				return err
+			}
+			return write(dels)
+		})
+		if err != nil {
+			// Cayley caches the ids of values it wrote; after a rollback
+			// they name nothing, so the store is opened afresh.
+			if qs, rerr := kv.New(s.kv, boltOptions()); rerr == nil {
+				s.qs = qs
+			}
+		}
+	}
+	if err != nil {
+		return fmt.Errorf("write %d changes to %s: %w", len(adds)+len(dels), s.spec, err)
 	}
 	return nil
 }

@@ -3,12 +3,15 @@ package graph
 import (
 	"context"
 	"errors"
+	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	cayleygraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
+	hbolt "github.com/hidal-go/hidalgo/kv/bolt"
 )
 
 // openBolt opens (creating) a bolt store in a fresh temporary directory.
@@ -104,8 +107,8 @@ func TestLoadReplacesARecuratedSource(t *testing.T) {
 }
 
 // TestFailedWriteLeavesStoreUnchanged checks the mechanism a load's
-// atomicity rests on: all the changes of a load go to Cayley in one call,
-// and when any of them fails, none of them lands.
+// atomicity rests on: the additions and removals of a load land in one
+// transaction, and when any of them fails, none of them lands.
 func TestFailedWriteLeavesStoreUnchanged(t *testing.T) {
 	s, spec := openBolt(t)
 	ctx := context.Background()
@@ -119,10 +122,10 @@ func TestFailedWriteLeavesStoreUnchanged(t *testing.T) {
 			quad.IRI("https://causeway.dev/id/"+e.effect), quad.IRI("https://causeway.dev/source/one"))})
 	}
 	// The last change deletes a quad that is not there: the write fails
-	// after the additions were staged.
+	// after the additions were written in the transaction.
 	deltas = append(deltas, cayleygraph.Delta{Action: cayleygraph.Delete, Quad: quad.Make(
 		quad.IRI("nope"), quad.IRI("nope"), quad.IRI("nope"), nil)})
-	err := s.apply(ctx, deltas)
+	err := s.apply(ctx, deltas[:len(deltas)-1], deltas[len(deltas)-1:])
 	var de *cayleygraph.DeltaError
 	if !errors.As(err, &de) || !cayleygraph.IsQuadNotExist(de) {
 		t.Fatalf("apply with a delta deleting a missing quad = %v; want a DeltaError for it", err)
@@ -153,5 +156,38 @@ func TestOpen(t *testing.T) {
 		if _, err := Open(spec, true); err == nil {
 			t.Errorf("Open(%q) succeeded; want an error", spec)
 		}
+	}
+}
+
+// TestOpenAnUninitialisedStore opens what a creation killed before its
+// first transaction leaves: a bolt file with no store in it. A reader is
+// told to load again; a load initialises it.
+func TestOpenAnUninitialisedStore(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "db")
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	db, err := hbolt.Open(filepath.Join(dir, "indexes.bolt"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	spec := "bolt:" + dir
+	if _, err := Open(spec, false); !errors.Is(err, ErrNoStore) || !strings.Contains(err.Error(), "never initialised") {
+		t.Errorf("Open(%q) of an uninitialised store = %v; want ErrNoStore saying it was never initialised", spec, err)
+	}
+	s, err := Open(spec, true)
+	if err != nil {
+		t.Fatalf("Open(%q, create) of an uninitialised store: %v", spec, err)
+	}
+	load(t, s, curated("one", parseEdges(t, "a -> b")))
+	s.Close()
+	s, err = Open(spec, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if st := stats(t, s); st.Links != 1 {
+		t.Errorf("Stats after loading into a once uninitialised store = %+v; want 1 link", st)
 	}
 }

@@ -11,19 +11,27 @@ import (
 
 	cayleygraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/kv"
-	_ "github.com/cayleygraph/cayley/graph/kv/bolt" // registers the bolt backend
 	"github.com/cayleygraph/cayley/graph/memstore"
 	"github.com/cayleygraph/quad"
+	hbolt "github.com/hidal-go/hidalgo/kv/bolt"
 )
 
 // Store is an open Cayley quad store holding Causeway's graph.
 type Store struct {
 	qs   cayleygraph.QuadStore
 	spec string
+	// kv is the key-value store under a bolt store, through which a load
+	// writes in one transaction; nil for a memory store.
+	kv *batchKV
 }
 
 // ErrNoStore reports a persistent store that does not exist yet.
 var ErrNoStore = errors.New("no store there yet; create it with causeway load --db")
+
+// boltOptions are the options every bolt store is opened with: Cayley's
+// bloom filter, which it would otherwise rebuild over every quad at each
+// open, costs more than a command-line run saves with it.
+func boltOptions() cayleygraph.Options { return cayleygraph.Options{kv.OptNoBloom: true} }
 
 // OpenMemory returns an empty in-memory store.
 func OpenMemory() *Store {
@@ -35,9 +43,9 @@ func OpenMemory() *Store {
 // store that does not exist is made; without, opening one is an error
 // wrapping ErrNoStore.
 //
-// Stores are opened with Cayley's no_bloom option: the bloom filter it
-// would otherwise rebuild over every quad at each open costs more than a
-// command-line run saves with it.
+// A new bolt store is initialised in one transaction, so a creation that
+// is killed leaves either an initialised store or an empty file, which the
+// next Open with create initialises.
 func Open(spec string, create bool) (*Store, error) {
 	kind, path, _ := strings.Cut(spec, ":")
 	switch kind {
@@ -47,22 +55,43 @@ func Open(spec string, create bool) (*Store, error) {
 		if path == "" {
 			return nil, fmt.Errorf("open %q: bolt needs a path, as bolt:PATH", spec)
 		}
-		opts := cayleygraph.Options{kv.OptNoBloom: true}
-		if _, err := os.Stat(filepath.Join(path, "indexes.bolt")); errors.Is(err, fs.ErrNotExist) {
-			if !create {
-				return nil, fmt.Errorf("open %s: %w", spec, ErrNoStore)
-			}
-			if err := cayleygraph.InitQuadStore("bolt", path, opts); err != nil {
-				return nil, fmt.Errorf("create %s: %w", spec, err)
-			}
-		}
-		qs, err := cayleygraph.NewQuadStore("bolt", path, opts)
-		if err != nil {
-			return nil, fmt.Errorf("open %s: %w", spec, err)
-		}
-		return &Store{qs: qs, spec: spec}, nil
+		return openBoltDir(spec, path, create)
 	}
 	return nil, fmt.Errorf("open %q: unknown store kind %q (want memory or bolt:PATH)", spec, kind)
+}
+
+// openBoltDir opens, and with create makes, the bolt store in directory dir.
+func openBoltDir(spec, dir string, create bool) (*Store, error) {
+	file := filepath.Join(dir, "indexes.bolt")
+	if _, err := os.Stat(file); errors.Is(err, fs.ErrNotExist) {
+		if !create {
+			return nil, fmt.Errorf("open %s: %w", spec, ErrNoStore)
+		}
+		if err := os.MkdirAll(dir, 0o700); err != nil {
+			return nil, fmt.Errorf("create %s: %w", spec, err)
+		}
+	}
+	db, err := hbolt.Open(file, nil)
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", spec, err)
+	}
+	s := &Store{spec: spec, kv: &batchKV{KV: db}}
+	s.qs, err = kv.New(s.kv, boltOptions())
+	if errors.Is(err, cayleygraph.ErrNotInitialized) {
+		if !create {
+			db.Close()
+			return nil, fmt.Errorf("open %s: the store was never initialised (its creation was interrupted); load into it again: %w", spec, ErrNoStore)
+		}
+		err = s.kv.batch(context.Background(), func() error { return kv.Init(s.kv, boltOptions()) })
+		if err == nil {
+			s.qs, err = kv.New(s.kv, boltOptions())
+		}
+	}
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open %s: %w", spec, err)
+	}
+	return s, nil
 }
 
 // QuadStore returns the underlying Cayley store, for running queries.
