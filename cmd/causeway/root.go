@@ -125,6 +125,7 @@ loaded into an in-memory store at start.`,
 		newShowCmd(e, nil),
 		newSearchCmd(e, nil),
 		newChainsCmd(e, nil),
+		newDoctorCmd(e, nil),
 	)
 	return root
 }

@@ -1,0 +1,153 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/causeway/causeway/extract"
+	"github.com/causeway/causeway/graph"
+)
+
+// doctorOptions are what doctor needs.
+type doctorOptions struct {
+	env    *env
+	paths  []string
+	format string
+}
+
+func newDoctorCmd(e *env, runF func(context.Context, *doctorOptions) error) *cobra.Command {
+	opts := &doctorOptions{env: e}
+	cmd := &cobra.Command{
+		Use:   "doctor --db bolt:PATH [FILE.yaml ...]",
+		Short: "Verify a store and say how to repair it",
+		Long: `Doctor reads every quad of the store --db names and verifies it: every quad
+readable, every IRI valid, the store's quad count and (on bolt) every value's
+reference count consistent with the quads, and every source's quads equal to
+what its curated file compiles to now, from a text with the same sha256. The
+curated files are the ones named, by default the embedded data; sources of the
+store with no file among them are listed as not compared.
+
+It changes nothing. When it finds a problem it prints each one, says how to
+repair the store, and exits with status 1.`,
+		Example: `  causeway doctor --db bolt:causeway.db
+  causeway doctor --db bolt:causeway.db data/liu-yuhui-2025-livestream.yaml`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.paths = args
+			if err := checkFormat(opts.format, "text", "json"); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(cmd.Context(), opts)
+			}
+			return doctorRun(cmd.Context(), opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.format, "format", "text", "output format: text or json")
+	return cmd
+}
+
+func doctorRun(ctx context.Context, opts *doctorOptions) error {
+	docs, err := readDocs(opts.paths)
+	if err != nil {
+		return err
+	}
+	var want []extract.Quad
+	for _, d := range docs {
+		want = append(want, extract.Compile(d)...)
+	}
+	s, err := opts.env.openStore(ctx)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	d, err := s.Doctor(ctx, want)
+	if err != nil {
+		return err
+	}
+	repair := repairAdvice(s.Spec(), opts.paths)
+	if opts.format == "json" {
+		out := struct {
+			*graph.Diagnosis
+			Healthy bool   `json:"healthy"`
+			Repair  string `json:"repair,omitempty"`
+		}{Diagnosis: d, Healthy: d.Healthy()}
+		if !d.Healthy() {
+			out.Repair = repair
+		}
+		if err := writeJSON(opts.env.stdout, out); err != nil {
+			return err
+		}
+	} else {
+		writeDiagnosis(opts.env.stdout, d, repair)
+	}
+	if !d.Healthy() {
+		return silentError{exitFail}
+	}
+	return nil
+}
+
+// writeDiagnosis prints d for a reader.
+func writeDiagnosis(w io.Writer, d *graph.Diagnosis, repair string) {
+	refs := "reference counts checked"
+	if !d.RefCounts {
+		refs = "no reference counts kept"
+	}
+	fmt.Fprintf(w, "store %s: %d quads, %d values, %s\n", d.Store, d.Quads, d.Values, refs)
+	for _, s := range d.Sources {
+		state := "not compared: no curated file given for it"
+		if s.Compared {
+			state = fmt.Sprintf("%d missing, %d extra against its curated file", s.Missing, s.Extra)
+		}
+		fmt.Fprintf(w, "source %s: %d quads, text sha256 %s; %s\n", s.ID, s.Quads, shortHash(s.SHA256), state)
+	}
+	if d.Healthy() {
+		fmt.Fprintln(w, "ok: no problems found")
+		return
+	}
+	n := len(d.Problems) + d.MoreProblems
+	fmt.Fprintf(w, "%d %s:\n", n, plural(n, "problem", "problems"))
+	for _, p := range d.Problems {
+		fmt.Fprintf(w, "  %s: %s\n", p.Kind, p.Message)
+	}
+	if d.MoreProblems > 0 {
+		fmt.Fprintf(w, "  ... and %d more\n", d.MoreProblems)
+	}
+	fmt.Fprintf(w, "repair:\n%s", repair)
+}
+
+// shortHash shortens a sha256 for a line of text.
+func shortHash(h string) string {
+	if len(h) > 12 {
+		return h[:12] + "…"
+	}
+	if h == "" {
+		return "(none)"
+	}
+	return h
+}
+
+// repairAdvice says how to rebuild the store spec from the curated files:
+// a store is not mended in place, but loaded anew beside the old one and
+// swapped in, so that nothing is lost if the rebuild fails.
+func repairAdvice(spec string, paths []string) string {
+	files := ""
+	for _, p := range paths {
+		files += " " + p
+	}
+	kind, path, _ := strings.Cut(spec, ":")
+	if kind != "bolt" {
+		return fmt.Sprintf("  load the curated files again: causeway load --db %s%s\n", spec, files)
+	}
+	clean := filepath.Clean(path)
+	return fmt.Sprintf(`  the store cannot be mended in place; load the curated files into a new
+  store beside it, check that one, then swap it in:
+    causeway load --db bolt:%[1]s.new%[2]s
+    causeway doctor --db bolt:%[1]s.new%[2]s
+    mv %[1]s %[1]s.broken && mv %[1]s.new %[1]s
+`, clean, files)
+}
