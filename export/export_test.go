@@ -6,11 +6,15 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
+	"errors"
 	"image/png"
 	"io"
 	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/causeway/causeway/extract"
 )
@@ -226,7 +230,20 @@ func TestNQuad(t *testing.T) {
 	}
 }
 
+// needDot fails the test under CI (CI set), and skips it elsewhere, when
+// Graphviz's dot is not on PATH.
+func needDot(t *testing.T) {
+	t.Helper()
+	if _, err := exec.LookPath("dot"); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("dot missing under CI: %v (apt-get install graphviz)", err)
+		}
+		t.Skipf("dot missing (it fails under CI): %v (apt-get install graphviz)", err)
+	}
+}
+
 func TestRender(t *testing.T) {
+	needDot(t)
 	ctx := context.Background()
 	for _, format := range []string{SVG, PNG} {
 		t.Run(format, func(t *testing.T) {
@@ -293,10 +310,10 @@ func ExampleWriteMermaid() {
 	//   classDef claim fill:#F5F5F5,stroke:#555
 }
 
-// TestRenderAgainAndAgain renders in one process more often than
-// go-graphviz v0.2.10 can create plugin-less contexts (16), as a server or
-// a benchmark would.
+// TestRenderAgainAndAgain renders many times in one process, as a server
+// or a benchmark would: each picture is a dot process of its own.
 func TestRenderAgainAndAgain(t *testing.T) {
+	needDot(t)
 	for _, tt := range []struct {
 		format string
 		times  int
@@ -306,6 +323,60 @@ func TestRenderAgainAndAgain(t *testing.T) {
 				if err := Render(context.Background(), io.Discard, fixture(), tt.format); err != nil {
 					t.Fatalf("Render #%d: %v", i+1, err)
 				}
+			}
+		})
+	}
+}
+
+// fakeDot puts on PATH a dot that is the shell script body, with only the
+// shell's own directory (for cat and sleep) beside it.
+func fakeDot(t *testing.T, body string) {
+	t.Helper()
+	sh, err := exec.LookPath("sh")
+	if err != nil {
+		t.Skip("no sh to write a fake dot in")
+	}
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "dot"), []byte("#!"+sh+"\n"+body+"\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("PATH", dir+string(os.PathListSeparator)+filepath.Dir(sh))
+}
+
+// TestRenderFailures runs Render without dot and with a dot that fails or
+// hangs: the error says what happened and nothing is written.
+func TestRenderFailures(t *testing.T) {
+	tests := []struct {
+		name     string
+		dot      string // the fake dot's script; "" for no dot at all
+		want     string
+		notFound bool
+	}{
+		{name: "no dot", want: "svg and png export need Graphviz's dot program; install the graphviz package: ", notFound: true},
+		{name: "dot fails", dot: `cat >/dev/null; printf '<svg>half'; echo 'Error: <stdin>: syntax error in line 1' >&2; exit 1`,
+			want: "Error: <stdin>: syntax error in line 1: exit status 1"},
+		{name: "dot draws nothing", dot: `cat >/dev/null; echo 'Warning: no picture' >&2`, want: "drew nothing: Warning: no picture"},
+		{name: "dot hangs", dot: "exec sleep 10", want: "render svg: context deadline exceeded"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.dot == "" {
+				t.Setenv("PATH", t.TempDir())
+			} else {
+				fakeDot(t, tt.dot)
+			}
+			ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
+			defer cancel()
+			var b bytes.Buffer
+			err := Render(ctx, &b, fixture(), SVG)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("Render(svg) = %v; want an error with %q", err, tt.want)
+			}
+			if got := errors.Is(err, exec.ErrNotFound); got != tt.notFound {
+				t.Errorf("Render(svg) = %v: errors.Is(err, exec.ErrNotFound) = %v; want %v", err, got, tt.notFound)
+			}
+			if b.Len() > 0 {
+				t.Errorf("Render(svg) failed but wrote %q", b.String())
 			}
 		})
 	}

@@ -5,9 +5,9 @@ import (
 	"context"
 	"fmt"
 	"io"
-
-	"github.com/goccy/go-graphviz"
-	"github.com/goccy/go-graphviz/gvc"
+	"os/exec"
+	"strings"
+	"time"
 )
 
 // The picture formats Render draws.
@@ -16,51 +16,42 @@ const (
 	PNG = "png"
 )
 
-// Render draws g as a picture, SVG or PNG, laid out by Graphviz's dot from
-// the DOT WriteDOT writes. Graphviz runs inside the process (compiled to
-// WebAssembly, by github.com/goccy/go-graphviz), so no program need be
-// installed. SVG comes from Graphviz's own renderer; PNG from a small
-// rasteriser of this package (see pngEngine), which draws Chinese with the
-// first CJK font it finds on the system and falls back to boxes without
-// one.
+// Render draws g as a picture, SVG or PNG: it runs Graphviz's dot program
+// (found on PATH) on the DOT WriteDOT writes, and copies the picture dot
+// draws to w once dot has finished, so a failure writes nothing. Without dot
+// the error wraps exec.ErrNotFound and says which package to install. PNG
+// text is drawn with the fonts fontconfig picks, which draws Chinese with
+// any CJK font installed (Debian: fonts-droid-fallback).
 func Render(ctx context.Context, w io.Writer, g Graph, format string) error {
 	if format != SVG && format != PNG {
 		return fmt.Errorf("render: unknown picture format %q (want svg or png)", format)
 	}
-	var dot bytes.Buffer
-	if err := WriteDOT(&dot, g); err != nil {
+	dot, err := exec.LookPath("dot")
+	if err != nil {
+		return fmt.Errorf("svg and png export need Graphviz's dot program; install the graphviz package: %w", err)
+	}
+	var in bytes.Buffer
+	if err := WriteDOT(&in, g); err != nil {
 		return err
 	}
-	// SVG needs no plugin; but graphviz.New, whose default plugins are
-	// harmless here, is the constructor that can be called again and again
-	// (v0.2.10's NewWithPlugins without plugins fails from the 17th call).
-	newGraphviz := graphviz.New
-	if format == PNG {
-		rp, err := gvc.NewRenderPlugin(ctx, "png", newPNGEngine())
-		if err != nil {
-			return fmt.Errorf("render: %w", err)
-		}
-		dp, err := gvc.PNGDevicePlugin(ctx)
-		if err != nil {
-			return fmt.Errorf("render: %w", err)
-		}
-		newGraphviz = func(ctx context.Context) (*graphviz.Graphviz, error) {
-			return graphviz.NewWithPlugins(ctx, rp, dp)
-		}
+	var out, stderr bytes.Buffer
+	cmd := exec.CommandContext(ctx, dot, "-T"+format)
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = &in, &out, &stderr
+	// Once dot is killed, do not wait long for a child of its that holds
+	// its output open.
+	cmd.WaitDelay = time.Second
+	err = cmd.Run()
+	detail := strings.TrimSpace(stderr.String())
+	if detail != "" {
+		detail = ": " + detail
 	}
-	gv, err := newGraphviz(ctx)
-	if err != nil {
-		return fmt.Errorf("render: start graphviz: %w", err)
-	}
-	defer gv.Close()
-	parsed, err := graphviz.ParseBytes(dot.Bytes())
-	if err != nil {
-		return fmt.Errorf("render: parse dot: %w", err)
-	}
-	defer parsed.Close()
-	var out bytes.Buffer
-	if err := gv.Render(ctx, parsed, graphviz.Format(format), &out); err != nil {
-		return fmt.Errorf("render %s: %w", format, err)
+	switch {
+	case err != nil && ctx.Err() != nil:
+		return fmt.Errorf("render %s: %w", format, ctx.Err())
+	case err != nil:
+		return fmt.Errorf("render %s: %s%s: %w", format, dot, detail, err)
+	case out.Len() == 0:
+		return fmt.Errorf("render %s: %s drew nothing%s", format, dot, detail)
 	}
 	_, err = w.Write(out.Bytes())
 	return err

@@ -60,7 +60,8 @@ Formats:
              written into the directory -o names
   nquads     every quad of the store as N-Quads (the whole store only)
   jsonld     every quad of the store as JSON-LD (the whole store only)
-  svg, png   a picture laid out by Graphviz, built in: no program needed
+  svg, png   a picture drawn by Graphviz's dot program, which must be
+             installed (Debian: the graphviz package)
 
 The whole graph by default, or one scope:
   --trace FROM TO    the union of the causal paths trace finds

@@ -2,6 +2,7 @@ package main
 
 import (
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -30,5 +31,28 @@ func TestScripts(t *testing.T) {
 			e.Setenv("DATA", wd+"/../../data")
 			return nil
 		},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"empty": cmdEmpty,
+		},
 	})
+}
+
+// cmdEmpty is the script command "empty DIR": it fails unless the directory
+// DIR holds nothing, and lists what it holds.
+func cmdEmpty(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 1 {
+		ts.Fatalf("usage: empty DIR")
+	}
+	entries, err := os.ReadDir(ts.MkAbs(args[0]))
+	ts.Check(err)
+	names := make([]string, len(entries))
+	for i, e := range entries {
+		names[i] = e.Name()
+	}
+	switch {
+	case neg && len(names) == 0:
+		ts.Fatalf("%s is empty", args[0])
+	case !neg && len(names) > 0:
+		ts.Fatalf("%s holds %s", args[0], strings.Join(names, ", "))
+	}
 }
