@@ -217,3 +217,53 @@ func BenchmarkLoadBolt(b *testing.B) {
 		s.Close()
 	}
 }
+
+// BenchmarkReload reloads the shipped source after a curator's edit (two
+// claims merged), alternating with the unedited file so that every
+// reload writes a real difference, into a bolt store that holds only it,
+// and into one that also holds the synthetic graph of about a million
+// quads. A reload reads the source's own quads and writes the difference:
+// its time should follow the size of the source, not of the store.
+func BenchmarkReload(b *testing.B) {
+	ctx := context.Background()
+	doc := shippedDoc(b)
+	original := extract.Compile(doc)
+	mergeClaims(doc)
+	edited := extract.Compile(doc)
+	for _, size := range []string{"corpus", "million"} {
+		s, err := Open("bolt:"+b.TempDir()+"/db", true)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if size == "million" {
+			quads, _ := syntheticQuads(rand.New(rand.NewSource(1)), synthFactors, func(i int) []int {
+				return []int{(i + 1) % synthFactors, (i + 2) % synthFactors, (i * 7) % synthFactors}
+			})
+			if _, err := s.Load(ctx, quads); err != nil {
+				b.Fatal(err)
+			}
+		}
+		if _, err := s.Load(ctx, original); err != nil {
+			b.Fatal(err)
+		}
+		st, err := s.Stats(ctx)
+		if err != nil {
+			b.Fatal(err)
+		}
+		loaded := original
+		b.Run(fmt.Sprintf("%s/quads=%d", size, st.Quads), func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				next := edited
+				if len(loaded) == len(edited) {
+					next = original
+				}
+				loaded = next
+				res, err := s.Load(ctx, next)
+				if err != nil || res.Added+res.Removed == 0 {
+					b.Fatalf("reload = %+v, %v; want a change written", res, err)
+				}
+			}
+		})
+		s.Close()
+	}
+}
