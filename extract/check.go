@@ -104,7 +104,9 @@ func CheckSources(docs []*Document) ErrorList {
 	return errs
 }
 
-// readText loads the source text and checks its sha256.
+// readText loads the source text and checks its sha256. An empty text or
+// sha256 never gets here unreported: the decoder reports a missing or empty
+// one, and leaves the field empty only then.
 func (d *decoder) readText(fsys fs.FS, p *parsed) {
 	src := p.doc.Source
 	if src.Text == "" {
@@ -148,7 +150,7 @@ func (d *decoder) check(p *parsed) {
 	}
 	for i, f := range doc.Factors {
 		for _, id := range f.Involves {
-			if nodes[id] != "entity" {
+			if id != "" && nodes[id] != "entity" {
 				d.errorf(p.factors[i].at("involves"), "factor %s involves %q, which is not an entity of this file", f.ID, id)
 			}
 		}
@@ -208,6 +210,9 @@ func (d *decoder) check(p *parsed) {
 			at := l.at("steps")
 			if stepNodes != nil && j < len(stepNodes.Content) {
 				at = stepNodes.Content[j]
+			}
+			if s == "" {
+				continue // reported by the decoder
 			}
 			if nodes[s] != "factor" {
 				d.errorf(at, "chain %s step %q is not a factor of this file", c.ID, s)
@@ -277,7 +282,7 @@ func (d *decoder) checkNumber(n *yaml.Node, num *Number) {
 	switch {
 	case num.Value != nil && (num.Min != nil || num.Max != nil):
 		d.errorf(n, "number has both a value and a range; give value, or min and max")
-	case num.Value == nil && num.Min == nil && num.Max == nil:
+	case num.Value == nil && num.Min == nil && num.Max == nil && !hasKey(n, "value", "min", "max"):
 		d.errorf(n, "number has no value, min or max")
 	case num.Min != nil && num.Max != nil && *num.Min > *num.Max:
 		d.errorf(n, "number range has min %g above max %g", *num.Min, *num.Max)
@@ -285,6 +290,20 @@ func (d *decoder) checkNumber(n *yaml.Node, num *Number) {
 	if c := num.Comparator; c != "" && c != ">" && c != "<" && c != ">=" && c != "<=" {
 		d.errorf(n, `comparator %q is not ">", "<", ">=" or "<="`, c)
 	}
+}
+
+// hasKey reports whether the mapping n has one of keys, given a value or
+// not: a bad value is reported where it is decoded, not again as missing.
+func hasKey(n *yaml.Node, keys ...string) bool {
+	if n == nil || n.Kind != yaml.MappingNode {
+		return false
+	}
+	for i := 0; i < len(n.Content); i += 2 {
+		if slices.Contains(keys, n.Content[i].Value) {
+			return true
+		}
+	}
+	return false
 }
 
 // locate checks that q.Text is a verbatim substring of text and records its

@@ -39,6 +39,22 @@ factors:
 	}
 }
 
+// problems reads c.yaml in fsys and returns its problems as "line:col:
+// message".
+func problems(t *testing.T, fsys fstest.MapFS) []string {
+	t.Helper()
+	_, err := Read(fsys, "c.yaml")
+	var list ErrorList
+	if err != nil && !errors.As(err, &list) {
+		t.Fatalf("Read error %v is not an ErrorList", err)
+	}
+	var got []string
+	for _, e := range list {
+		got = append(got, strings.TrimPrefix(e.Error(), "c.yaml:"))
+	}
+	return got
+}
+
 func TestReadReportsEveryProblem(t *testing.T) {
 	tests := []struct {
 		name string
@@ -105,7 +121,6 @@ claims:
 				`15:111: unknown key "colour" (want one of cause, effect, hedge, id, inferred, note, polarity, quote, speaker)`,
 				`16:5: missing effect`,
 				`16:5: missing quote`,
-				`18:81: number has no value, min or max`,
 				`18:89: value: expected a number, found "lots"`,
 				`19:81: number has both a value and a range; give value, or min and max`,
 			},
@@ -121,16 +136,7 @@ claims:
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := Read(file(tt.body), "c.yaml")
-			var got []string
-			var list ErrorList
-			if errors.As(err, &list) {
-				for _, e := range list {
-					got = append(got, strings.TrimPrefix(e.Error(), "c.yaml:"))
-				}
-			} else if err != nil {
-				t.Fatalf("Read error %v is not an ErrorList", err)
-			}
+			got := problems(t, file(tt.body))
 			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
 				t.Errorf("Read problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
 			}
@@ -176,5 +182,135 @@ func TestIsID(t *testing.T) {
 		if got := isID(id); got != want {
 			t.Errorf("isID(%q) = %v; want %v", id, got, want)
 		}
+	}
+}
+
+func TestReadRejectsBadText(t *testing.T) {
+	sum := "sha256: " + textSHA()
+	tests := []struct {
+		name     string
+		old, new string // a replacement in the valid header
+		body     string
+		want     []string // "line:col: message" of each problem, in order
+	}{
+		{
+			name: "empty sha256 is an error, not a skipped check",
+			old:  sum, new: `sha256: ""`,
+			want: []string{`7:11: sha256: must not be empty`},
+		},
+		{
+			name: "empty text",
+			old:  "text: src.txt", new: "text: ''",
+			want: []string{`6:9: text: must not be empty`},
+		},
+		{
+			name: "blank label",
+			old:  "label: Power shortage", new: `label: "  "`,
+			want: []string{`12:33: label: must not be empty`},
+		},
+		{
+			name: "empty required fields of a claim, a link and an omission",
+			body: `claims:
+  - {id: "", about: us, statement: "", hedge: certain, quote: ""}
+links:
+  - {cause: "", effect: idle-chips, polarity: "+", hedge: certain, quote: 因為他缺電}
+omitted:
+  - {quote: 因為他缺電, reason: ""}
+`,
+			want: []string{
+				`15:10: id: must not be empty`,
+				`15:36: statement: must not be empty`,
+				`15:63: quote: must not be empty`,
+				`17:13: cause: must not be empty`,
+				`19:28: reason: must not be empty`,
+			},
+		},
+		{
+			name: "empty optional fields and list items",
+			body: `claims:
+  - {id: c, about: us, statement: s, hedge: certain, quote: 美國只有4萬億千瓦時, speaker: "", note: "", number: {value: 1, unit: kWh, per: ""}}
+chains:
+  - {id: ch, label: c, label_zh: "", steps: [power-shortage, ""]}
+`,
+			want: []string{
+				`15:82: speaker: must not be empty`,
+				`15:92: note: must not be empty`,
+				`15:131: per: must not be empty`,
+				`17:34: label_zh: must not be empty`,
+				`17:62: steps: must not be empty`,
+			},
+		},
+		{
+			name: "non-finite numbers",
+			body: `claims:
+  - {id: c, about: us, statement: s, hedge: certain, quote: 美國只有4萬億千瓦時, number: {value: .nan, unit: kWh}}
+  - {id: d, about: us, statement: s, hedge: certain, quote: 美國只有4萬億千瓦時, number: {min: -.inf, max: .Inf, unit: kWh}}
+`,
+			want: []string{
+				`15:89: value: expected a finite number, found ".nan"`,
+				`16:87: min: expected a finite number, found "-.inf"`,
+				`16:99: max: expected a finite number, found ".Inf"`,
+			},
+		},
+		{
+			name: "control characters in any text field",
+			old:  "label: Liu,", new: `label: "Liu\a",`,
+			body: `claims:
+  - {id: c, about: us, statement: "red \e[31m", hedge: certain, quote: "美國\x7f只有", note: "a\u0085b"}
+`,
+			want: []string{
+				`9:36: label: contains the control character U+0007`,
+				`15:35: statement: contains the control character U+001B`,
+				`15:72: quote: contains the control character U+007F`,
+				`15:90: note: contains the control character U+0085`,
+			},
+		},
+		{
+			name: "tabs and newlines outside quotes (tabs alone are blank)",
+			old:  "factors:\n",
+			new: "  - {id: \"a\\tb\", type: person, label: \"x\\ty\", label_zh: y, aliases: [\"p\\nq\"], aliases_zh: [\"\\t\\t\"]}\n" +
+				"factors:\n",
+			body: "claims:\n" +
+				"  - {id: c, about: us, statement: \"one\\ntwo\", hedge: certain, quote: 美國只有4萬億千瓦時, number: {value: 1, unit: \"k\\tWh\"}}\n" +
+				"  - id: d\n" +
+				"    about: us\n" +
+				"    statement: s\n" +
+				"    hedge: certain\n" +
+				"    quote: 美國只有4萬億千瓦時\n" +
+				"    note: |\n" +
+				"      a literal block keeps its newline\n",
+			want: []string{
+				`11:10: id: contains a tab; only a quote may hold tabs`,
+				`11:39: label: contains a tab; only a quote may hold tabs`,
+				`11:70: aliases: contains a newline; only a quote may span lines`,
+				`11:92: aliases_zh: must not be empty`,
+				`16:35: statement: contains a newline; only a quote may span lines`,
+				`16:107: unit: contains a tab; only a quote may hold tabs`,
+				`22:11: note: contains a newline; only a quote may span lines (write >- to fold it into one)`,
+			},
+		},
+		{
+			name: "a quote may hold the text's newlines, and must still be verbatim",
+			body: "claims:\n" +
+				"  - {id: c, about: us, statement: s, hedge: certain, quote: \"千瓦時。\\n高端芯片\"}\n" +
+				"  - {id: d, about: us, statement: s, hedge: certain, quote: \"千瓦時。\\t高端芯片\"}\n",
+			want: []string{`16:61: quote is not a verbatim substring of the source text (it matches up to "千瓦時。", then differs at "\t高端芯片")`},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := file(tt.body)
+			if tt.old != "" {
+				y := string(fsys["c.yaml"].Data)
+				if !strings.Contains(y, tt.old) {
+					t.Fatalf("header has no %q", tt.old)
+				}
+				fsys["c.yaml"] = &fstest.MapFile{Data: []byte(strings.Replace(y, tt.old, tt.new, 1))}
+			}
+			got := problems(t, fsys)
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("Read problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+		})
 	}
 }

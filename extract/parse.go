@@ -2,8 +2,10 @@ package extract
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strings"
+	"unicode"
 
 	"gopkg.in/yaml.v3"
 )
@@ -60,11 +62,9 @@ func (d *decoder) mapping(n *yaml.Node, fs fields) map[string]*yaml.Node {
 func (d *decoder) value(key string, v *yaml.Node, dst any) {
 	switch p := dst.(type) {
 	case *string:
-		if v.Kind != yaml.ScalarNode || v.Tag == "!!null" {
-			d.errorf(v, "%s: expected text, found %s", key, kindName(v))
-			return
+		if s, ok := d.text(key, v); ok {
+			*p = s
 		}
-		*p = v.Value
 	case *bool:
 		if v.Kind != yaml.ScalarNode || v.Tag != "!!bool" {
 			d.errorf(v, "%s: expected true or false, found %s", key, describe(v))
@@ -77,24 +77,62 @@ func (d *decoder) value(key string, v *yaml.Node, dst any) {
 			d.errorf(v, "%s: expected a number, found %s", key, describe(v))
 			return
 		}
+		if math.IsNaN(f) || math.IsInf(f, 0) {
+			d.errorf(v, "%s: expected a finite number, found %s", key, describe(v))
+			return
+		}
 		*p = &f
 	case *[]string:
 		if v.Kind != yaml.SequenceNode {
 			d.errorf(v, "%s: expected a list, found %s", key, kindName(v))
 			return
 		}
+		// A bad item is kept as "", so the others keep their index and
+		// their node's position; the checks skip "" as already reported.
 		for _, item := range v.Content {
-			if item.Kind != yaml.ScalarNode || item.Tag == "!!null" {
-				d.errorf(item, "%s: expected text, found %s", key, kindName(item))
-				continue
-			}
-			*p = append(*p, item.Value)
+			s, _ := d.text(key, item)
+			*p = append(*p, s)
 		}
 	case func(*yaml.Node):
 		p(v)
 	default:
 		panic(fmt.Sprintf("extract: no decoder for %T", dst))
 	}
+}
+
+// text returns the text of the scalar v, the value of key or an item of its
+// list. Every text field of the format is read here, so the rules hold for
+// all of them: the text is not empty or blank (an optional field is left
+// out, not given as ""), and it holds no control character (Unicode
+// category Cc), except that a quote, copied verbatim from the source text,
+// may hold its tabs and newlines. A text that breaks a rule is reported and
+// not stored.
+func (d *decoder) text(key string, v *yaml.Node) (string, bool) {
+	if v.Kind != yaml.ScalarNode || v.Tag == "!!null" {
+		d.errorf(v, "%s: expected text, found %s", key, kindName(v))
+		return "", false
+	}
+	if strings.TrimSpace(v.Value) == "" {
+		d.errorf(v, "%s: must not be empty", key)
+		return "", false
+	}
+	for _, r := range v.Value {
+		if !unicode.Is(unicode.Cc, r) || (key == "quote" && (r == '\n' || r == '\t')) {
+			continue
+		}
+		switch {
+		case r == '\n' && v.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0:
+			d.errorf(v, "%s: contains a newline; only a quote may span lines (write >- to fold it into one)", key)
+		case r == '\n':
+			d.errorf(v, "%s: contains a newline; only a quote may span lines", key)
+		case r == '\t':
+			d.errorf(v, "%s: contains a tab; only a quote may hold tabs", key)
+		default:
+			d.errorf(v, "%s: contains the control character %U", key, r)
+		}
+		return "", false
+	}
+	return v.Value, true
 }
 
 // list calls item for every element of the sequence n.
