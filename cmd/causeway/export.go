@@ -143,7 +143,7 @@ func (o *exportOptions) isRDF() bool { return o.format == "nquads" || o.format =
 
 // isTerminal reports whether w is a terminal.
 func isTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
+	f, ok := unwrapped(w).(*os.File)
 	if !ok {
 		return false
 	}

@@ -50,14 +50,30 @@ type silentError struct{ code int }
 func (e silentError) Error() string { return fmt.Sprintf("exit status %d", e.code) }
 
 // run builds the command tree, runs it with args and returns the exit code.
+// Whatever a command writes to stdout goes through one checkedWriter: a
+// write that failed fails the command, whatever the command made of it.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
+	out := &checkedWriter{w: stdout}
+	e := &env{stdin: stdin, stdout: out, stderr: stderr}
 	root := newRootCmd(e)
 	root.SetArgs(args)
 	root.SetIn(stdin)
-	root.SetOut(stdout)
+	root.SetOut(out)
 	root.SetErr(stderr)
 	err := root.ExecuteContext(ctx)
+	if out.err == nil {
+		return report(stderr, err)
+	}
+	if err != nil && !errors.Is(err, out.err) {
+		report(stderr, err)
+	}
+	fmt.Fprintf(stderr, "causeway: write stdout: %v\n", osCause(out.err))
+	return exitFail
+}
+
+// report tells stderr of the error a command returned, unless the command
+// did so itself, and returns the exit code.
+func report(stderr io.Writer, err error) int {
 	if err == nil {
 		return exitOK
 	}
