@@ -161,8 +161,8 @@ func exportRun(ctx context.Context, opts *exportOptions) error {
 }
 
 // exportStore writes the export the options ask for of the store s. The
-// output is built in memory and written at the end, so that a failure
-// leaves no half-written file.
+// output is built in memory and written at the end, whole: a failure writes
+// nothing to stdout, and leaves a file -o names as it was (see writeFile).
 func exportStore(ctx context.Context, s *graph.Store, opts *exportOptions) error {
 	var out bytes.Buffer
 	if opts.isRDF() {
@@ -294,7 +294,7 @@ func (o *exportOptions) write(b []byte) error {
 		_, err := o.env.stdout.Write(b)
 		return err
 	}
-	if err := os.WriteFile(o.output, b, 0o644); err != nil {
+	if err := writeFile(o.output, b); err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
 	return nil
@@ -313,7 +313,7 @@ func writeCSV(dir string, g export.Graph) error {
 		name string
 		b    []byte
 	}{{export.CSVNodes, nodes.Bytes()}, {export.CSVRelationships, rels.Bytes()}} {
-		if err := os.WriteFile(filepath.Join(dir, f.name), f.b, 0o644); err != nil {
+		if err := writeFile(filepath.Join(dir, f.name), f.b); err != nil {
 			return fmt.Errorf("export: %w", err)
 		}
 	}

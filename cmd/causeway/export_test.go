@@ -7,11 +7,13 @@ import (
 	"encoding/json"
 	"errors"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"reflect"
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/causeway/causeway/graph"
 )
@@ -211,4 +213,127 @@ func keys(m map[string]bool) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// fakeDot puts on PATH a Graphviz dot that is the shell script body, with
+// only the shell's own directory (for cat and sleep) beside it.
+func fakeDot(t *testing.T, body string) {
+	t.Helper()
+	sh, err := exec.LookPath("sh")
+	if err != nil {
+		t.Skip("no sh to write a fake dot in")
+	}
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "dot"), []byte("#!"+sh+"\n"+body+"\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("PATH", dir+string(os.PathListSeparator)+filepath.Dir(sh))
+}
+
+// TestExportKeepsTheOldFile makes exports to an existing file fail in the
+// ways they can: the file is left as it was, and nothing is left beside it.
+func TestExportKeepsTheOldFile(t *testing.T) {
+	tests := []struct {
+		name    string
+		args    []string
+		setup   func(t *testing.T) // before the run, e.g. PATH
+		timeout time.Duration
+		code    int
+		stderr  string
+	}{
+		{name: "unknown name", args: []string{"--format", "dot", "--around", "no-such-node-at-all"},
+			code: exitUsage, stderr: `no node is named "no-such-node-at-all"`},
+		{name: "no path", args: []string{"--format", "svg", "--trace", "拋售", "缺電"},
+			code: exitFail, stderr: "no causal path"},
+		{name: "no dot", args: []string{"--format", "svg"},
+			setup: func(t *testing.T) { t.Setenv("PATH", t.TempDir()) },
+			code:  exitFail, stderr: "causeway: svg and png export need Graphviz's dot program; install the graphviz package: "},
+		{name: "dot fails part way", args: []string{"--format", "png"},
+			setup: func(t *testing.T) {
+				fakeDot(t, `cat >/dev/null; printf '\211PNG half'; echo 'Error: out of memory' >&2; exit 1`)
+			},
+			code: exitFail, stderr: "Error: out of memory: exit status 1"},
+		{name: "dot hangs", args: []string{"--format", "svg"},
+			setup:   func(t *testing.T) { fakeDot(t, "exec sleep 10") },
+			timeout: 500 * time.Millisecond, code: exitFail, stderr: "render svg: context deadline exceeded"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			path := filepath.Join(dir, "out")
+			if err := os.WriteFile(path, []byte("old\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if tt.setup != nil {
+				tt.setup(t)
+			}
+			ctx := context.Background()
+			if tt.timeout > 0 {
+				var cancel context.CancelFunc
+				ctx, cancel = context.WithTimeout(ctx, tt.timeout)
+				defer cancel()
+			}
+			args := append([]string{"export", "-o", path}, tt.args...)
+			var stdout, stderr bytes.Buffer
+			if code := run(ctx, args, nil, &stdout, &stderr); code != tt.code {
+				t.Errorf("causeway %q exits %d; want %d (stderr %q)", args, code, tt.code, stderr.String())
+			}
+			if !strings.Contains(stderr.String(), tt.stderr) {
+				t.Errorf("causeway %q: stderr %q; want %q", args, stderr.String(), tt.stderr)
+			}
+			if b, err := os.ReadFile(path); err != nil || string(b) != "old\n" {
+				t.Errorf("after causeway %q the file holds %q, %v; want it as it was", args, b, err)
+			}
+			entries, err := os.ReadDir(dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(entries) != 1 {
+				var names []string
+				for _, e := range entries {
+					names = append(names, e.Name())
+				}
+				t.Errorf("after causeway %q the directory holds %q; want only out", args, names)
+			}
+		})
+	}
+}
+
+// TestExportReplacesTheFile: an export over an existing file replaces it
+// whole, keeping its mode, and leaves nothing beside it.
+func TestExportReplacesTheFile(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "g.dot")
+	if err := os.WriteFile(path, []byte("old\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	args := []string{"export", "--format", "dot", "-o", path}
+	var stdout, stderr bytes.Buffer
+	if code := run(context.Background(), args, nil, &stdout, &stderr); code != exitOK {
+		t.Fatalf("causeway %q: exit %d: %s", args, code, stderr.String())
+	}
+	b, err := os.ReadFile(path)
+	if err != nil || !bytes.HasPrefix(b, []byte("digraph ")) {
+		t.Errorf("after causeway %q the file starts %.20q, %v; want a digraph", args, b, err)
+	}
+	if st, err := os.Stat(path); err != nil || st.Mode().Perm() != 0o600 {
+		t.Errorf("after causeway %q the file's mode is %v, %v; want 0600 as before", args, st.Mode().Perm(), err)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("after causeway %q the directory holds %d files; want 1", args, len(entries))
+	}
+}
+
+// TestExportToAFullDisk: a write to the -o file that fails is an error
+// naming the file.
+func TestExportToAFullDisk(t *testing.T) {
+	devFull(t)
+	args := []string{"export", "--format", "dot", "-o", "/dev/full"}
+	var stdout, stderr bytes.Buffer
+	if code := run(context.Background(), args, nil, &stdout, &stderr); code != exitFail {
+		t.Errorf("causeway %q exits %d; want %d", args, code, exitFail)
+	}
+	if got, want := stderr.String(), "causeway: export: write /dev/full: no space left on device\n"; got != want {
+		t.Errorf("causeway %q: stderr %q; want %q", args, got, want)
+	}
 }

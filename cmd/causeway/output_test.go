@@ -4,9 +4,12 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/txtar"
@@ -149,4 +152,141 @@ func TestCommandErrorAndWriteError(t *testing.T) {
 			}
 		})
 	}
+}
+
+// umask returns the process's umask.
+func umask() fs.FileMode {
+	m := syscall.Umask(0)
+	syscall.Umask(m)
+	return fs.FileMode(m)
+}
+
+func TestWriteFile(t *testing.T) {
+	tests := []struct {
+		name string
+		// setup makes what is at path before the write, and returns the
+		// path to write to.
+		setup    func(t *testing.T, dir string) string
+		wantErr  string
+		wantMode fs.FileMode // of the file after a write that succeeded
+	}{
+		{name: "new file", setup: func(t *testing.T, dir string) string {
+			return filepath.Join(dir, "g.dot")
+		}, wantMode: 0o644 &^ umask()},
+		{name: "replaced file keeps its mode", setup: func(t *testing.T, dir string) string {
+			p := filepath.Join(dir, "g.dot")
+			writeOld(t, p, 0o600)
+			return p
+		}, wantMode: 0o600},
+		{name: "through a symbolic link", setup: func(t *testing.T, dir string) string {
+			writeOld(t, filepath.Join(dir, "real.dot"), 0o640)
+			if err := os.Symlink("real.dot", filepath.Join(dir, "g.dot")); err != nil {
+				t.Fatal(err)
+			}
+			return filepath.Join(dir, "g.dot")
+		}, wantMode: 0o640},
+		{name: "a directory is not replaced", setup: func(t *testing.T, dir string) string {
+			p := filepath.Join(dir, "g.dot")
+			if err := os.Mkdir(p, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			writeOld(t, filepath.Join(p, "inside"), 0o644)
+			return p
+		}, wantErr: "g.dot: file exists"},
+		{name: "no such directory", setup: func(t *testing.T, dir string) string {
+			return filepath.Join(dir, "no", "g.dot")
+		}, wantErr: "no/g.dot: no such file or directory"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			path := tt.setup(t, dir)
+			before := listDir(t, dir)
+			err := writeFile(path, []byte("new\n"))
+			if tt.wantErr != "" {
+				if err == nil || !strings.HasPrefix(err.Error(), "write "+path) || !strings.HasSuffix(err.Error(), tt.wantErr) {
+					t.Fatalf("writeFile(%s) = %v; want write %s: ...%s", path, err, path, tt.wantErr)
+				}
+				if after := listDir(t, dir); after != before {
+					t.Errorf("writeFile(%s) failed and changed the directory from\n%s\nto\n%s", path, before, after)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("writeFile(%s) = %v", path, err)
+			}
+			b, err := os.ReadFile(path)
+			if err != nil || string(b) != "new\n" {
+				t.Errorf("after writeFile(%s), it holds %q, %v; want %q", path, b, err, "new\n")
+			}
+			st, err := os.Stat(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if st.Mode().Perm() != tt.wantMode {
+				t.Errorf("writeFile(%s) left mode %v; want %v", path, st.Mode().Perm(), tt.wantMode)
+			}
+			for _, e := range strings.Fields(listDir(t, dir)) {
+				if strings.HasSuffix(e, ".tmp") {
+					t.Errorf("writeFile(%s) left %s behind", path, e)
+				}
+			}
+			if tt.name == "through a symbolic link" {
+				if st, err := os.Lstat(path); err != nil || st.Mode()&fs.ModeSymlink == 0 {
+					t.Errorf("writeFile(%s) replaced the link itself", path)
+				}
+			}
+		})
+	}
+}
+
+func TestWriteFileInPlace(t *testing.T) {
+	if err := writeFile("/dev/null", []byte("x")); err != nil {
+		t.Errorf("writeFile(/dev/null) = %v", err)
+	}
+	devFull(t)
+	err := writeFile("/dev/full", []byte("x"))
+	if err == nil || err.Error() != "write /dev/full: no space left on device" {
+		t.Errorf("writeFile(/dev/full) = %v; want write /dev/full: no space left on device", err)
+	}
+}
+
+// writeOld writes "old" to path with mode perm.
+func writeOld(t *testing.T, path string, perm fs.FileMode) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte("old\n"), perm); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(path, perm); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// listDir lists what is in dir and under it, with sizes and contents of
+// small files, one a line.
+func listDir(t *testing.T, dir string) string {
+	t.Helper()
+	var b strings.Builder
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		b.WriteString(rel)
+		if d.Type().IsRegular() {
+			data, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			if len(data) < 64 {
+				b.WriteString(" " + strings.TrimSpace(string(data)))
+			}
+		}
+		b.WriteString("\n")
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
 }

@@ -2,7 +2,7 @@ package main
 
 import (
 	"os"
-	"strings"
+	"slices"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -32,16 +32,17 @@ func TestScripts(t *testing.T) {
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"empty": cmdEmpty,
+			"holds": cmdHolds,
 		},
 	})
 }
 
-// cmdEmpty is the script command "empty DIR": it fails unless the directory
-// DIR holds nothing, and lists what it holds.
-func cmdEmpty(ts *testscript.TestScript, neg bool, args []string) {
-	if len(args) != 1 {
-		ts.Fatalf("usage: empty DIR")
+// cmdHolds is the script command "holds DIR [NAME...]": it fails unless
+// the directory DIR holds the files NAME and nothing else (with no NAME,
+// unless it is empty).
+func cmdHolds(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) < 1 {
+		ts.Fatalf("usage: holds DIR [NAME...]")
 	}
 	entries, err := os.ReadDir(ts.MkAbs(args[0]))
 	ts.Check(err)
@@ -49,10 +50,11 @@ func cmdEmpty(ts *testscript.TestScript, neg bool, args []string) {
 	for i, e := range entries {
 		names[i] = e.Name()
 	}
-	switch {
-	case neg && len(names) == 0:
-		ts.Fatalf("%s is empty", args[0])
-	case !neg && len(names) > 0:
-		ts.Fatalf("%s holds %s", args[0], strings.Join(names, ", "))
+	want := slices.Sorted(slices.Values(args[1:]))
+	switch same := slices.Equal(names, want); {
+	case neg && same:
+		ts.Fatalf("%s holds %q", args[0], names)
+	case !neg && !same:
+		ts.Fatalf("%s holds %q; want %q", args[0], names, want)
 	}
 }
