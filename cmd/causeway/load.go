@@ -35,8 +35,8 @@ store as it was.`,
   causeway load --db bolt:causeway.db data/liu-yuhui-2025-livestream.yaml`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.paths = args
-			if e.db == "" {
-				return usageError{fmt.Errorf("load needs a persistent store: --db bolt:PATH")}
+			if err := checkLoadStore(e.db); err != nil {
+				return usageError{err}
 			}
 			if runF != nil {
 				return runF(cmd.Context(), opts)
@@ -44,6 +44,19 @@ store as it was.`,
 			return loadRun(cmd.Context(), opts)
 		},
 	}
+}
+
+// checkLoadStore rejects a --db that load cannot keep anything in: none,
+// or a memory store ("memory" or "mem", as graph.Open takes them), which
+// lives only as long as one command.
+func checkLoadStore(db string) error {
+	if db == "" {
+		return fmt.Errorf("load needs a persistent store: --db bolt:PATH")
+	}
+	if kind, _, _ := strings.Cut(db, ":"); kind == "memory" || kind == "mem" {
+		return fmt.Errorf("load --db %s: a memory store lives only for one command, so the load would be lost; load into a persistent store: --db bolt:PATH", db)
+	}
+	return nil
 }
 
 func loadRun(ctx context.Context, opts *loadOptions) error {
