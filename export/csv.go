@@ -4,6 +4,8 @@ import (
 	"encoding/csv"
 	"io"
 	"strings"
+
+	"github.com/causeway/causeway/graph/schema"
 )
 
 // The files WriteCSV's output goes to, in the directory a user names.
@@ -32,7 +34,7 @@ func csvType(t attrType) string {
 //	neo4j-admin database import full --nodes=nodes.csv --relationships=relationships.csv
 //
 // (with --multiline-fields=true should a quote ever hold a line break).
-func WriteCSV(nodes, relationships io.Writer, g Graph) error {
+func WriteCSV(nodes, relationships io.Writer, g schema.View) error {
 	nattrs, eattrs := nodeAttrs(), edgeAttrs()
 	nw := csv.NewWriter(nodes)
 	header := []string{"id:ID", ":LABEL"}

@@ -3,6 +3,8 @@ package export
 import (
 	"io"
 	"strconv"
+
+	"github.com/causeway/causeway/graph/schema"
 )
 
 // WriteCytoscape writes g as Cytoscape JSON (.cyjs), which Cytoscape.js
@@ -15,7 +17,7 @@ import (
 // its kind. Every attribute of the other formats is a data field, booleans
 // and numbers as JSON ones, aliases as lists, except that the source an
 // item was curated from is "document", since "source" is an edge's start.
-func WriteCytoscape(w io.Writer, g Graph) error {
+func WriteCytoscape(w io.Writer, g schema.View) error {
 	nodes := make([]object, 0, len(g.Nodes))
 	for _, n := range g.Nodes {
 		data := object{{"id", n.ID}, {"name", n.DisplayLabel()}}

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/causeway/causeway/graph/schema"
 )
 
 // WriteDOT writes g as a Graphviz digraph laid out left to right. Each node
@@ -15,14 +17,14 @@ import (
 // formats rides along as a DOT attribute of its own (label_en, label_zh,
 // kind, polarity, hedge, inferred, quote, source...), which Graphviz keeps
 // and ignores.
-func WriteDOT(w io.Writer, g Graph) error {
+func WriteDOT(w io.Writer, g schema.View) error {
 	bw := bufio.NewWriter(w)
 	fmt.Fprintf(bw, "digraph %s {\n", dotID(graphName(g)))
 	fmt.Fprintln(bw, `  graph [rankdir=LR, fontname="Helvetica", nodesep=0.3, ranksep=0.5];`)
 	fmt.Fprintln(bw, `  node [shape=box, style="rounded,filled", fontname="Helvetica", fontsize=11, color="#555555", margin="0.2,0.08"];`)
 	fmt.Fprintln(bw, `  edge [fontname="Helvetica", fontsize=10, arrowsize=0.7];`)
 	for _, n := range g.Nodes {
-		attrs := [][2]string{{"label", n.DisplayLabel()}, {"fillcolor", n.fill()}}
+		attrs := [][2]string{{"label", n.DisplayLabel()}, {"fillcolor", fill(n)}}
 		switch n.Kind {
 		case "entity":
 			attrs = append(attrs, [2]string{"shape", "ellipse"}, [2]string{"style", "filled"})
@@ -41,10 +43,10 @@ func WriteDOT(w io.Writer, g Graph) error {
 		fmt.Fprintf(bw, "  %s [%s];\n", dotID(n.ID), dotAttrs(attrs))
 	}
 	for _, e := range g.Edges {
-		color, line := e.look()
+		color, line := look(e)
 		attrs := [][2]string{{"id", e.ID}, {"color", color}, {"style", line}}
 		switch e.Kind {
-		case Causes:
+		case schema.EdgeCauses:
 			attrs = append(attrs, [2]string{"label", e.Polarity}, [2]string{"fontcolor", color}, [2]string{"tooltip", e.Quote})
 		default:
 			attrs = append(attrs, [2]string{"arrowhead", "empty"}, [2]string{"penwidth", "0.6"})

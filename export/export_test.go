@@ -16,37 +16,37 @@ import (
 	"testing"
 	"time"
 
-	"github.com/causeway/causeway/extract"
+	"github.com/causeway/causeway/graph/schema"
 )
 
 // fixture is a small graph with every kind of node and edge, and text that
 // needs escaping in every format.
-func fixture() Graph {
-	return Graph{
+func fixture() schema.View {
+	return schema.View{
 		Name: "test <graph>",
-		Nodes: []Node{
+		Nodes: []schema.ViewNode{
 			{ID: "power", Kind: "factor", Label: `Power "shortage" & <co>`, LabelZh: "缺電", Aliases: []string{"a", "b"}, AliasesZh: []string{"很缺電"}},
 			{ID: "chips", Kind: "factor", Label: "Idle chips", LabelZh: "芯片吃灰"},
 			{ID: "demand", Kind: "factor", Label: "Demand", LabelZh: "需求"},
 			{ID: "us", Kind: "entity", Type: "country", Label: "United States", LabelZh: "美國"},
 			{ID: "src/claim/c1", Kind: "claim", Label: "The US is short\nof power.", LabelZh: "美國很缺電", Quote: "美國很缺電", Hedge: "certain", Source: "src"},
 		},
-		Edges: []Edge{
-			{ID: "src/link/power--chips", Kind: Causes, From: "power", To: "chips", Polarity: "+", Hedge: "certain",
+		Edges: []schema.ViewEdge{
+			{ID: "src/link/power--chips", Kind: schema.EdgeCauses, From: "power", To: "chips", Polarity: "+", Hedge: "certain",
 				Quote: "缺電 \"導致\" 芯片\\吃灰\n", Source: "src", Link: "power--chips", QuoteStart: 0, QuoteEnd: 8},
-			{ID: "src/link/chips--demand", Kind: Causes, From: "chips", To: "demand", Polarity: "-", Hedge: "possible",
+			{ID: "src/link/chips--demand", Kind: schema.EdgeCauses, From: "chips", To: "demand", Polarity: "-", Hedge: "possible",
 				Quote: "q", Source: "src", Link: "chips--demand", QuoteStart: 9, QuoteEnd: 10},
-			{ID: "src/link/power--demand", Kind: Causes, From: "power", To: "demand", Polarity: "+", Hedge: "probable", Inferred: true,
+			{ID: "src/link/power--demand", Kind: schema.EdgeCauses, From: "power", To: "demand", Polarity: "+", Hedge: "probable", Inferred: true,
 				Quote: "r", Source: "src", Link: "power--demand", QuoteStart: 11, QuoteEnd: 12, Note: "read between the lines"},
-			{ID: "involves/power/us", Kind: Involves, From: "power", To: "us"},
-			{ID: "src/claim/c1/about", Kind: About, From: "src/claim/c1", To: "us"},
+			{ID: "involves/power/us", Kind: schema.EdgeInvolves, From: "power", To: "us"},
+			{ID: "src/claim/c1/about", Kind: schema.EdgeAbout, From: "src/claim/c1", To: "us"},
 		},
 	}
 }
 
 // writers are the single-stream writers of a Graph.
-func writers() map[string]func(io.Writer, Graph) error {
-	return map[string]func(io.Writer, Graph) error{
+func writers() map[string]func(io.Writer, schema.View) error {
+	return map[string]func(io.Writer, schema.View) error{
 		"graphml": WriteGraphML, "gexf": WriteGEXF, "dot": WriteDOT,
 		"cytoscape": WriteCytoscape, "mermaid": WriteMermaid,
 	}
@@ -178,12 +178,12 @@ func TestCSV(t *testing.T) {
 }
 
 func TestJSONLD(t *testing.T) {
-	quads := []extract.Quad{
-		{Subject: "https://x/a", Predicate: "https://x/p", Object: extract.Term{Kind: extract.Literal, Value: "缺電", Lang: "zh-Hant"}, Graph: "https://x/g"},
-		{Subject: "https://x/a", Predicate: "https://x/p", Object: extract.Term{Kind: extract.Literal, Value: "3", Datatype: extract.XSDInteger}, Graph: "https://x/g"},
-		{Subject: "https://x/a", Predicate: "https://x/q", Object: extract.Term{Kind: extract.IRI, Value: "https://x/b"}, Graph: "https://x/g"},
-		{Subject: "https://x/a", Predicate: "https://x/q", Object: extract.Term{Kind: extract.IRI, Value: "https://x/b"}, Graph: "https://x/g"},
-		{Subject: "https://x/d", Predicate: "https://x/q", Object: extract.Term{Kind: extract.Literal, Value: "plain"}},
+	quads := []schema.Quad{
+		{Subject: "https://x/a", Predicate: "https://x/p", Object: schema.Term{Kind: schema.Literal, Value: "缺電", Lang: "zh-Hant"}, Graph: "https://x/g"},
+		{Subject: "https://x/a", Predicate: "https://x/p", Object: schema.Term{Kind: schema.Literal, Value: "3", Datatype: schema.XSDInteger}, Graph: "https://x/g"},
+		{Subject: "https://x/a", Predicate: "https://x/q", Object: schema.Term{Kind: schema.IRI, Value: "https://x/b"}, Graph: "https://x/g"},
+		{Subject: "https://x/a", Predicate: "https://x/q", Object: schema.Term{Kind: schema.IRI, Value: "https://x/b"}, Graph: "https://x/g"},
+		{Subject: "https://x/d", Predicate: "https://x/q", Object: schema.Term{Kind: schema.Literal, Value: "plain"}},
 	}
 	var b bytes.Buffer
 	if err := WriteJSONLD(&b, quads); err != nil {
@@ -207,18 +207,18 @@ func TestJSONLD(t *testing.T) {
 }
 
 func TestNQuad(t *testing.T) {
-	lit := func(v, lang, dt string) extract.Term {
-		return extract.Term{Kind: extract.Literal, Value: v, Lang: lang, Datatype: dt}
+	lit := func(v, lang, dt string) schema.Term {
+		return schema.Term{Kind: schema.Literal, Value: v, Lang: lang, Datatype: dt}
 	}
 	tests := []struct {
-		q    extract.Quad
+		q    schema.Quad
 		want string
 	}{
-		{extract.Quad{Subject: "https://x/a", Predicate: "https://x/p", Object: lit("缺電 \"q\" \\ \n\t\x01", "zh-Hant", ""), Graph: "https://x/g"},
+		{schema.Quad{Subject: "https://x/a", Predicate: "https://x/p", Object: lit("缺電 \"q\" \\ \n\t\x01", "zh-Hant", ""), Graph: "https://x/g"},
 			`<https://x/a> <https://x/p> "缺電 \"q\" \\ \n\t\u0001"@zh-Hant <https://x/g> .`},
-		{extract.Quad{Subject: "https://x/a b", Predicate: "https://x/p", Object: lit("4e+12", "", extract.XSDDouble)},
+		{schema.Quad{Subject: "https://x/a b", Predicate: "https://x/p", Object: lit("4e+12", "", schema.XSDDouble)},
 			`<https://x/a\u0020b> <https://x/p> "4e+12"^^<http://www.w3.org/2001/XMLSchema#double> .`},
-		{extract.Quad{Subject: "https://x/a", Predicate: "https://x/p", Object: extract.Term{Kind: extract.IRI, Value: "https://x/<b>"}, Graph: "https://x/g"},
+		{schema.Quad{Subject: "https://x/a", Predicate: "https://x/p", Object: schema.Term{Kind: schema.IRI, Value: "https://x/<b>"}, Graph: "https://x/g"},
 			`<https://x/a> <https://x/p> <https://x/\u003Cb\u003E> <https://x/g> .`},
 	}
 	for _, tt := range tests {
@@ -291,12 +291,12 @@ func TestRender(t *testing.T) {
 }
 
 func ExampleWriteMermaid() {
-	g := Graph{
-		Nodes: []Node{
+	g := schema.View{
+		Nodes: []schema.ViewNode{
 			{ID: "power", Kind: "factor", Label: "Power shortage", LabelZh: "缺電"},
 			{ID: "chips", Kind: "factor", Label: "Idle chips", LabelZh: "芯片吃灰"},
 		},
-		Edges: []Edge{{ID: "l", Kind: Causes, From: "power", To: "chips", Polarity: "+", Hedge: "certain"}},
+		Edges: []schema.ViewEdge{{ID: "l", Kind: schema.EdgeCauses, From: "power", To: "chips", Polarity: "+", Hedge: "certain"}},
 	}
 	WriteMermaid(os.Stdout, g)
 	// Output:

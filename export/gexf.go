@@ -4,6 +4,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+
+	"github.com/causeway/causeway/graph/schema"
 )
 
 // gexfType is the attribute type GEXF declares for an attribute type.
@@ -21,7 +23,7 @@ func gexfType(t attrType) string {
 // node and edge attributes are declared in <attributes> and given in
 // <attvalues>, with viz colours (and edge shapes: a "-" link dashed, an
 // inferred one dotted). A node's GEXF label is its name in both languages.
-func WriteGEXF(w io.Writer, g Graph) error {
+func WriteGEXF(w io.Writer, g schema.View) error {
 	x := newXMLWriter(w)
 	x.printf(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
 	x.printf(`<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">` + "\n")
@@ -45,20 +47,20 @@ func WriteGEXF(w io.Writer, g Graph) error {
 			}
 		}
 		x.printf("        </attvalues>\n")
-		r, gr, b := rgb(n.fill())
+		r, gr, b := rgb(fill(n))
 		x.printf("        <viz:color r=\"%d\" g=\"%d\" b=\"%d\"/>\n      </node>\n", r, gr, b)
 	}
 	x.printf("    </nodes>\n    <edges>\n")
 	for _, e := range g.Edges {
 		x.printf("      <edge id=\"%s\" source=\"%s\" target=\"%s\" label=\"%s\">\n        <attvalues>\n",
-			esc(e.ID), esc(e.From), esc(e.To), esc(e.edgeLabel()))
+			esc(e.ID), esc(e.From), esc(e.To), esc(edgeLabel(e)))
 		for _, a := range eattrs {
 			if v, ok := a.get(e); ok {
 				x.printf("          <attvalue for=\"%s\" value=\"%s\"/>\n", a.name, esc(v))
 			}
 		}
 		x.printf("        </attvalues>\n")
-		color, line := e.look()
+		color, line := look(e)
 		r, gr, b := rgb(color)
 		x.printf("        <viz:color r=\"%d\" g=\"%d\" b=\"%d\"/>\n        <viz:shape value=\"%s\"/>\n      </edge>\n", r, gr, b, line)
 	}

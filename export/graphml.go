@@ -4,6 +4,8 @@ import (
 	"io"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/causeway/causeway/graph/schema"
 )
 
 // graphmlType is the attr.type GraphML declares for an attribute type.
@@ -23,7 +25,7 @@ func graphmlType(t attrType) string {
 // languages, a coloured, styled line), so that yEd shows them. The yFiles
 // data comes first, so that a reader that takes the yFiles node label as
 // "label" (networkx does) ends with the node's own English label.
-func WriteGraphML(w io.Writer, g Graph) error {
+func WriteGraphML(w io.Writer, g schema.View) error {
 	x := newXMLWriter(w)
 	x.printf(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
 	x.printf(`<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:y="http://www.yworks.com/xml/graphml" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://www.yworks.com/xml/schema/graphml/1.1/ygraphml.xsd">` + "\n")
@@ -50,7 +52,7 @@ func WriteGraphML(w io.Writer, g Graph) error {
 		x.printf("      <data key=\"ng\"><y:ShapeNode><y:Geometry width=\"%d\" height=\"%d\"/>"+
 			"<y:Fill color=\"%s\" transparent=\"false\"/><y:BorderStyle color=\"#555555\" type=\"line\" width=\"1.0\"/>"+
 			"<y:NodeLabel>%s</y:NodeLabel><y:Shape type=\"%s\"/></y:ShapeNode></data>\n",
-			wd, ht, n.fill(), esc(n.DisplayLabel()), shape)
+			wd, ht, fill(n), esc(n.DisplayLabel()), shape)
 		for _, a := range nattrs {
 			if v, ok := a.get(n); ok {
 				x.printf("      <data key=\"n_%s\">%s</data>\n", a.name, esc(v))
@@ -60,13 +62,13 @@ func WriteGraphML(w io.Writer, g Graph) error {
 	}
 	for _, e := range g.Edges {
 		x.printf("    <edge id=\"%s\" source=\"%s\" target=\"%s\">\n", esc(e.ID), esc(e.From), esc(e.To))
-		color, line := e.look()
+		color, line := look(e)
 		if line == lineSolid {
 			line = "line"
 		}
 		x.printf("      <data key=\"eg\"><y:PolyLineEdge><y:LineStyle color=\"%s\" type=\"%s\" width=\"1.5\"/>"+
 			"<y:Arrows source=\"none\" target=\"standard\"/><y:EdgeLabel>%s</y:EdgeLabel></y:PolyLineEdge></data>\n",
-			color, line, esc(e.edgeLabel()))
+			color, line, esc(edgeLabel(e)))
 		for _, a := range eattrs {
 			if v, ok := a.get(e); ok {
 				x.printf("      <data key=\"e_%s\">%s</data>\n", a.name, esc(v))
@@ -78,7 +80,7 @@ func WriteGraphML(w io.Writer, g Graph) error {
 	return x.flush()
 }
 
-func graphName(g Graph) string {
+func graphName(g schema.View) string {
 	if g.Name == "" {
 		return "causeway"
 	}

@@ -4,7 +4,7 @@ import (
 	"io"
 	"sort"
 
-	"github.com/causeway/causeway/extract"
+	"github.com/causeway/causeway/graph/schema"
 )
 
 // WriteJSONLD writes quads as JSON-LD in expanded form, with full IRIs and
@@ -14,9 +14,9 @@ import (
 // {"@value": ...} with "@language" or "@type". Graphs, nodes, predicates
 // and objects are sorted, duplicates dropped, so the same store gives the
 // same bytes; a JSON-LD reader gives back exactly the quads.
-func WriteJSONLD(w io.Writer, quads []extract.Quad) error {
+func WriteJSONLD(w io.Writer, quads []schema.Quad) error {
 	// graph -> subject -> predicate -> object (as N-Quads text) -> term
-	type preds map[string]map[string]extract.Term
+	type preds map[string]map[string]schema.Term
 	graphs := map[string]map[string]preds{}
 	for _, q := range quads {
 		subjects := graphs[q.Graph]
@@ -31,7 +31,7 @@ func WriteJSONLD(w io.Writer, quads []extract.Quad) error {
 		}
 		objs := ps[q.Predicate]
 		if objs == nil {
-			objs = map[string]extract.Term{}
+			objs = map[string]schema.Term{}
 			ps[q.Predicate] = objs
 		}
 		objs[nqTerm(q.Object)] = q.Object
@@ -66,8 +66,8 @@ func WriteJSONLD(w io.Writer, quads []extract.Quad) error {
 }
 
 // jsonldValue is the expanded JSON-LD form of an object term.
-func jsonldValue(t extract.Term) object {
-	if t.Kind == extract.IRI {
+func jsonldValue(t schema.Term) object {
+	if t.Kind == schema.IRI {
 		return object{{"@id", t.Value}}
 	}
 	v := object{{"@value", t.Value}}

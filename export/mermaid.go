@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/causeway/causeway/graph/schema"
 )
 
 // WriteMermaid writes g as a Mermaid "flowchart LR", for documents that
@@ -12,7 +14,7 @@ import (
 // both languages (entities as stadiums, factors as rounded boxes, claims as
 // flags); a causal edge is labelled with its polarity, dotted when
 // inferred, and a "-" link is drawn red and dashed.
-func WriteMermaid(w io.Writer, g Graph) error {
+func WriteMermaid(w io.Writer, g schema.View) error {
 	bw := bufio.NewWriter(w)
 	fmt.Fprintln(bw, "flowchart LR")
 	ids := make(map[string]string, len(g.Nodes))
@@ -37,13 +39,13 @@ func WriteMermaid(w io.Writer, g Graph) error {
 		}
 		arrow := "-->"
 		switch {
-		case e.Kind != Causes:
+		case e.Kind != schema.EdgeCauses:
 			arrow = "-.-"
 		case e.Inferred:
 			arrow = "-.->"
 		}
-		fmt.Fprintf(bw, "  %s %s|\"%s\"| %s\n", from, arrow, mermaidText(e.edgeLabel()), to)
-		color, line := e.look()
+		fmt.Fprintf(bw, "  %s %s|\"%s\"| %s\n", from, arrow, mermaidText(edgeLabel(e)), to)
+		color, line := look(e)
 		style := "stroke:" + color
 		if line == lineDashed {
 			style += ",stroke-dasharray:6 4"

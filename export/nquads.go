@@ -7,7 +7,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/causeway/causeway/extract"
+	"github.com/causeway/causeway/graph/schema"
 )
 
 // WriteNQuads writes quads as N-Quads, one line each, sorted and without
@@ -18,7 +18,7 @@ import (
 // Cayley v0.7.7's own N-Quads writer (quad/nquads) is not used: it leaves
 // escaping as a TODO (control characters and the characters IRIs forbid
 // pass through raw), which rdflib rejects.
-func WriteNQuads(w io.Writer, quads []extract.Quad) error {
+func WriteNQuads(w io.Writer, quads []schema.Quad) error {
 	lines := make([]string, len(quads))
 	for i, q := range quads {
 		lines[i] = NQuad(q)
@@ -36,7 +36,7 @@ func WriteNQuads(w io.Writer, quads []extract.Quad) error {
 }
 
 // NQuad formats one quad as an N-Quads statement, without the line break.
-func NQuad(q extract.Quad) string {
+func NQuad(q schema.Quad) string {
 	var b strings.Builder
 	b.WriteString(nqIRI(q.Subject))
 	b.WriteByte(' ')
@@ -53,8 +53,8 @@ func NQuad(q extract.Quad) string {
 
 // nqTerm formats an object: an IRI, or a literal with its language tag or
 // datatype.
-func nqTerm(t extract.Term) string {
-	if t.Kind == extract.IRI {
+func nqTerm(t schema.Term) string {
+	if t.Kind == schema.IRI {
 		return nqIRI(t.Value)
 	}
 	s := nqString(t.Value)

@@ -8,6 +8,8 @@ import (
 	"os/exec"
 	"strings"
 	"time"
+
+	"github.com/causeway/causeway/graph/schema"
 )
 
 // The picture formats Render draws.
@@ -22,7 +24,7 @@ const (
 // the error wraps exec.ErrNotFound and says which package to install. PNG
 // text is drawn with the fonts fontconfig picks, which draws Chinese with
 // any CJK font installed (Debian: fonts-droid-fallback).
-func Render(ctx context.Context, w io.Writer, g Graph, format string) error {
+func Render(ctx context.Context, w io.Writer, g schema.View, format string) error {
 	if format != SVG && format != PNG {
 		return fmt.Errorf("render: unknown picture format %q (want svg or png)", format)
 	}

@@ -12,6 +12,8 @@ import (
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/causeway/causeway/graph/schema"
 )
 
 // entityTypes are the kinds of entity a curated file may name.
@@ -261,7 +263,7 @@ func (d *decoder) unique(seen map[string]bool, l located, id, kind string) {
 }
 
 func (d *decoder) checkHedge(l located, h string) {
-	if h != "" && HedgeRank(h) < 0 {
+	if h != "" && schema.HedgeRank(h) < 0 {
 		d.errorf(l.at("hedge"), "hedge %q is not certain, probable or possible", h)
 	}
 }

@@ -5,6 +5,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/causeway/causeway/graph/schema"
 )
 
 func TestCompile(t *testing.T) {
@@ -25,38 +27,38 @@ chains:
 	}
 	have := map[string]bool{}
 	for _, q := range quads {
-		if q.Graph != SourceIRI("test") {
+		if q.Graph != schema.SourceIRI("test") {
 			t.Errorf("quad %v is not in the source's graph", q)
 		}
 		have[q.String()] = true
 	}
-	link := "<" + ItemIRI("test", "link", "power-shortage--idle-chips") + ">"
-	ps, idle := "<"+NodeIRI("power-shortage")+">", "<"+NodeIRI("idle-chips")+">"
-	claim := "<" + ItemIRI("test", "claim", "us-power") + ">"
-	g := " <" + SourceIRI("test") + "> ."
+	link := "<" + schema.ItemIRI("test", "link", "power-shortage--idle-chips") + ">"
+	ps, idle := "<"+schema.NodeIRI("power-shortage")+">", "<"+schema.NodeIRI("idle-chips")+">"
+	claim := "<" + schema.ItemIRI("test", "claim", "us-power") + ">"
+	g := " <" + schema.SourceIRI("test") + "> ."
 	// 因為他缺電 starts after the first line (11 runes) and 17 more.
 	start := len([]rune("美國只有4萬億千瓦時。\n高端芯片現在都正躺在倉庫里吃灰。為什么?"))
 	for _, want := range []string{
-		ps + " <" + PredCauses + "> " + idle + g,
-		link + " <" + RDFType + "> <" + ClassLink + ">" + g,
-		link + " <" + PredCause + "> " + ps + g,
-		link + " <" + PredEffect + "> " + idle + g,
-		link + ` <` + PredPolarity + `> "-"` + g,
-		link + ` <` + PredHedge + `> "probable"` + g,
-		link + ` <` + PredInferred + `> "true"^^<` + XSDBoolean + `>` + g,
-		link + ` <` + PredQuote + `> "因為他缺電"@zh-Hant` + g,
-		link + fmt.Sprintf(` <%s> "%d"^^<%s>`, PredQuoteStart, start, XSDInteger) + g,
-		link + fmt.Sprintf(` <%s> "%d"^^<%s>`, PredQuoteEnd, start+5, XSDInteger) + g,
-		link + " <" + ProvFrom + "> <" + SourceIRI("test") + ">" + g,
-		link + " <" + ProvBy + "> <" + NodeIRI("liu") + ">" + g,
-		ps + ` <` + RDFSLabel + `> "Power shortage"@en` + g,
-		ps + ` <` + RDFSLabel + `> "缺電"@zh-Hant` + g,
-		ps + " <" + PredInvolves + "> <" + NodeIRI("us") + ">" + g,
-		claim + " <" + PredAbout + "> <" + NodeIRI("us") + ">" + g,
-		claim + ` <` + PredValue + `> "4e+12"^^<` + XSDDouble + `>` + g,
-		claim + ` <` + PredUnit + `> "kWh"` + g,
-		claim + ` <` + PredPer + `> "year"` + g,
-		"<" + ItemIRI("test", "chain", "ch") + "> <" + PredMember + "> " + idle + g,
+		ps + " <" + schema.PredCauses + "> " + idle + g,
+		link + " <" + schema.RDFType + "> <" + schema.ClassLink + ">" + g,
+		link + " <" + schema.PredCause + "> " + ps + g,
+		link + " <" + schema.PredEffect + "> " + idle + g,
+		link + ` <` + schema.PredPolarity + `> "-"` + g,
+		link + ` <` + schema.PredHedge + `> "probable"` + g,
+		link + ` <` + schema.PredInferred + `> "true"^^<` + schema.XSDBoolean + `>` + g,
+		link + ` <` + schema.PredQuote + `> "因為他缺電"@zh-Hant` + g,
+		link + fmt.Sprintf(` <%s> "%d"^^<%s>`, schema.PredQuoteStart, start, schema.XSDInteger) + g,
+		link + fmt.Sprintf(` <%s> "%d"^^<%s>`, schema.PredQuoteEnd, start+5, schema.XSDInteger) + g,
+		link + " <" + schema.ProvFrom + "> <" + schema.SourceIRI("test") + ">" + g,
+		link + " <" + schema.ProvBy + "> <" + schema.NodeIRI("liu") + ">" + g,
+		ps + ` <` + schema.RDFSLabel + `> "Power shortage"@en` + g,
+		ps + ` <` + schema.RDFSLabel + `> "缺電"@zh-Hant` + g,
+		ps + " <" + schema.PredInvolves + "> <" + schema.NodeIRI("us") + ">" + g,
+		claim + " <" + schema.PredAbout + "> <" + schema.NodeIRI("us") + ">" + g,
+		claim + ` <` + schema.PredValue + `> "4e+12"^^<` + schema.XSDDouble + `>` + g,
+		claim + ` <` + schema.PredUnit + `> "kWh"` + g,
+		claim + ` <` + schema.PredPer + `> "year"` + g,
+		"<" + schema.ItemIRI("test", "chain", "ch") + "> <" + schema.PredMember + "> " + idle + g,
 	} {
 		if !have[want] {
 			t.Errorf("Compile lacks %s", want)
@@ -85,8 +87,8 @@ func ExampleRead() {
 	l := doc.Links[0]
 	fmt.Println(l.ID, l.Polarity, l.Quote.Start, l.Quote.End)
 	for _, q := range Compile(doc) {
-		if q.Predicate == PredCauses {
-			fmt.Println(strings.TrimPrefix(q.Subject, NodeNS), "causes", strings.TrimPrefix(q.Object.Value, NodeNS))
+		if q.Predicate == schema.PredCauses {
+			fmt.Println(strings.TrimPrefix(q.Subject, schema.NodeNS), "causes", strings.TrimPrefix(q.Object.Value, schema.NodeNS))
 		}
 	}
 	// Output:

@@ -119,18 +119,3 @@ type Omission struct {
 	Reason string
 	Pos    Pos
 }
-
-// HedgeRank orders hedges, strongest first: 0 for certain, 1 for probable
-// (大概, 大概率, 我想, 我認為, 我覺得), 2 for possible (可能, 有可能), and -1 for
-// anything else.
-func HedgeRank(h string) int {
-	switch h {
-	case "certain":
-		return 0
-	case "probable":
-		return 1
-	case "possible":
-		return 2
-	}
-	return -1
-}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/causeway/causeway/data"
 	"github.com/causeway/causeway/extract"
+	"github.com/causeway/causeway/graph/schema"
 )
 
 // synthetic is a large causal graph for benchmarks: factors in a line,
@@ -32,37 +33,37 @@ func factorID(i int) string { return fmt.Sprintf("f%05d", i) }
 // factor i to each of targets(i), with the vocabulary extract.Compile
 // writes: every link reified with its polarity, hedge and quote. It returns
 // the adjacency too.
-func syntheticQuads(rng *rand.Rand, n int, targets func(i int) []int) ([]extract.Quad, [][]int) {
-	const g = extract.SourceNS + "synthetic"
-	var quads []extract.Quad
-	add := func(s, p string, o extract.Term) {
-		quads = append(quads, extract.Quad{Subject: s, Predicate: p, Object: o, Graph: g})
+func syntheticQuads(rng *rand.Rand, n int, targets func(i int) []int) ([]schema.Quad, [][]int) {
+	const g = schema.SourceNS + "synthetic"
+	var quads []schema.Quad
+	add := func(s, p string, o schema.Term) {
+		quads = append(quads, schema.Quad{Subject: s, Predicate: p, Object: o, Graph: g})
 	}
-	iri := func(v string) extract.Term { return extract.Term{Kind: extract.IRI, Value: v} }
-	lit := func(v, lang string) extract.Term { return extract.Term{Kind: extract.Literal, Value: v, Lang: lang} }
+	iri := func(v string) schema.Term { return schema.Term{Kind: schema.IRI, Value: v} }
+	lit := func(v, lang string) schema.Term { return schema.Term{Kind: schema.Literal, Value: v, Lang: lang} }
 	adj := make([][]int, n)
 	for i := 0; i < n; i++ {
-		f := extract.NodeIRI(factorID(i))
-		add(f, extract.RDFType, iri(extract.ClassFactor))
-		add(f, extract.RDFSLabel, lit("factor "+factorID(i), extract.LangEn))
-		add(f, extract.RDFSLabel, lit("因素"+factorID(i), extract.LangZh))
+		f := schema.NodeIRI(factorID(i))
+		add(f, schema.RDFType, iri(schema.ClassFactor))
+		add(f, schema.RDFSLabel, lit("factor "+factorID(i), schema.LangEn))
+		add(f, schema.RDFSLabel, lit("因素"+factorID(i), schema.LangZh))
 		for k, j := range targets(i) {
 			if j == i {
 				continue
 			}
 			adj[i] = append(adj[i], j)
-			l := extract.ItemIRI("synthetic", "link", fmt.Sprintf("%d-%d", i, k))
+			l := schema.ItemIRI("synthetic", "link", fmt.Sprintf("%d-%d", i, k))
 			polarity := "+"
 			if rng.Intn(4) == 0 {
 				polarity = "-"
 			}
-			add(l, extract.RDFType, iri(extract.ClassLink))
-			add(l, extract.PredCause, iri(f))
-			add(l, extract.PredEffect, iri(extract.NodeIRI(factorID(j))))
-			add(l, extract.PredPolarity, lit(polarity, ""))
-			add(l, extract.PredHedge, lit("certain", ""))
-			add(l, extract.PredQuote, lit(fmt.Sprintf("因為%s,所以%s。", factorID(i), factorID(j)), extract.LangZh))
-			add(f, extract.PredCauses, iri(extract.NodeIRI(factorID(j))))
+			add(l, schema.RDFType, iri(schema.ClassLink))
+			add(l, schema.PredCause, iri(f))
+			add(l, schema.PredEffect, iri(schema.NodeIRI(factorID(j))))
+			add(l, schema.PredPolarity, lit(polarity, ""))
+			add(l, schema.PredHedge, lit("certain", ""))
+			add(l, schema.PredQuote, lit(fmt.Sprintf("因為%s,所以%s。", factorID(i), factorID(j)), schema.LangZh))
+			add(f, schema.PredCauses, iri(schema.NodeIRI(factorID(j))))
 		}
 	}
 	return quads, adj

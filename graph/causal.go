@@ -11,7 +11,7 @@ import (
 	"gonum.org/v1/gonum/graph/iterator"
 	"gonum.org/v1/gonum/graph/simple"
 
-	"github.com/causeway/causeway/extract"
+	"github.com/causeway/causeway/graph/schema"
 )
 
 // causalView is a lazy, read-only view of the direct causes edges of the
@@ -47,7 +47,7 @@ func (s *Store) causalView(ctx context.Context) *causalView {
 		ids: map[interface{}]int64{},
 		out: map[int64][]int64{}, in: map[int64][]int64{},
 	}
-	ix.causes = cayleygraph.ToKey(s.qs.ValueOf(quad.IRI(extract.PredCauses)))
+	ix.causes = cayleygraph.ToKey(s.qs.ValueOf(quad.IRI(schema.PredCauses)))
 	return &causalView{causalIndex: ix}
 }
 
@@ -161,7 +161,7 @@ func (v *causalView) Edge(x, y int64) gonumgraph.Edge {
 type edgeFilter struct {
 	// avoid is the node hidden, or -1.
 	avoid int64
-	// maxRank is the weakest hedge rank kept (extract.HedgeRank): 2 keeps
+	// maxRank is the weakest hedge rank kept (schema.HedgeRank): 2 keeps
 	// every hedge.
 	maxRank int
 	// ranks maps a (cause, effect) pair to the best hedge rank of its
@@ -197,7 +197,7 @@ func (v *causalView) withFilter(avoid int64, maxRank int) *causalView {
 		avoid: avoid, maxRank: maxRank,
 		ranks: map[[2]int64]int{}, read: map[int64]sides{},
 		out: map[int64][]int64{}, in: map[int64][]int64{},
-		cause: key(extract.PredCause), effect: key(extract.PredEffect), hedge: key(extract.PredHedge),
+		cause: key(schema.PredCause), effect: key(schema.PredEffect), hedge: key(schema.PredHedge),
 	}
 	return &causalView{causalIndex: v.causalIndex, reverse: v.reverse, filter: f}
 }
@@ -295,7 +295,7 @@ func (v *causalView) readRanks(node int64, end, other interface{}, reverse bool)
 				far = v.intern(v.qs.QuadDirection(q, quad.Object))
 			case f.hedge:
 				h, _ := text(v.qs.NameOf(v.qs.QuadDirection(q, quad.Object)))
-				if r := extract.HedgeRank(h); r >= 0 {
+				if r := schema.HedgeRank(h); r >= 0 {
 					rank = r
 				}
 			}
@@ -330,7 +330,7 @@ func (v *causalIndex) setErr(it cayleygraph.Iterator) {
 // the same edge).
 func (s *Store) causalEdges(ctx context.Context) ([][2]string, error) {
 	var edges [][2]string
-	err := s.eachQuad(ctx, quad.Predicate, quad.IRI(extract.PredCauses), func(q quad.Quad) {
+	err := s.eachQuad(ctx, quad.Predicate, quad.IRI(schema.PredCauses), func(q quad.Quad) {
 		cause, effect := nodeID(q.Subject), nodeID(q.Object)
 		if cause != "" && effect != "" {
 			edges = append(edges, [2]string{cause, effect})

@@ -7,7 +7,7 @@ import (
 
 	"github.com/cayleygraph/quad"
 
-	"github.com/causeway/causeway/extract"
+	"github.com/causeway/causeway/graph/schema"
 )
 
 // Chain is a curated named chain, an argument the speaker makes as one, as
@@ -27,7 +27,7 @@ type Chain struct {
 // sources and ids; with node, a node id, only the chains that have it as a
 // step.
 func (s *Store) Chains(ctx context.Context, node string) ([]Chain, error) {
-	iris, err := s.subjectsOfType(ctx, extract.ClassChain)
+	iris, err := s.subjectsOfType(ctx, schema.ClassChain)
 	if err != nil {
 		return nil, fmt.Errorf("chains: %w", err)
 	}
@@ -60,14 +60,14 @@ func (s *Store) readChain(ctx context.Context, iri quad.Value) (Chain, []string,
 	c := Chain{ID: chainID(iri)}
 	err := s.eachQuad(ctx, quad.Subject, iri, func(q quad.Quad) {
 		switch q.Predicate {
-		case quad.IRI(extract.RDFSLabel):
+		case quad.IRI(schema.RDFSLabel):
 			val, lang := text(q.Object)
-			if lang == extract.LangZh {
+			if lang == schema.LangZh {
 				c.LabelZh = val
 			} else {
 				c.Label = val
 			}
-		case quad.IRI(extract.ProvFrom):
+		case quad.IRI(schema.ProvFrom):
 			c.Source = sourceID(q.Object)
 		}
 	})
@@ -98,7 +98,7 @@ func chainID(iri quad.Value) string {
 func (s *Store) chainSteps(ctx context.Context, chain quad.Value) ([]string, error) {
 	var steps []quad.Value
 	err := s.eachQuad(ctx, quad.Subject, chain, func(q quad.Quad) {
-		if q.Predicate == quad.IRI(extract.PredStep) {
+		if q.Predicate == quad.IRI(schema.PredStep) {
 			steps = append(steps, q.Object)
 		}
 	})
@@ -114,10 +114,10 @@ func (s *Store) chainSteps(ctx context.Context, chain quad.Value) ([]string, err
 		var st step
 		err := s.eachQuad(ctx, quad.Subject, v, func(q quad.Quad) {
 			switch q.Predicate {
-			case quad.IRI(extract.PredIndex):
+			case quad.IRI(schema.PredIndex):
 				n, _ := q.Object.(quad.Int)
 				st.index = int(n)
-			case quad.IRI(extract.PredFactor):
+			case quad.IRI(schema.PredFactor):
 				st.node = nodeID(q.Object)
 			}
 		})

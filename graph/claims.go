@@ -7,7 +7,7 @@ import (
 
 	"github.com/cayleygraph/quad"
 
-	"github.com/causeway/causeway/extract"
+	"github.com/causeway/causeway/graph/schema"
 )
 
 // Claim is a factual, numeric or forecast statement of a source, as users
@@ -46,14 +46,14 @@ type Claim struct {
 func (s *Store) Claims(ctx context.Context, about string) ([]Claim, error) {
 	var iris []quad.Value
 	if about == "" {
-		all, err := s.subjectsOfType(ctx, extract.ClassClaim)
+		all, err := s.subjectsOfType(ctx, schema.ClassClaim)
 		if err != nil {
 			return nil, err
 		}
 		iris = all
 	} else {
-		err := s.eachQuad(ctx, quad.Object, quad.IRI(extract.NodeIRI(about)), func(q quad.Quad) {
-			if q.Predicate == quad.IRI(extract.PredAbout) {
+		err := s.eachQuad(ctx, quad.Object, quad.IRI(schema.NodeIRI(about)), func(q quad.Quad) {
+			if q.Predicate == quad.IRI(schema.PredAbout) {
 				iris = append(iris, q.Subject)
 			}
 		})
@@ -112,21 +112,21 @@ func (s *Store) readClaim(ctx context.Context, iri quad.Value) (Claim, string, e
 		p, _ := q.Predicate.(quad.IRI)
 		val, _ := text(q.Object)
 		switch string(p) {
-		case extract.PredAbout:
+		case schema.PredAbout:
 			about = nodeID(q.Object)
-		case extract.PredStatement:
+		case schema.PredStatement:
 			c.Statement = val
-		case extract.PredValue:
+		case schema.PredValue:
 			c.Value = float(q.Object)
-		case extract.PredMin:
+		case schema.PredMin:
 			c.Min = float(q.Object)
-		case extract.PredMax:
+		case schema.PredMax:
 			c.Max = float(q.Object)
-		case extract.PredComparator:
+		case schema.PredComparator:
 			c.Comparator = &val
-		case extract.PredUnit:
+		case schema.PredUnit:
 			c.Unit = val
-		case extract.PredPer:
+		case schema.PredPer:
 			c.Per = &val
 		}
 	})

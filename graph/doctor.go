@@ -13,7 +13,7 @@ import (
 	"github.com/cayleygraph/quad"
 	hkv "github.com/hidal-go/hidalgo/kv"
 
-	"github.com/causeway/causeway/extract"
+	"github.com/causeway/causeway/graph/schema"
 )
 
 // maxProblems is how many problems a Diagnosis lists; the rest are
@@ -98,7 +98,7 @@ func (d *Diagnosis) add(kind, format string, a ...any) {
 // reported as not compared.
 //
 // Doctor reads the whole store once; it changes nothing.
-func (s *Store) Doctor(ctx context.Context, want []extract.Quad) (*Diagnosis, error) {
+func (s *Store) Doctor(ctx context.Context, want []schema.Quad) (*Diagnosis, error) {
 	d := &Diagnosis{Store: s.spec, Problems: []Problem{}, RefCounts: s.kv != nil}
 	refs := map[cayleygraph.ValueHash]*valueRefs{}
 	graphs := map[string][]string{}
@@ -124,7 +124,7 @@ func (s *Store) Doctor(ctx context.Context, want []extract.Quad) (*Diagnosis, er
 		checkIRIs(d, q)
 		if eq, err := fromCayley(q); err == nil {
 			graphs[eq.Graph] = append(graphs[eq.Graph], eq.String())
-			if eq.Subject == eq.Graph && eq.Predicate == extract.PredSHA256 {
+			if eq.Subject == eq.Graph && eq.Predicate == schema.PredSHA256 {
 				hashes[eq.Graph] = eq.Object.Value
 			}
 		}
@@ -272,12 +272,12 @@ type valueRefs struct {
 
 // compareSources fills d.Sources from the quads of each graph of the store
 // and compares each with the quads want has for it.
-func compareSources(d *Diagnosis, graphs map[string][]string, loaded map[string]string, want []extract.Quad) {
+func compareSources(d *Diagnosis, graphs map[string][]string, loaded map[string]string, want []schema.Quad) {
 	wanted := map[string][]string{}
 	hashes := map[string]string{}
 	for _, q := range want {
 		wanted[q.Graph] = append(wanted[q.Graph], q.String())
-		if q.Subject == q.Graph && q.Predicate == extract.PredSHA256 {
+		if q.Subject == q.Graph && q.Predicate == schema.PredSHA256 {
 			hashes[q.Graph] = q.Object.Value
 		}
 	}
@@ -288,7 +288,7 @@ func compareSources(d *Diagnosis, graphs map[string][]string, loaded map[string]
 	slices.Sort(names)
 	for _, g := range names {
 		have := graphs[g]
-		st := SourceState{ID: strings.TrimPrefix(g, extract.SourceNS), SHA256: loaded[g], Quads: len(have)}
+		st := SourceState{ID: strings.TrimPrefix(g, schema.SourceNS), SHA256: loaded[g], Quads: len(have)}
 		if w, ok := wanted[g]; ok {
 			st.Compared = true
 			st.Missing, st.Extra = setDiff(w, have)

@@ -11,6 +11,7 @@ import (
 	"github.com/cayleygraph/quad"
 
 	"github.com/causeway/causeway/extract"
+	"github.com/causeway/causeway/graph/schema"
 )
 
 // loadAsVersionOne writes quads as Causeway's first version did: every
@@ -18,7 +19,7 @@ import (
 // Cayley's kv stores write added quads without a value they share with
 // removed ones (Cayley's issue #885). It makes the corrupt stores Doctor
 // must find.
-func loadAsVersionOne(t *testing.T, s *Store, quads []extract.Quad) {
+func loadAsVersionOne(t *testing.T, s *Store, quads []schema.Quad) {
 	t.Helper()
 	ctx := context.Background()
 	want := map[quad.Quad]bool{}
@@ -71,7 +72,7 @@ func kinds(d *Diagnosis) []string {
 	return out
 }
 
-func doctor(t *testing.T, s *Store, want []extract.Quad) *Diagnosis {
+func doctor(t *testing.T, s *Store, want []schema.Quad) *Diagnosis {
 	t.Helper()
 	d, err := s.Doctor(context.Background(), want)
 	if err != nil {
@@ -102,7 +103,7 @@ func TestDoctorPassesAHealthyStore(t *testing.T) {
 			if !d.Healthy() {
 				t.Fatalf("Doctor of a healthy %s store found %v", kind, d.Problems)
 			}
-			distinct := map[extract.Quad]bool{}
+			distinct := map[schema.Quad]bool{}
 			for _, q := range edited {
 				distinct[q] = true
 			}

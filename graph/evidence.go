@@ -6,7 +6,7 @@ import (
 
 	"github.com/cayleygraph/quad"
 
-	"github.com/causeway/causeway/extract"
+	"github.com/causeway/causeway/graph/schema"
 )
 
 // evidence is what a reified claim or link says of its own support: the
@@ -29,24 +29,24 @@ func (e *evidence) read(q quad.Quad) bool {
 	p, _ := q.Predicate.(quad.IRI)
 	val, _ := text(q.Object)
 	switch string(p) {
-	case extract.PredQuote:
+	case schema.PredQuote:
 		e.quote = val
-	case extract.PredQuoteStart:
+	case schema.PredQuoteStart:
 		n, _ := q.Object.(quad.Int)
 		e.quoteStart = int(n)
-	case extract.PredQuoteEnd:
+	case schema.PredQuoteEnd:
 		n, _ := q.Object.(quad.Int)
 		e.quoteEnd = int(n)
-	case extract.ProvFrom:
+	case schema.ProvFrom:
 		e.source = sourceID(q.Object)
-	case extract.ProvBy:
+	case schema.ProvBy:
 		e.speaker = nodeID(q.Object)
-	case extract.PredHedge:
+	case schema.PredHedge:
 		e.hedge = val
-	case extract.PredInferred:
+	case schema.PredInferred:
 		b, _ := q.Object.(quad.Bool)
 		e.inferred = bool(b)
-	case extract.PredNote:
+	case schema.PredNote:
 		e.note = val
 	default:
 		return false

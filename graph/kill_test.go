@@ -11,12 +11,12 @@ import (
 	"testing"
 	"time"
 
-	"github.com/causeway/causeway/extract"
+	"github.com/causeway/causeway/graph/schema"
 )
 
 // bigLoad is a load large enough to take a while: a chain of n factors,
 // each causing the next.
-func bigLoad(n int) []extract.Quad {
+func bigLoad(n int) []schema.Quad {
 	quads, _ := syntheticQuads(rand.New(rand.NewSource(1)), n, func(i int) []int { return []int{i + 1} })
 	return quads
 }

@@ -9,7 +9,7 @@ import (
 	"github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/quad"
 
-	"github.com/causeway/causeway/extract"
+	"github.com/causeway/causeway/graph/schema"
 )
 
 // LoadResult tells what a load changed.
@@ -31,7 +31,7 @@ type LoadResult struct {
 // All changes land in one transaction (see apply): a load that fails, or
 // is killed, leaves the store as it was, and a reload after any edit leaves
 // exactly the quads a fresh load of the edited data gives.
-func (s *Store) Load(ctx context.Context, quads []extract.Quad) (LoadResult, error) {
+func (s *Store) Load(ctx context.Context, quads []schema.Quad) (LoadResult, error) {
 	var res LoadResult
 	want := map[string]map[quad.Quad]bool{}
 	var order []quad.Quad
@@ -123,7 +123,7 @@ func (s *Store) apply(ctx context.Context, adds, dels []cayleygraph.Delta) error
 }
 
 // toCayley converts a compiled quad to Cayley's form.
-func toCayley(q extract.Quad) quad.Quad {
+func toCayley(q schema.Quad) quad.Quad {
 	return quad.Quad{
 		Subject:   quad.IRI(q.Subject),
 		Predicate: quad.IRI(q.Predicate),
@@ -132,22 +132,22 @@ func toCayley(q extract.Quad) quad.Quad {
 	}
 }
 
-func toValue(t extract.Term) quad.Value {
-	if t.Kind == extract.IRI {
+func toValue(t schema.Term) quad.Value {
+	if t.Kind == schema.IRI {
 		return quad.IRI(t.Value)
 	}
 	switch {
 	case t.Lang != "":
 		return quad.LangString{Value: quad.String(t.Value), Lang: t.Lang}
-	case t.Datatype == extract.XSDInteger:
+	case t.Datatype == schema.XSDInteger:
 		if n, err := strconv.ParseInt(t.Value, 10, 64); err == nil {
 			return quad.Int(n)
 		}
-	case t.Datatype == extract.XSDDouble:
+	case t.Datatype == schema.XSDDouble:
 		if f, err := strconv.ParseFloat(t.Value, 64); err == nil {
 			return quad.Float(f)
 		}
-	case t.Datatype == extract.XSDBoolean:
+	case t.Datatype == schema.XSDBoolean:
 		if b, err := strconv.ParseBool(t.Value); err == nil {
 			return quad.Bool(b)
 		}

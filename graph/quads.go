@@ -8,21 +8,18 @@ import (
 
 	"github.com/cayleygraph/quad"
 
-	"github.com/causeway/causeway/extract"
+	"github.com/causeway/causeway/graph/schema"
 )
-
-// xsdDateTime is the datatype of time values.
-const xsdDateTime = "http://www.w3.org/2001/XMLSchema#dateTime"
 
 // Quads reads every quad of the store, converted back to Causeway's form:
 // the inverse of the conversion Load makes, so that the quads compiled from
 // the curated data come back as they went in. Quads come in the store's
 // order; a quad whose subject, predicate or graph is not an IRI (a blank
 // node, which Causeway never writes) is an error.
-func (s *Store) Quads(ctx context.Context) ([]extract.Quad, error) {
+func (s *Store) Quads(ctx context.Context) ([]schema.Quad, error) {
 	it := s.qs.QuadsAllIterator()
 	defer it.Close()
-	var out []extract.Quad
+	var out []schema.Quad
 	for it.Next(ctx) {
 		q, err := fromCayley(s.qs.Quad(it.Result()))
 		if err != nil {
@@ -41,8 +38,8 @@ func (s *Store) Quads(ctx context.Context) ([]extract.Quad, error) {
 
 // fromCayley converts a quad of the store to Causeway's form. A quad in
 // the default graph has Graph "".
-func fromCayley(q quad.Quad) (extract.Quad, error) {
-	var out extract.Quad
+func fromCayley(q quad.Quad) (schema.Quad, error) {
+	var out schema.Quad
 	for _, f := range []struct {
 		v        quad.Value
 		dst      *string
@@ -57,13 +54,13 @@ func fromCayley(q quad.Quad) (extract.Quad, error) {
 		}
 		iri, ok := f.v.(quad.IRI)
 		if !ok {
-			return extract.Quad{}, fmt.Errorf("quad %v: %v is not an IRI", q, f.v)
+			return schema.Quad{}, fmt.Errorf("quad %v: %v is not an IRI", q, f.v)
 		}
 		*f.dst = string(iri)
 	}
 	t, err := fromValue(q.Object)
 	if err != nil {
-		return extract.Quad{}, fmt.Errorf("quad %v: %w", q, err)
+		return schema.Quad{}, fmt.Errorf("quad %v: %w", q, err)
 	}
 	out.Object = t
 	return out, nil
@@ -71,27 +68,27 @@ func fromCayley(q quad.Quad) (extract.Quad, error) {
 
 // fromValue converts an object value to a Term, with the datatypes Load
 // maps to native values restored.
-func fromValue(v quad.Value) (extract.Term, error) {
-	lit := func(val, dt string) extract.Term {
-		return extract.Term{Kind: extract.Literal, Value: val, Datatype: dt}
+func fromValue(v quad.Value) (schema.Term, error) {
+	lit := func(val, dt string) schema.Term {
+		return schema.Term{Kind: schema.Literal, Value: val, Datatype: dt}
 	}
 	switch v := v.(type) {
 	case quad.IRI:
-		return extract.Term{Kind: extract.IRI, Value: string(v)}, nil
+		return schema.Term{Kind: schema.IRI, Value: string(v)}, nil
 	case quad.String:
 		return lit(string(v), ""), nil
 	case quad.LangString:
-		return extract.Term{Kind: extract.Literal, Value: string(v.Value), Lang: v.Lang}, nil
+		return schema.Term{Kind: schema.Literal, Value: string(v.Value), Lang: v.Lang}, nil
 	case quad.TypedString:
 		return lit(string(v.Value), string(v.Type)), nil
 	case quad.Int:
-		return lit(strconv.FormatInt(int64(v), 10), extract.XSDInteger), nil
+		return lit(strconv.FormatInt(int64(v), 10), schema.XSDInteger), nil
 	case quad.Float:
-		return lit(strconv.FormatFloat(float64(v), 'g', -1, 64), extract.XSDDouble), nil
+		return lit(strconv.FormatFloat(float64(v), 'g', -1, 64), schema.XSDDouble), nil
 	case quad.Bool:
-		return lit(strconv.FormatBool(bool(v)), extract.XSDBoolean), nil
+		return lit(strconv.FormatBool(bool(v)), schema.XSDBoolean), nil
 	case quad.Time:
-		return lit(time.Time(v).UTC().Format(time.RFC3339Nano), xsdDateTime), nil
+		return lit(time.Time(v).UTC().Format(time.RFC3339Nano), schema.XSDDateTime), nil
 	}
-	return extract.Term{}, fmt.Errorf("value %v (%T) cannot be written as RDF", v, v)
+	return schema.Term{}, fmt.Errorf("value %v (%T) cannot be written as RDF", v, v)
 }

@@ -13,14 +13,15 @@ import (
 	"github.com/causeway/causeway/data"
 	"github.com/causeway/causeway/export"
 	"github.com/causeway/causeway/extract"
+	"github.com/causeway/causeway/graph/schema"
 )
 
 // readNQuads parses N-Quads with Cayley's own reader, typed literals kept
 // as typed strings, and converts them to Causeway's form.
-func readNQuads(t *testing.T, b []byte) []extract.Quad {
+func readNQuads(t *testing.T, b []byte) []schema.Quad {
 	t.Helper()
 	r := nquads.NewReader(bytes.NewReader(b), false)
-	var out []extract.Quad
+	var out []schema.Quad
 	for {
 		q, err := r.ReadQuad()
 		if errors.Is(err, io.EOF) {
@@ -38,7 +39,7 @@ func readNQuads(t *testing.T, b []byte) []extract.Quad {
 }
 
 // lines returns the distinct quads as sorted N-Quads lines.
-func lines(quads []extract.Quad) []string {
+func lines(quads []schema.Quad) []string {
 	seen := map[string]bool{}
 	var out []string
 	for _, q := range quads {
@@ -72,25 +73,25 @@ func TestNQuadsRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	g := extract.SourceIRI("odd")
-	lit := func(v, lang, dt string) extract.Term {
-		return extract.Term{Kind: extract.Literal, Value: v, Lang: lang, Datatype: dt}
+	g := schema.SourceIRI("odd")
+	lit := func(v, lang, dt string) schema.Term {
+		return schema.Term{Kind: schema.Literal, Value: v, Lang: lang, Datatype: dt}
 	}
-	odd := []extract.Quad{
-		{Subject: extract.NodeIRI("x"), Predicate: extract.PredNote, Object: lit("quote \" backslash \\ newline \n tab \t cr \r", "en", ""), Graph: g},
-		{Subject: extract.NodeIRI("x"), Predicate: extract.PredNote, Object: lit("bell \a nul-less control \x01 del \x7f", "", ""), Graph: g},
-		{Subject: extract.NodeIRI("x"), Predicate: extract.PredQuote, Object: lit("「缺電」 emoji 😀 and \u2028", "zh-Hant", ""), Graph: g},
-		{Subject: extract.NodeIRI("x"), Predicate: extract.PredValue, Object: lit("4e+12", "", extract.XSDDouble), Graph: g},
-		{Subject: extract.NodeIRI("x"), Predicate: extract.PredValue, Object: lit("0.25", "", extract.XSDDouble), Graph: g},
-		{Subject: extract.NodeIRI("x"), Predicate: extract.PredIndex, Object: lit("-7", "", extract.XSDInteger), Graph: g},
-		{Subject: extract.NodeIRI("x"), Predicate: extract.PredInferred, Object: lit("false", "", extract.XSDBoolean), Graph: g},
-		{Subject: extract.NodeIRI("x"), Predicate: extract.PredUnit, Object: lit("2025-11", "", "http://www.w3.org/2001/XMLSchema#gYearMonth"), Graph: g},
-		{Subject: extract.NodeIRI("x"), Predicate: extract.PredKind, Object: lit("", "", ""), Graph: g},
-		{Subject: extract.NodeIRI("x"), Predicate: extract.PredInvolves, Object: extract.Term{Kind: extract.IRI, Value: extract.NodeIRI("y")}, Graph: g},
+	odd := []schema.Quad{
+		{Subject: schema.NodeIRI("x"), Predicate: schema.PredNote, Object: lit("quote \" backslash \\ newline \n tab \t cr \r", "en", ""), Graph: g},
+		{Subject: schema.NodeIRI("x"), Predicate: schema.PredNote, Object: lit("bell \a nul-less control \x01 del \x7f", "", ""), Graph: g},
+		{Subject: schema.NodeIRI("x"), Predicate: schema.PredQuote, Object: lit("「缺電」 emoji 😀 and \u2028", "zh-Hant", ""), Graph: g},
+		{Subject: schema.NodeIRI("x"), Predicate: schema.PredValue, Object: lit("4e+12", "", schema.XSDDouble), Graph: g},
+		{Subject: schema.NodeIRI("x"), Predicate: schema.PredValue, Object: lit("0.25", "", schema.XSDDouble), Graph: g},
+		{Subject: schema.NodeIRI("x"), Predicate: schema.PredIndex, Object: lit("-7", "", schema.XSDInteger), Graph: g},
+		{Subject: schema.NodeIRI("x"), Predicate: schema.PredInferred, Object: lit("false", "", schema.XSDBoolean), Graph: g},
+		{Subject: schema.NodeIRI("x"), Predicate: schema.PredUnit, Object: lit("2025-11", "", "http://www.w3.org/2001/XMLSchema#gYearMonth"), Graph: g},
+		{Subject: schema.NodeIRI("x"), Predicate: schema.PredKind, Object: lit("", "", ""), Graph: g},
+		{Subject: schema.NodeIRI("x"), Predicate: schema.PredInvolves, Object: schema.Term{Kind: schema.IRI, Value: schema.NodeIRI("y")}, Graph: g},
 	}
 	tests := []struct {
 		name  string
-		quads []extract.Quad
+		quads []schema.Quad
 	}{
 		{"corpus", corpus},
 		{"odd values", odd},

@@ -8,7 +8,7 @@ import (
 
 	"github.com/cayleygraph/quad"
 
-	"github.com/causeway/causeway/extract"
+	"github.com/causeway/causeway/graph/schema"
 )
 
 // Node is an entity or a factor of the graph, as users see it.
@@ -46,16 +46,16 @@ type Hop struct {
 // nodeID returns the id of a node IRI, or "" for any other value.
 func nodeID(v quad.Value) string {
 	iri, ok := v.(quad.IRI)
-	if !ok || !strings.HasPrefix(string(iri), extract.NodeNS) {
+	if !ok || !strings.HasPrefix(string(iri), schema.NodeNS) {
 		return ""
 	}
-	return strings.TrimPrefix(string(iri), extract.NodeNS)
+	return strings.TrimPrefix(string(iri), schema.NodeNS)
 }
 
 // sourceID returns the source id of a source IRI.
 func sourceID(v quad.Value) string {
 	iri, _ := v.(quad.IRI)
-	return strings.TrimPrefix(string(iri), extract.SourceNS)
+	return strings.TrimPrefix(string(iri), schema.SourceNS)
 }
 
 // text returns the lexical form of a literal, and the language tag if any.
@@ -80,27 +80,27 @@ func text(v quad.Value) (string, string) {
 func (s *Store) Node(ctx context.Context, id string) (Node, bool, error) {
 	n := Node{ID: id}
 	found := false
-	err := s.eachQuad(ctx, quad.Subject, quad.IRI(extract.NodeIRI(id)), func(q quad.Quad) {
+	err := s.eachQuad(ctx, quad.Subject, quad.IRI(schema.NodeIRI(id)), func(q quad.Quad) {
 		p, _ := q.Predicate.(quad.IRI)
 		val, lang := text(q.Object)
 		switch string(p) {
-		case extract.RDFType:
+		case schema.RDFType:
 			switch val {
-			case extract.ClassEntity:
-				n.Kind, found = "entity", true
-			case extract.ClassFactor:
-				n.Kind, found = "factor", true
+			case schema.ClassEntity:
+				n.Kind, found = schema.KindEntity, true
+			case schema.ClassFactor:
+				n.Kind, found = schema.KindFactor, true
 			}
-		case extract.PredKind:
+		case schema.PredKind:
 			n.Type = val
-		case extract.RDFSLabel:
-			if lang == extract.LangEn {
+		case schema.RDFSLabel:
+			if lang == schema.LangEn {
 				n.Label = val
 			} else {
 				n.LabelZh = val
 			}
-		case extract.SKOSAlt:
-			if lang == extract.LangEn {
+		case schema.SKOSAlt:
+			if lang == schema.LangEn {
 				n.Aliases = appendNew(n.Aliases, val)
 			} else {
 				n.AliasesZh = appendNew(n.AliasesZh, val)
@@ -125,7 +125,7 @@ func appendNew(list []string, s string) []string {
 func (s *Store) Nodes(ctx context.Context) ([]Node, error) {
 	var ids []string
 	seen := map[string]bool{}
-	for _, class := range []string{extract.ClassEntity, extract.ClassFactor} {
+	for _, class := range []string{schema.ClassEntity, schema.ClassFactor} {
 		subjects, err := s.subjectsOfType(ctx, class)
 		if err != nil {
 			return nil, err
@@ -154,7 +154,7 @@ func (s *Store) subjectsOfType(ctx context.Context, class string) ([]quad.Value,
 	var out []quad.Value
 	seen := map[quad.Value]bool{}
 	err := s.eachQuad(ctx, quad.Object, quad.IRI(class), func(q quad.Quad) {
-		if q.Predicate == quad.IRI(extract.RDFType) && !seen[q.Subject] {
+		if q.Predicate == quad.IRI(schema.RDFType) && !seen[q.Subject] {
 			seen[q.Subject] = true
 			out = append(out, q.Subject)
 		}
@@ -167,8 +167,8 @@ func (s *Store) subjectsOfType(ctx context.Context, class string) ([]quad.Value,
 // then by source and link id.
 func (s *Store) links(ctx context.Context, cause, effect string) ([]Hop, error) {
 	var iris []quad.Value
-	err := s.eachQuad(ctx, quad.Object, quad.IRI(extract.NodeIRI(cause)), func(q quad.Quad) {
-		if q.Predicate == quad.IRI(extract.PredCause) {
+	err := s.eachQuad(ctx, quad.Object, quad.IRI(schema.NodeIRI(cause)), func(q quad.Quad) {
+		if q.Predicate == quad.IRI(schema.PredCause) {
 			iris = append(iris, q.Subject)
 		}
 	})
@@ -194,11 +194,11 @@ func (s *Store) link(ctx context.Context, iri quad.Value) (Hop, error) {
 	var h Hop
 	ev, err := s.readItem(ctx, iri, func(q quad.Quad) {
 		switch q.Predicate {
-		case quad.IRI(extract.PredCause):
+		case quad.IRI(schema.PredCause):
 			h.Cause = nodeID(q.Object)
-		case quad.IRI(extract.PredEffect):
+		case quad.IRI(schema.PredEffect):
 			h.Effect = nodeID(q.Object)
-		case quad.IRI(extract.PredPolarity):
+		case quad.IRI(schema.PredPolarity):
 			h.Polarity, _ = text(q.Object)
 		}
 	})

@@ -10,6 +10,7 @@ import (
 
 	"github.com/causeway/causeway/data"
 	"github.com/causeway/causeway/extract"
+	"github.com/causeway/causeway/graph/schema"
 )
 
 // shippedDoc reads the curated data shipped in the binary: the property
@@ -55,7 +56,7 @@ func edits() []edit {
 		}},
 		{"change a hedge", func(r *rand.Rand, d *extract.Document) string {
 			c := &d.Claims[r.Intn(len(d.Claims))]
-			c.Hedge = []string{"certain", "probable", "possible"}[(extract.HedgeRank(c.Hedge)+1)%3]
+			c.Hedge = []string{"certain", "probable", "possible"}[(schema.HedgeRank(c.Hedge)+1)%3]
 			return c.ID + " to " + c.Hedge
 		}},
 		{"delete a link", func(r *rand.Rand, d *extract.Document) string {

@@ -7,15 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/causeway/causeway/extract"
-)
-
-// The kinds of SearchResult.
-const (
-	KindEntity = "entity"
-	KindFactor = "factor"
-	KindClaim  = "claim"
-	KindLink   = "link"
+	"github.com/causeway/causeway/graph/schema"
 )
 
 // The scores of search matches, best first. A node is matched on its id,
@@ -88,7 +80,7 @@ func (s *Store) Search(ctx context.Context, query string) ([]SearchResult, error
 		for _, f := range []struct{ field, text string }{{"statement", c.Statement}, {"quote", c.Quote}} {
 			if how, ok := matchText(f.text, q); ok {
 				results = append(results, SearchResult{
-					Kind: KindClaim, Node: c.About, Score: ScoreClaim, Field: f.field,
+					Kind: schema.KindClaim, Node: c.About, Score: ScoreClaim, Field: f.field,
 					Match: fmt.Sprintf("claim %s: %s %s the query: %s", c.ID, f.field, how, snippet(f.text, q)),
 					Claim: c.ID, Source: c.Source, text: f.text,
 				})
@@ -96,7 +88,7 @@ func (s *Store) Search(ctx context.Context, query string) ([]SearchResult, error
 			}
 		}
 	}
-	links, err := s.subjectsOfType(ctx, extract.ClassLink)
+	links, err := s.subjectsOfType(ctx, schema.ClassLink)
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
@@ -109,7 +101,7 @@ func (s *Store) Search(ctx context.Context, query string) ([]SearchResult, error
 			if how, ok := matchText(f.text, q); ok {
 				effect := byID[h.Effect]
 				results = append(results, SearchResult{
-					Kind: KindLink, Node: byID[h.Cause], Score: ScoreLink, Field: f.field,
+					Kind: schema.KindLink, Node: byID[h.Cause], Score: ScoreLink, Field: f.field,
 					Match: fmt.Sprintf("link %s: %s %s the query: %s", h.Link, f.field, how, snippet(f.text, q)),
 					Link:  h.Link, Effect: &effect, Source: h.Source, text: f.text,
 				})
@@ -141,11 +133,11 @@ func (s *Store) Search(ctx context.Context, query string) ([]SearchResult, error
 
 func kindRank(kind string) int {
 	switch kind {
-	case KindEntity:
+	case schema.KindEntity:
 		return 0
-	case KindFactor:
+	case schema.KindFactor:
 		return 1
-	case KindClaim:
+	case schema.KindClaim:
 		return 2
 	}
 	return 3

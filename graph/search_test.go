@@ -6,6 +6,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/causeway/causeway/graph/schema"
 )
 
 func TestSearch(t *testing.T) {
@@ -61,7 +63,7 @@ func TestSearch(t *testing.T) {
 				if r.Match == "" {
 					t.Errorf("Search(%q) result %q has no match", tt.query, g)
 				}
-				if r.Kind == KindLink && (r.Effect == nil || r.Effect.ID == "") {
+				if r.Kind == schema.KindLink && (r.Effect == nil || r.Effect.ID == "") {
 					t.Errorf("Search(%q) link result %q has no effect", tt.query, g)
 				}
 			}

@@ -7,7 +7,7 @@ import (
 
 	"github.com/cayleygraph/quad"
 
-	"github.com/causeway/causeway/extract"
+	"github.com/causeway/causeway/graph/schema"
 )
 
 // Detail is everything the store says about one entity or factor.
@@ -65,11 +65,11 @@ func (s *Store) show(ctx context.Context, id string) (Detail, error) {
 		return Detail{}, &NotFoundError{Name: id}
 	}
 	d := Detail{Node: n, Involves: []Node{}, InvolvedIn: []Node{}, Incoming: []Hop{}, Outgoing: []Hop{}}
-	iri := quad.IRI(extract.NodeIRI(id))
+	iri := quad.IRI(schema.NodeIRI(id))
 	var involves, involvedIn []string
 	var in, out []quad.Value
 	err = s.eachQuad(ctx, quad.Subject, iri, func(q quad.Quad) {
-		if q.Predicate == quad.IRI(extract.PredInvolves) {
+		if q.Predicate == quad.IRI(schema.PredInvolves) {
 			involves = append(involves, nodeID(q.Object))
 		}
 	})
@@ -78,11 +78,11 @@ func (s *Store) show(ctx context.Context, id string) (Detail, error) {
 	}
 	err = s.eachQuad(ctx, quad.Object, iri, func(q quad.Quad) {
 		switch q.Predicate {
-		case quad.IRI(extract.PredInvolves):
+		case quad.IRI(schema.PredInvolves):
 			involvedIn = append(involvedIn, nodeID(q.Subject))
-		case quad.IRI(extract.PredEffect):
+		case quad.IRI(schema.PredEffect):
 			in = append(in, q.Subject)
-		case quad.IRI(extract.PredCause):
+		case quad.IRI(schema.PredCause):
 			out = append(out, q.Subject)
 		}
 	})
@@ -173,7 +173,7 @@ func betterSupported(a, b Hop) bool {
 	if a.Inferred != b.Inferred {
 		return !a.Inferred
 	}
-	if ra, rb := extract.HedgeRank(a.Hedge), extract.HedgeRank(b.Hedge); ra != rb {
+	if ra, rb := schema.HedgeRank(a.Hedge), schema.HedgeRank(b.Hedge); ra != rb {
 		return ra < rb
 	}
 	if a.Source != b.Source {

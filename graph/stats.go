@@ -4,7 +4,7 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/causeway/causeway/extract"
+	"github.com/causeway/causeway/graph/schema"
 )
 
 // Stats counts what the store holds.
@@ -30,12 +30,12 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 		class string
 		n     *int
 	}{
-		{extract.ClassSource, &out.Sources},
-		{extract.ClassEntity, &out.Entities},
-		{extract.ClassFactor, &out.Factors},
-		{extract.ClassClaim, &out.Claims},
-		{extract.ClassLink, &out.Links},
-		{extract.ClassChain, &out.Chains},
+		{schema.ClassSource, &out.Sources},
+		{schema.ClassEntity, &out.Entities},
+		{schema.ClassFactor, &out.Factors},
+		{schema.ClassClaim, &out.Claims},
+		{schema.ClassLink, &out.Links},
+		{schema.ClassChain, &out.Chains},
 	} {
 		subjects, err := s.subjectsOfType(ctx, c.class)
 		if err != nil {

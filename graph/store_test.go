@@ -10,6 +10,7 @@ import (
 	"testing/fstest"
 
 	"github.com/causeway/causeway/extract"
+	"github.com/causeway/causeway/graph/schema"
 )
 
 // edge is a causal link of a hand-made test graph.
@@ -91,7 +92,7 @@ func load(t testing.TB, s *Store, fsys fstest.MapFS) LoadResult {
 	if err != nil {
 		t.Fatalf("curated test data: %v", err)
 	}
-	var quads []extract.Quad
+	var quads []schema.Quad
 	for _, d := range docs {
 		quads = append(quads, extract.Compile(d)...)
 	}

@@ -9,7 +9,7 @@ import (
 	"gonum.org/v1/gonum/graph/simple"
 	"gonum.org/v1/gonum/graph/traverse"
 
-	"github.com/causeway/causeway/extract"
+	"github.com/causeway/causeway/graph/schema"
 )
 
 // TraceOptions bound a trace.
@@ -50,7 +50,7 @@ func hedgeRank(hedge string) (int, error) {
 	if hedge == "" {
 		return hedgeAll, nil
 	}
-	r := extract.HedgeRank(hedge)
+	r := schema.HedgeRank(hedge)
 	if r < 0 {
 		return 0, fmt.Errorf("unknown hedge %q (want certain, probable or possible)", hedge)
 	}
@@ -91,19 +91,19 @@ func (s *Store) Trace(ctx context.Context, from, to string, opts TraceOptions) (
 		return nil, nil
 	}
 	view := s.causalView(ctx)
-	src, ok1 := view.idOf(extract.NodeIRI(from))
-	dst, ok2 := view.idOf(extract.NodeIRI(to))
+	src, ok1 := view.idOf(schema.NodeIRI(from))
+	dst, ok2 := view.idOf(schema.NodeIRI(to))
 	if !ok1 || !ok2 {
 		return nil, nil
 	}
 	avoid, via := int64(-1), int64(-1)
 	if opts.Avoid != "" {
-		if id, ok := view.idOf(extract.NodeIRI(opts.Avoid)); ok {
+		if id, ok := view.idOf(schema.NodeIRI(opts.Avoid)); ok {
 			avoid = id
 		}
 	}
 	if opts.Via != "" {
-		id, ok := view.idOf(extract.NodeIRI(opts.Via))
+		id, ok := view.idOf(schema.NodeIRI(opts.Via))
 		if !ok {
 			return nil, nil
 		}
@@ -250,9 +250,9 @@ func (s *Store) pathOf(ctx context.Context, ids []string, maxRank int) (Path, er
 		}
 		p.Hops = append(p.Hops, h)
 		if h.Polarity == "-" {
-			p.Polarity = flip(p.Polarity)
+			p.Polarity = schema.Flip(p.Polarity)
 		}
-		if extract.HedgeRank(h.Hedge) > extract.HedgeRank(p.Confidence) {
+		if schema.HedgeRank(h.Hedge) > schema.HedgeRank(p.Confidence) {
 			p.Confidence = h.Hedge
 		}
 		p.Inferred = p.Inferred || h.Inferred
@@ -260,18 +260,11 @@ func (s *Store) pathOf(ctx context.Context, ids []string, maxRank int) (Path, er
 	return p, nil
 }
 
-func flip(polarity string) string {
-	if polarity == "+" {
-		return "-"
-	}
-	return "+"
-}
-
 // bestLink returns the first of links, the best supported first, whose
 // hedge rank is at most maxRank.
 func bestLink(links []Hop, maxRank int) (Hop, bool) {
 	for _, h := range links {
-		if extract.HedgeRank(h.Hedge) <= maxRank {
+		if schema.HedgeRank(h.Hedge) <= maxRank {
 			return h, true
 		}
 	}

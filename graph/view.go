@@ -8,54 +8,8 @@ import (
 
 	"github.com/cayleygraph/quad"
 
-	"github.com/causeway/causeway/extract"
+	"github.com/causeway/causeway/graph/schema"
 )
-
-// The kinds of ViewEdge.
-const (
-	// EdgeCauses is a curated causal link, from cause to effect.
-	EdgeCauses = "causes"
-	// EdgeInvolves ties a factor to an entity it involves.
-	EdgeInvolves = "involves"
-	// EdgeAbout ties a claim to the node it is about.
-	EdgeAbout = "about"
-)
-
-// View is a property-graph view of the store, or of a part of it, for
-// drawing tools: entities and factors (and claims, when asked for) as
-// nodes; causal links, involvement and aboutness as edges. Nodes are sorted
-// by id, edges by kind, ends and id, so the same store gives the same view.
-type View struct {
-	Nodes []ViewNode
-	Edges []ViewEdge
-}
-
-// ViewNode is a node of a View. For an entity or a factor the embedded Node
-// says it all; a claim (Kind "claim") has its English statement as Label,
-// its verbatim quote as LabelZh and as Quote, and its hedge, inferred flag,
-// source and speaker below.
-type ViewNode struct {
-	Node
-	Quote    string
-	Hedge    string
-	Inferred bool
-	// Source is the id of the source a claim was curated from.
-	Source  string
-	Speaker string
-}
-
-// ViewEdge is an edge of a View, from node id From to node id To. A causal
-// edge (Kind EdgeCauses) carries its link's evidence in the embedded Hop;
-// the Hop of other edges is zero.
-type ViewEdge struct {
-	// ID is unique within the view: "SOURCE/link/LINK" for a causal link,
-	// "involves/FACTOR/ENTITY" and "SOURCE/claim/CLAIM/about" for the rest.
-	ID   string
-	Kind string
-	From string
-	To   string
-	Hop
-}
 
 // Scope is a part of the graph: some nodes, and the causal links and
 // involvement among them that a view keeps.
@@ -142,15 +96,15 @@ func (s *Store) AroundScope(ctx context.Context, center string, depth int) (Scop
 	}
 	sort.Strings(sc.Nodes)
 	for _, id := range sc.Nodes {
-		err := s.eachQuad(ctx, quad.Subject, quad.IRI(extract.NodeIRI(id)), func(q quad.Quad) {
+		err := s.eachQuad(ctx, quad.Subject, quad.IRI(schema.NodeIRI(id)), func(q quad.Quad) {
 			other := nodeID(q.Object)
 			if _, ok := dist[other]; !ok || other == "" {
 				return
 			}
 			switch q.Predicate {
-			case quad.IRI(extract.PredCauses):
+			case quad.IRI(schema.PredCauses):
 				sc.Causal = append(sc.Causal, [2]string{id, other})
-			case quad.IRI(extract.PredInvolves):
+			case quad.IRI(schema.PredInvolves):
 				sc.Involves = append(sc.Involves, [2]string{id, other})
 			}
 		})
@@ -165,10 +119,10 @@ func (s *Store) AroundScope(ctx context.Context, center string, depth int) (Scop
 // involves edge, either way.
 func (s *Store) viewNeighbours(ctx context.Context, id string) ([]string, error) {
 	var out []string
-	iri := quad.IRI(extract.NodeIRI(id))
+	iri := quad.IRI(schema.NodeIRI(id))
 	for _, dir := range []quad.Direction{quad.Subject, quad.Object} {
 		err := s.eachQuad(ctx, dir, iri, func(q quad.Quad) {
-			if q.Predicate != quad.IRI(extract.PredCauses) && q.Predicate != quad.IRI(extract.PredInvolves) {
+			if q.Predicate != quad.IRI(schema.PredCauses) && q.Predicate != quad.IRI(schema.PredInvolves) {
 				return
 			}
 			other := q.Object
@@ -214,7 +168,7 @@ type viewChain struct {
 // chain) and the causal pairs of its consecutive steps. A name that fits no
 // chain or several gives a *ChainNotFoundError.
 func (s *Store) ChainScope(ctx context.Context, name string) (Scope, error) {
-	subjects, err := s.subjectsOfType(ctx, extract.ClassChain)
+	subjects, err := s.subjectsOfType(ctx, schema.ClassChain)
 	if err != nil {
 		return Scope{}, fmt.Errorf("chain %s: %w", name, err)
 	}
@@ -223,7 +177,7 @@ func (s *Store) ChainScope(ctx context.Context, name string) (Scope, error) {
 		c := viewChain{iri: v, id: chainID(v)}
 		c.labels = []string{c.id}
 		err := s.eachQuad(ctx, quad.Subject, v, func(q quad.Quad) {
-			if q.Predicate == quad.IRI(extract.RDFSLabel) {
+			if q.Predicate == quad.IRI(schema.RDFSLabel) {
 				l, _ := text(q.Object)
 				c.labels = append(c.labels, l)
 			}
@@ -275,9 +229,9 @@ func (s *Store) ChainScope(ctx context.Context, name string) (Scope, error) {
 }
 
 // View reads the property-graph view of the store that opts describe.
-func (s *Store) View(ctx context.Context, opts ViewOptions) (View, error) {
+func (s *Store) View(ctx context.Context, opts ViewOptions) (schema.View, error) {
 	var (
-		v   View
+		v   schema.View
 		err error
 	)
 	if opts.Scope == nil {
@@ -286,11 +240,11 @@ func (s *Store) View(ctx context.Context, opts ViewOptions) (View, error) {
 		v, err = s.scopeView(ctx, *opts.Scope)
 	}
 	if err != nil {
-		return View{}, fmt.Errorf("view of %s: %w", s.spec, err)
+		return schema.View{}, fmt.Errorf("view of %s: %w", s.spec, err)
 	}
 	if opts.Claims {
 		if err := s.viewAddClaims(ctx, &v); err != nil {
-			return View{}, fmt.Errorf("view of %s: %w", s.spec, err)
+			return schema.View{}, fmt.Errorf("view of %s: %w", s.spec, err)
 		}
 	}
 	sortView(&v)
@@ -299,54 +253,54 @@ func (s *Store) View(ctx context.Context, opts ViewOptions) (View, error) {
 
 // wholeView reads every entity and factor, every causal link and every
 // involvement.
-func (s *Store) wholeView(ctx context.Context) (View, error) {
+func (s *Store) wholeView(ctx context.Context) (schema.View, error) {
 	nodes, err := s.Nodes(ctx)
 	if err != nil {
-		return View{}, err
+		return schema.View{}, err
 	}
-	var v View
+	var v schema.View
 	for _, n := range nodes {
-		v.Nodes = append(v.Nodes, ViewNode{Node: n})
+		v.Nodes = append(v.Nodes, viewNode(n))
 	}
-	links, err := s.subjectsOfType(ctx, extract.ClassLink)
+	links, err := s.subjectsOfType(ctx, schema.ClassLink)
 	if err != nil {
-		return View{}, err
+		return schema.View{}, err
 	}
 	for _, l := range links {
 		h, err := s.link(ctx, l)
 		if err != nil {
-			return View{}, err
+			return schema.View{}, err
 		}
 		v.Edges = append(v.Edges, causalEdge(h))
 	}
-	err = s.eachQuad(ctx, quad.Predicate, quad.IRI(extract.PredInvolves), func(q quad.Quad) {
+	err = s.eachQuad(ctx, quad.Predicate, quad.IRI(schema.PredInvolves), func(q quad.Quad) {
 		from, to := nodeID(q.Subject), nodeID(q.Object)
 		if from != "" && to != "" {
 			v.Edges = append(v.Edges, involvesEdge(from, to))
 		}
 	})
 	if err != nil {
-		return View{}, err
+		return schema.View{}, err
 	}
 	return v, nil
 }
 
 // scopeView reads the nodes of a scope and the edges of its pairs.
-func (s *Store) scopeView(ctx context.Context, sc Scope) (View, error) {
-	var v View
+func (s *Store) scopeView(ctx context.Context, sc Scope) (schema.View, error) {
+	var v schema.View
 	for _, id := range viewUniqueIDs(sc.Nodes) {
 		n, ok, err := s.Node(ctx, id)
 		if err != nil {
-			return View{}, err
+			return schema.View{}, err
 		}
 		if ok {
-			v.Nodes = append(v.Nodes, ViewNode{Node: n})
+			v.Nodes = append(v.Nodes, viewNode(n))
 		}
 	}
 	for _, p := range viewUniquePairs(sc.Causal) {
 		hops, err := s.links(ctx, p[0], p[1])
 		if err != nil {
-			return View{}, err
+			return schema.View{}, err
 		}
 		for _, h := range hops {
 			v.Edges = append(v.Edges, causalEdge(h))
@@ -368,24 +322,36 @@ func (s *Store) scopeView(ctx context.Context, sc Scope) (View, error) {
 	return v, nil
 }
 
-func causalEdge(h Hop) ViewEdge {
-	return ViewEdge{
-		ID:   h.Source + "/link/" + h.Link,
-		Kind: EdgeCauses, From: h.Cause, To: h.Effect, Hop: h,
+// viewNode is an entity or a factor as a view holds it.
+func viewNode(n Node) schema.ViewNode {
+	return schema.ViewNode{
+		ID: n.ID, Kind: n.Kind, Type: n.Type, Label: n.Label, LabelZh: n.LabelZh,
+		Aliases: n.Aliases, AliasesZh: n.AliasesZh,
 	}
 }
 
-func involvesEdge(factor, entity string) ViewEdge {
-	return ViewEdge{ID: "involves/" + factor + "/" + entity, Kind: EdgeInvolves, From: factor, To: entity}
+// causalEdge is a causal link as a view holds it, with its evidence.
+func causalEdge(h Hop) schema.ViewEdge {
+	return schema.ViewEdge{
+		ID:   h.Source + "/link/" + h.Link,
+		Kind: schema.EdgeCauses, From: h.Cause, To: h.Effect,
+		Polarity: h.Polarity, Hedge: h.Hedge, Inferred: h.Inferred, Quote: h.Quote,
+		Source: h.Source, Link: h.Link, Speaker: h.Speaker,
+		QuoteStart: h.QuoteStart, QuoteEnd: h.QuoteEnd, Note: h.Note,
+	}
+}
+
+func involvesEdge(factor, entity string) schema.ViewEdge {
+	return schema.ViewEdge{ID: "involves/" + factor + "/" + entity, Kind: schema.EdgeInvolves, From: factor, To: entity}
 }
 
 // viewAddClaims adds the claims about the nodes of v.
-func (s *Store) viewAddClaims(ctx context.Context, v *View) error {
+func (s *Store) viewAddClaims(ctx context.Context, v *schema.View) error {
 	var claims []quad.Value
 	seen := map[quad.Value]bool{}
 	for _, n := range v.Nodes {
-		err := s.eachQuad(ctx, quad.Object, quad.IRI(extract.NodeIRI(n.ID)), func(q quad.Quad) {
-			if q.Predicate == quad.IRI(extract.PredAbout) && !seen[q.Subject] {
+		err := s.eachQuad(ctx, quad.Object, quad.IRI(schema.NodeIRI(n.ID)), func(q quad.Quad) {
+			if q.Predicate == quad.IRI(schema.PredAbout) && !seen[q.Subject] {
 				seen[q.Subject] = true
 				claims = append(claims, q.Subject)
 			}
@@ -400,31 +366,31 @@ func (s *Store) viewAddClaims(ctx context.Context, v *View) error {
 			return err
 		}
 		v.Nodes = append(v.Nodes, n)
-		v.Edges = append(v.Edges, ViewEdge{ID: n.ID + "/about", Kind: EdgeAbout, From: n.ID, To: about})
+		v.Edges = append(v.Edges, schema.ViewEdge{ID: n.ID + "/about", Kind: schema.EdgeAbout, From: n.ID, To: about})
 	}
 	return nil
 }
 
 // viewClaim reads one claim as a view node, and the id of what it is about.
-func (s *Store) viewClaim(ctx context.Context, iri quad.Value) (ViewNode, string, error) {
-	n := ViewNode{Node: Node{Kind: "claim"}}
+func (s *Store) viewClaim(ctx context.Context, iri quad.Value) (schema.ViewNode, string, error) {
+	n := schema.ViewNode{Kind: schema.KindClaim}
 	var about string
 	ev, err := s.readItem(ctx, iri, func(q quad.Quad) {
 		switch q.Predicate {
-		case quad.IRI(extract.PredAbout):
+		case quad.IRI(schema.PredAbout):
 			about = nodeID(q.Object)
-		case quad.IRI(extract.PredStatement):
+		case quad.IRI(schema.PredStatement):
 			n.Label, _ = text(q.Object)
 		}
 	})
 	n.Quote, n.LabelZh = ev.quote, ev.quote
 	n.Hedge, n.Inferred, n.Source, n.Speaker = ev.hedge, ev.inferred, ev.source, ev.speaker
 	s2, _ := iri.(quad.IRI)
-	n.ID = strings.TrimPrefix(string(s2), extract.SourceNS)
+	n.ID = strings.TrimPrefix(string(s2), schema.SourceNS)
 	return n, about, err
 }
 
-func sortView(v *View) {
+func sortView(v *schema.View) {
 	sort.Slice(v.Nodes, func(i, j int) bool { return v.Nodes[i].ID < v.Nodes[j].ID })
 	sort.Slice(v.Edges, func(i, j int) bool {
 		a, b := v.Edges[i], v.Edges[j]

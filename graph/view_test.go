@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/causeway/causeway/graph/schema"
 )
 
 // viewFixture is a small curated source with everything a view shows:
@@ -41,7 +43,7 @@ chains:
 }
 
 // summary writes a view as node ids and edges "kind:from>to".
-func summary(v View) (nodes, edges []string) {
+func summary(v schema.View) (nodes, edges []string) {
 	for _, n := range v.Nodes {
 		nodes = append(nodes, n.ID)
 	}
@@ -130,7 +132,7 @@ func TestViewCarriesEvidence(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var neg, inferred ViewEdge
+	var neg, inferred schema.ViewEdge
 	for _, e := range v.Edges {
 		switch e.ID {
 		case "vt/link/price--demand":
@@ -139,15 +141,16 @@ func TestViewCarriesEvidence(t *testing.T) {
 			inferred = e
 		}
 	}
-	want := Hop{Cause: "price", Effect: "demand", Polarity: "-", Hedge: "certain", Quote: "電價上升抑制需求",
+	want := schema.ViewEdge{ID: "vt/link/price--demand", Kind: schema.EdgeCauses, From: "price", To: "demand",
+		Polarity: "-", Hedge: "certain", Quote: "電價上升抑制需求",
 		Source: "vt", Link: "price--demand", Speaker: "sp", QuoteStart: 26, QuoteEnd: 34}
-	if neg.Hop != want {
-		t.Errorf("edge price--demand carries %+v; want %+v", neg.Hop, want)
+	if neg != want {
+		t.Errorf("edge price--demand = %+v; want %+v", neg, want)
 	}
 	if !inferred.Inferred || inferred.Hedge != "possible" {
 		t.Errorf("edge chips--dep: inferred %v, hedge %q; want true, possible", inferred.Inferred, inferred.Hedge)
 	}
-	var claim, us ViewNode
+	var claim, us schema.ViewNode
 	for _, n := range v.Nodes {
 		switch n.ID {
 		case "vt/claim/c1":
@@ -156,7 +159,7 @@ func TestViewCarriesEvidence(t *testing.T) {
 			us = n
 		}
 	}
-	wantClaim := ViewNode{Node: Node{ID: "vt/claim/c1", Kind: "claim", Label: "The US is short of power.", LabelZh: "美國很缺電"},
+	wantClaim := schema.ViewNode{ID: "vt/claim/c1", Kind: "claim", Label: "The US is short of power.", LabelZh: "美國很缺電",
 		Quote: "美國很缺電", Hedge: "certain", Source: "vt", Speaker: "sp"}
 	if !reflect.DeepEqual(claim, wantClaim) {
 		t.Errorf("claim node = %+v; want %+v", claim, wantClaim)

@@ -4,7 +4,7 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/causeway/causeway/extract"
+	"github.com/causeway/causeway/graph/schema"
 )
 
 // Tree is the upstream causes (Why) or the downstream effects (Effects) of
@@ -82,7 +82,7 @@ func (s *Store) tree(ctx context.Context, id string, maxDepth int, upstream bool
 	}
 	t := Tree{Root: root, Edges: []TreeEdge{}, Nodes: map[string]Node{id: root}, Upstream: upstream}
 	view := s.causalView(ctx)
-	start, ok := view.idOf(extract.NodeIRI(id))
+	start, ok := view.idOf(schema.NodeIRI(id))
 	if !ok || maxDepth <= 0 {
 		return t, nil
 	}

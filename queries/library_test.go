@@ -14,6 +14,7 @@ import (
 
 	"github.com/causeway/causeway/extract"
 	"github.com/causeway/causeway/graph"
+	"github.com/causeway/causeway/graph/schema"
 )
 
 // The tests below check each saved query against what the curated data
@@ -351,7 +352,7 @@ func TestHedgedClaims(t *testing.T) {
 	want := map[string]claimOf{}
 	for _, cl := range c.claims {
 		if cl.Hedge != "certain" {
-			want[iri(extract.ItemIRI(cl.source, "claim", cl.ID))] = cl
+			want[iri(schema.ItemIRI(cl.source, "claim", cl.ID))] = cl
 		}
 	}
 	rows := runSaved(t, s, "hedged-claims", nil)
@@ -364,7 +365,7 @@ func TestHedgedClaims(t *testing.T) {
 			t.Errorf("hedged-claims gave %s, which is not hedged", str(r, "id"))
 			continue
 		}
-		if str(r, "hedge") != cl.Hedge || str(r, "quote") != cl.Quote.Text || str(r, "about") != iri(extract.NodeIRI(cl.About)) {
+		if str(r, "hedge") != cl.Hedge || str(r, "quote") != cl.Quote.Text || str(r, "about") != iri(schema.NodeIRI(cl.About)) {
 			t.Errorf("hedged claim %s = %v; want hedge %s, quote %q", cl.ID, r, cl.Hedge, cl.Quote.Text)
 		}
 	}
@@ -376,7 +377,7 @@ func TestInferredLinks(t *testing.T) {
 	want := map[string]linkOf{}
 	for _, l := range c.links {
 		if l.Inferred {
-			want[iri(extract.ItemIRI(l.source, "link", l.ID))] = l
+			want[iri(schema.ItemIRI(l.source, "link", l.ID))] = l
 		}
 	}
 	rows := runSaved(t, s, "inferred-links", nil)
@@ -389,14 +390,14 @@ func TestInferredLinks(t *testing.T) {
 			t.Errorf("inferred-links gave %s, which is not inferred", str(r, "id"))
 			continue
 		}
-		if str(r, "cause") != iri(extract.NodeIRI(l.Cause)) || str(r, "effect") != iri(extract.NodeIRI(l.Effect)) ||
+		if str(r, "cause") != iri(schema.NodeIRI(l.Cause)) || str(r, "effect") != iri(schema.NodeIRI(l.Effect)) ||
 			str(r, "quote") != l.Quote.Text || str(r, "note") != l.Note || str(r, "polarity") != l.Polarity {
 			t.Errorf("inferred link %s = %v; want %s -> %s, quote %q, note %q", l.ID, r, l.Cause, l.Effect, l.Quote.Text, l.Note)
 		}
 	}
 	// The README's example: idle chips and depreciation are only set side
 	// by side in the text.
-	if _, ok := want[iri(extract.ItemIRI("liu-yuhui-2025-livestream", "link", "idle-chips--depreciation-rises"))]; !ok {
+	if _, ok := want[iri(schema.ItemIRI("liu-yuhui-2025-livestream", "link", "idle-chips--depreciation-rises"))]; !ok {
 		t.Errorf("the link from idle chips to depreciation is not inferred in the data")
 	}
 }
@@ -415,10 +416,10 @@ func TestEntities(t *testing.T) {
 				if e.Type == typ {
 					var fs []string
 					for f := range c.involving(e.ID) {
-						fs = append(fs, iri(extract.NodeIRI(f)))
+						fs = append(fs, iri(schema.NodeIRI(f)))
 					}
 					sort.Strings(fs)
-					want[iri(extract.NodeIRI(e.ID))] = fs
+					want[iri(schema.NodeIRI(e.ID))] = fs
 				}
 			}
 			got := map[string][]string{}
@@ -540,14 +541,14 @@ func TestLoops(t *testing.T) {
 		}
 		s := graph.OpenMemory()
 		defer s.Close()
-		var quads []extract.Quad
+		var quads []schema.Quad
 		for _, l := range links {
 			for _, n := range l {
 				quads = append(quads,
-					extract.Quad{Subject: extract.NodeIRI(n), Predicate: extract.RDFType, Object: extract.Term{Kind: extract.IRI, Value: extract.ClassFactor}, Graph: "g"},
-					extract.Quad{Subject: extract.NodeIRI(n), Predicate: extract.RDFSLabel, Object: extract.Term{Kind: extract.Literal, Value: n, Lang: extract.LangEn}, Graph: "g"})
+					schema.Quad{Subject: schema.NodeIRI(n), Predicate: schema.RDFType, Object: schema.Term{Kind: schema.IRI, Value: schema.ClassFactor}, Graph: "g"},
+					schema.Quad{Subject: schema.NodeIRI(n), Predicate: schema.RDFSLabel, Object: schema.Term{Kind: schema.Literal, Value: n, Lang: schema.LangEn}, Graph: "g"})
 			}
-			quads = append(quads, extract.Quad{Subject: extract.NodeIRI(l[0]), Predicate: causesIRI, Object: extract.Term{Kind: extract.IRI, Value: extract.NodeIRI(l[1])}, Graph: "g"})
+			quads = append(quads, schema.Quad{Subject: schema.NodeIRI(l[0]), Predicate: causesIRI, Object: schema.Term{Kind: schema.IRI, Value: schema.NodeIRI(l[1])}, Graph: "g"})
 		}
 		if _, err := s.Load(context.Background(), quads); err != nil {
 			t.Fatal(err)
@@ -708,7 +709,7 @@ func TestFacts(t *testing.T) {
 		}
 	})
 	t.Run("hedged: turnover may fall below 1.5 trillion", func(t *testing.T) {
-		id := iri(extract.ItemIRI("liu-yuhui-2025-livestream", "claim", "turnover-may-fall-below-1-5tn"))
+		id := iri(schema.ItemIRI("liu-yuhui-2025-livestream", "claim", "turnover-may-fall-below-1-5tn"))
 		if r := has(runSaved(t, s, "hedged-claims", nil), "id", id); r == nil || str(r, "hedge") != claim("turnover-may-fall-below-1-5tn").Hedge {
 			t.Errorf("hedged-claims lacks %s: %v", id, r)
 		}

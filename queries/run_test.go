@@ -12,11 +12,12 @@ import (
 	"github.com/causeway/causeway/data"
 	"github.com/causeway/causeway/extract"
 	"github.com/causeway/causeway/graph"
+	"github.com/causeway/causeway/graph/schema"
 )
 
 const (
-	kindIRI   = extract.PredKind
-	causesIRI = extract.PredCauses
+	kindIRI   = schema.PredKind
+	causesIRI = schema.PredCauses
 )
 
 // curated reads the embedded curated data through the extract package, as
@@ -41,7 +42,7 @@ func memoryStore(t testing.TB, docs []*extract.Document) *graph.Store {
 
 func load(t testing.TB, s *graph.Store, docs []*extract.Document) {
 	t.Helper()
-	var quads []extract.Quad
+	var quads []schema.Quad
 	for _, d := range docs {
 		quads = append(quads, extract.Compile(d)...)
 	}
@@ -136,8 +137,8 @@ func TestRunLimit(t *testing.T) {
 	}{
 		{Gizmo, "g.V().All()", 3},
 		{Gizmo, "for (var i = 0; i < 10; i++) { g.Emit(i) }", 4},
-		{GraphQL, "{ nodes(<" + extract.RDFType + ">: <" + extract.ClassFactor + ">) { id } }", 2},
-		{MQL, `[{"id": null, "<` + extract.RDFType + `>": "<` + extract.ClassFactor + `>"}]`, 2},
+		{GraphQL, "{ nodes(<" + schema.RDFType + ">: <" + schema.ClassFactor + ">) { id } }", 2},
+		{MQL, `[{"id": null, "<` + schema.RDFType + `>": "<` + schema.ClassFactor + `>"}]`, 2},
 	} {
 		t.Run(tt.lang, func(t *testing.T) {
 			got, err := Run(context.Background(), s.QuadStore(), tt.lang, tt.text, tt.limit)
@@ -152,9 +153,9 @@ func TestRunLimit(t *testing.T) {
 // text, numbers and booleans.
 func TestRunValues(t *testing.T) {
 	s := memoryStore(t, curated(t))
-	claim := "<" + extract.ItemIRI("liu-yuhui-2025-livestream", "claim", "china-power-supply") + ">"
+	claim := "<" + schema.ItemIRI("liu-yuhui-2025-livestream", "claim", "china-power-supply") + ">"
 	got, err := Run(context.Background(), s.QuadStore(), Gizmo,
-		`g.V("`+claim+`").Save("<`+extract.PredValue+`>", "value").Save("<`+extract.PredInferred+`>", "inferred").Save("<`+extract.PredAbout+`>", "about").Save("<`+extract.PredStatement+`>", "statement").All()`, 0)
+		`g.V("`+claim+`").Save("<`+schema.PredValue+`>", "value").Save("<`+schema.PredInferred+`>", "inferred").Save("<`+schema.PredAbout+`>", "about").Save("<`+schema.PredStatement+`>", "statement").All()`, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -162,7 +163,7 @@ func TestRunValues(t *testing.T) {
 		"id":        claim,
 		"value":     float64(1e13),
 		"inferred":  false,
-		"about":     "<" + extract.NodeIRI("china") + ">",
+		"about":     "<" + schema.NodeIRI("china") + ">",
 		"statement": "China's annual electricity supply has reached 10 trillion kWh.",
 	}}
 	if !reflect.DeepEqual(got, want) {

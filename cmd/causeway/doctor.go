@@ -11,6 +11,7 @@ import (
 
 	"github.com/causeway/causeway/extract"
 	"github.com/causeway/causeway/graph"
+	"github.com/causeway/causeway/graph/schema"
 )
 
 // doctorOptions are what doctor needs.
@@ -56,7 +57,7 @@ func doctorRun(ctx context.Context, opts *doctorOptions) error {
 	if err != nil {
 		return err
 	}
-	var want []extract.Quad
+	var want []schema.Quad
 	for _, d := range docs {
 		want = append(want, extract.Compile(d)...)
 	}

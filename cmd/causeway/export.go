@@ -14,6 +14,7 @@ import (
 
 	"github.com/causeway/causeway/export"
 	"github.com/causeway/causeway/graph"
+	"github.com/causeway/causeway/graph/schema"
 )
 
 // exportFormats are the formats export writes, in the order help lists
@@ -208,7 +209,7 @@ func exportStore(ctx context.Context, s *graph.Store, opts *exportOptions) error
 }
 
 // exportGraph reads the view of the scope the options choose.
-func exportGraph(ctx context.Context, s *graph.Store, opts *exportOptions) (export.Graph, error) {
+func exportGraph(ctx context.Context, s *graph.Store, opts *exportOptions) (schema.View, error) {
 	var (
 		sc   *graph.Scope
 		name = "causeway"
@@ -217,75 +218,55 @@ func exportGraph(ctx context.Context, s *graph.Store, opts *exportOptions) (expo
 	case opts.trace:
 		from, err := s.ResolveName(ctx, opts.from)
 		if err != nil {
-			return export.Graph{}, err
+			return schema.View{}, err
 		}
 		to, err := s.ResolveName(ctx, opts.to)
 		if err != nil {
-			return export.Graph{}, err
+			return schema.View{}, err
 		}
 		t, err := s.TraceScope(ctx, from.ID, to.ID, graph.TraceOptions{MaxDepth: opts.maxDepth, Limit: opts.limit})
 		if err != nil {
-			return export.Graph{}, err
+			return schema.View{}, err
 		}
 		if len(t.Nodes) == 0 {
 			fmt.Fprintf(opts.env.stderr, "causeway: no causal path from %s to %s within %d hops\n",
 				nodeName(from), nodeName(to), opts.maxDepth)
-			return export.Graph{}, silentError{exitFail}
+			return schema.View{}, silentError{exitFail}
 		}
 		sc, name = &t, fmt.Sprintf("trace %s to %s", from.ID, to.ID)
 	case opts.around != "":
 		n, err := s.ResolveName(ctx, opts.around)
 		if err != nil {
-			return export.Graph{}, err
+			return schema.View{}, err
 		}
 		a, err := s.AroundScope(ctx, n.ID, opts.depth)
 		if err != nil {
-			return export.Graph{}, err
+			return schema.View{}, err
 		}
 		sc, name = &a, fmt.Sprintf("around %s, depth %d", n.ID, opts.depth)
 	case opts.chain != "":
 		c, err := s.ChainScope(ctx, opts.chain)
 		var notFound *graph.ChainNotFoundError
 		if errors.As(err, &notFound) {
-			return export.Graph{}, usageError{err}
+			return schema.View{}, usageError{err}
 		}
 		if err != nil {
-			return export.Graph{}, err
+			return schema.View{}, err
 		}
 		sc, name = &c, "chain "+opts.chain
 	case opts.loops:
 		l, err := loopsScope(ctx, s, opts)
 		if err != nil {
-			return export.Graph{}, err
+			return schema.View{}, err
 		}
 		sc, name = &l, "feedback loops"
 	}
 	v, err := s.View(ctx, graph.ViewOptions{Scope: sc, Claims: opts.claims})
 	if err != nil {
-		return export.Graph{}, err
+		return schema.View{}, err
 	}
-	return exportView(name, v), nil
-}
-
-// exportView converts a view of the store to the export package's graph.
-func exportView(name string, v graph.View) export.Graph {
-	g := export.Graph{Name: name, Nodes: make([]export.Node, len(v.Nodes)), Edges: make([]export.Edge, len(v.Edges))}
-	for i, n := range v.Nodes {
-		g.Nodes[i] = export.Node{
-			ID: n.ID, Kind: n.Kind, Type: n.Type, Label: n.Label, LabelZh: n.LabelZh,
-			Aliases: n.Aliases, AliasesZh: n.AliasesZh,
-			Quote: n.Quote, Hedge: n.Hedge, Inferred: n.Inferred, Source: n.Source, Speaker: n.Speaker,
-		}
-	}
-	for i, e := range v.Edges {
-		g.Edges[i] = export.Edge{
-			ID: e.ID, Kind: e.Kind, From: e.From, To: e.To,
-			Polarity: e.Polarity, Hedge: e.Hedge, Inferred: e.Inferred, Quote: e.Quote,
-			Source: e.Source, Link: e.Link, Speaker: e.Speaker,
-			QuoteStart: e.QuoteStart, QuoteEnd: e.QuoteEnd, Note: e.Note,
-		}
-	}
-	return g
+	v.Name = name
+	return v, nil
 }
 
 // write writes an export to the -o file, or to stdout.
@@ -301,7 +282,7 @@ func (o *exportOptions) write(b []byte) error {
 }
 
 // writeCSV writes the neo4j-admin import files into dir, creating it.
-func writeCSV(dir string, g export.Graph) error {
+func writeCSV(dir string, g schema.View) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("export: %w", err)
 	}

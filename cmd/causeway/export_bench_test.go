@@ -7,8 +7,8 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/causeway/causeway/extract"
 	"github.com/causeway/causeway/graph"
+	"github.com/causeway/causeway/graph/schema"
 )
 
 // benchExport times export of the store s in each format, the store opened
@@ -64,36 +64,36 @@ func BenchmarkExportCorpus(b *testing.B) {
 // 60n quads.
 func syntheticStore(b *testing.B, n int) *graph.Store {
 	src := "synthetic"
-	g := extract.SourceIRI(src)
-	iri := func(v string) extract.Term { return extract.Term{Kind: extract.IRI, Value: v} }
-	lit := func(v, lang, dt string) extract.Term {
-		return extract.Term{Kind: extract.Literal, Value: v, Lang: lang, Datatype: dt}
+	g := schema.SourceIRI(src)
+	iri := func(v string) schema.Term { return schema.Term{Kind: schema.IRI, Value: v} }
+	lit := func(v, lang, dt string) schema.Term {
+		return schema.Term{Kind: schema.Literal, Value: v, Lang: lang, Datatype: dt}
 	}
-	var quads []extract.Quad
-	add := func(s, p string, o extract.Term) {
-		quads = append(quads, extract.Quad{Subject: s, Predicate: p, Object: o, Graph: g})
+	var quads []schema.Quad
+	add := func(s, p string, o schema.Term) {
+		quads = append(quads, schema.Quad{Subject: s, Predicate: p, Object: o, Graph: g})
 	}
-	add(g, extract.RDFType, iri(extract.ClassSource))
+	add(g, schema.RDFType, iri(schema.ClassSource))
 	for i := 0; i < n; i++ {
-		f := extract.NodeIRI(fmt.Sprintf("f%06d", i))
-		add(f, extract.RDFType, iri(extract.ClassFactor))
-		add(f, extract.RDFSLabel, lit(fmt.Sprintf("Factor %d", i), extract.LangEn, ""))
-		add(f, extract.RDFSLabel, lit(fmt.Sprintf("因素%d", i), extract.LangZh, ""))
-		add(f, extract.SKOSAlt, lit(fmt.Sprintf("factor number %d", i), extract.LangEn, ""))
+		f := schema.NodeIRI(fmt.Sprintf("f%06d", i))
+		add(f, schema.RDFType, iri(schema.ClassFactor))
+		add(f, schema.RDFSLabel, lit(fmt.Sprintf("Factor %d", i), schema.LangEn, ""))
+		add(f, schema.RDFSLabel, lit(fmt.Sprintf("因素%d", i), schema.LangZh, ""))
+		add(f, schema.SKOSAlt, lit(fmt.Sprintf("factor number %d", i), schema.LangEn, ""))
 		for d := 1; d <= 3 && i+d < n; d++ {
 			cause, effect := fmt.Sprintf("f%06d", i), fmt.Sprintf("f%06d", i+d)
-			l := extract.ItemIRI(src, "link", cause+"--"+effect)
-			add(l, extract.RDFType, iri(extract.ClassLink))
-			add(l, extract.PredCause, iri(extract.NodeIRI(cause)))
-			add(l, extract.PredEffect, iri(extract.NodeIRI(effect)))
-			add(l, extract.PredPolarity, lit([]string{"+", "-"}[(i+d)%2], "", ""))
-			add(l, extract.PredHedge, lit("certain", "", ""))
-			add(l, extract.PredInferred, lit("false", "", extract.XSDBoolean))
-			add(l, extract.PredQuote, lit(fmt.Sprintf("因素%d導致因素%d。", i, i+d), extract.LangZh, ""))
-			add(l, extract.PredQuoteStart, lit("0", "", extract.XSDInteger))
-			add(l, extract.PredQuoteEnd, lit("10", "", extract.XSDInteger))
-			add(l, extract.ProvFrom, iri(g))
-			add(extract.NodeIRI(cause), extract.PredCauses, iri(extract.NodeIRI(effect)))
+			l := schema.ItemIRI(src, "link", cause+"--"+effect)
+			add(l, schema.RDFType, iri(schema.ClassLink))
+			add(l, schema.PredCause, iri(schema.NodeIRI(cause)))
+			add(l, schema.PredEffect, iri(schema.NodeIRI(effect)))
+			add(l, schema.PredPolarity, lit([]string{"+", "-"}[(i+d)%2], "", ""))
+			add(l, schema.PredHedge, lit("certain", "", ""))
+			add(l, schema.PredInferred, lit("false", "", schema.XSDBoolean))
+			add(l, schema.PredQuote, lit(fmt.Sprintf("因素%d導致因素%d。", i, i+d), schema.LangZh, ""))
+			add(l, schema.PredQuoteStart, lit("0", "", schema.XSDInteger))
+			add(l, schema.PredQuoteEnd, lit("10", "", schema.XSDInteger))
+			add(l, schema.ProvFrom, iri(g))
+			add(schema.NodeIRI(cause), schema.PredCauses, iri(schema.NodeIRI(effect)))
 		}
 	}
 	s := graph.OpenMemory()

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/causeway/causeway/graph"
+	"github.com/causeway/causeway/graph/schema"
 )
 
 // The export tests below hand files that `causeway export` wrote to the
@@ -60,7 +61,7 @@ func exportFile(t *testing.T, dir, name string, args ...string) string {
 }
 
 // viewOf reads the view of the embedded data that export writes by default.
-func viewOf(t *testing.T, claims bool) (graph.View, graph.Stats) {
+func viewOf(t *testing.T, claims bool) (schema.View, graph.Stats) {
 	t.Helper()
 	ctx := context.Background()
 	s, err := (&env{}).openStore(ctx)
@@ -150,7 +151,7 @@ func TestExportReadByNetworkx(t *testing.T) {
 					if err := json.Unmarshal(e[2], &data); err != nil {
 						t.Fatal(err)
 					}
-					if data["kind"] != graph.EdgeCauses {
+					if data["kind"] != schema.EdgeCauses {
 						continue
 					}
 					causal++
@@ -163,7 +164,7 @@ func TestExportReadByNetworkx(t *testing.T) {
 						t.Errorf("edge %s: inferred %v (%T); want a boolean", e[0], data["inferred"], data["inferred"])
 					}
 				}
-				if want := countKind(v, graph.EdgeCauses); causal != want {
+				if want := countKind(v, schema.EdgeCauses); causal != want {
 					t.Errorf("networkx read %d causal edges; the view has %d", causal, want)
 				}
 			})
@@ -171,7 +172,7 @@ func TestExportReadByNetworkx(t *testing.T) {
 	}
 }
 
-func countKind(v graph.View, kind string) int {
+func countKind(v schema.View, kind string) int {
 	n := 0
 	for _, e := range v.Edges {
 		if e.Kind == kind {
@@ -290,7 +291,7 @@ func TestExportLoadedByCytoscape(t *testing.T) {
 		}
 	}
 	for _, d := range got.EdgeData {
-		if d["interaction"] != graph.EdgeCauses {
+		if d["interaction"] != schema.EdgeCauses {
 			continue
 		}
 		for _, k := range []string{"polarity", "hedge", "inferred", "quote", "document"} {

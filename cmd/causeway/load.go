@@ -10,6 +10,7 @@ import (
 	"github.com/causeway/causeway/data"
 	"github.com/causeway/causeway/extract"
 	"github.com/causeway/causeway/graph"
+	"github.com/causeway/causeway/graph/schema"
 )
 
 // loadOptions are what load needs.
@@ -61,7 +62,7 @@ func checkLoadStore(db string) error {
 
 func loadRun(ctx context.Context, opts *loadOptions) error {
 	var (
-		quads []extract.Quad
+		quads []schema.Quad
 		err   error
 	)
 	if len(opts.paths) == 0 {
@@ -89,7 +90,7 @@ func loadRun(ctx context.Context, opts *loadOptions) error {
 	}
 	ids := make([]string, len(res.Sources))
 	for i, src := range res.Sources {
-		ids[i] = strings.TrimPrefix(src, extract.SourceNS)
+		ids[i] = strings.TrimPrefix(src, schema.SourceNS)
 	}
 	fmt.Fprintf(opts.env.stdout, "loaded %s into %s: %d quads added, %d removed, %d unchanged\n",
 		strings.Join(ids, ", "), opts.env.db, res.Added, res.Removed, res.Unchanged)

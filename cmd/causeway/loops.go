@@ -8,8 +8,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/causeway/causeway/extract"
 	"github.com/causeway/causeway/graph"
+	"github.com/causeway/causeway/graph/schema"
 )
 
 // loopsOptions are what loops needs; flags fill them in.
@@ -118,7 +118,7 @@ func writeLoops(w io.Writer, through *graph.Node, loops []graph.Loop) {
 func hopsSummary(hops []graph.Hop) string {
 	conf, inferred := "certain", false
 	for _, h := range hops {
-		if extract.HedgeRank(h.Hedge) > extract.HedgeRank(conf) {
+		if schema.HedgeRank(h.Hedge) > schema.HedgeRank(conf) {
 			conf = h.Hedge
 		}
 		inferred = inferred || h.Inferred

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/causeway/causeway/graph"
+	"github.com/causeway/causeway/graph/schema"
 )
 
 // searchOptions are what search needs; flags fill them in.
@@ -105,9 +106,9 @@ func writeSearch(w io.Writer, query string, results []graph.SearchResult, total 
 	for _, r := range results {
 		what := r.Node.ID + " · " + nodeName(r.Node)
 		switch r.Kind {
-		case graph.KindClaim:
+		case schema.KindClaim:
 			what = "about " + what
-		case graph.KindLink:
+		case schema.KindLink:
 			if r.Effect != nil {
 				what = r.Node.ID + " → " + r.Effect.ID
 			}

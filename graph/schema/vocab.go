@@ -1,4 +1,4 @@
-package extract
+package schema
 
 // The namespaces of the quads Causeway writes. Ids of entities and factors
 // live under NodeNS, so the same id in two sources is the same node; claims,
@@ -67,6 +67,9 @@ const (
 	// LangEn and LangZh tag English and Chinese labels.
 	LangEn = "en"
 	LangZh = "zh-Hant"
+
+	// XSDDateTime is the datatype of time values.
+	XSDDateTime = "http://www.w3.org/2001/XMLSchema#dateTime"
 )
 
 // NodeIRI is the IRI of the entity or factor id.
