@@ -23,10 +23,29 @@ type Chain struct {
 	Path
 }
 
-// Chains reads the curated chains of the store, in the order of their
+// ChainsRequest asks for the curated chains of the store.
+type ChainsRequest struct{}
+
+// ChainsResult is the answer to a ChainsRequest.
+type ChainsResult struct {
+	Chains []Chain `json:"chains"`
+}
+
+// Chains answers a ChainsRequest. A store with no chain gives a
+// *NothingFoundError together with the result, whose Chains is empty.
+func (s *Store) Chains(ctx context.Context, _ ChainsRequest) (ChainsResult, error) {
+	chains, err := s.chains(ctx, "")
+	res := ChainsResult{Chains: chains}
+	if err == nil && len(chains) == 0 {
+		err = nothingFound("the store holds no chains")
+	}
+	return res, err
+}
+
+// chains reads the curated chains of the store, in the order of their
 // sources and ids; with node, a node id, only the chains that have it as a
 // step.
-func (s *Store) Chains(ctx context.Context, node string) ([]Chain, error) {
+func (s *Store) chains(ctx context.Context, node string) ([]Chain, error) {
 	iris, err := s.subjectsOfType(ctx, schema.ClassChain)
 	if err != nil {
 		return nil, fmt.Errorf("chains: %w", err)

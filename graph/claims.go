@@ -40,10 +40,49 @@ type Claim struct {
 	Note       string `json:"-"`
 }
 
-// Claims reads the claims of the store, in the order of their sources and
+// ClaimsRequest asks for the claims of the store; with About, a name, only
+// the claims about that node.
+type ClaimsRequest struct {
+	About string
+}
+
+// ClaimsResult is the answer to a ClaimsRequest.
+type ClaimsResult struct {
+	Claims []Claim `json:"claims"`
+	// About is the node of the request, resolved; nil without one.
+	About *Node `json:"-"`
+}
+
+// Claims answers a ClaimsRequest. No claim gives a *NothingFoundError
+// together with the result, whose Claims is empty.
+func (s *Store) Claims(ctx context.Context, req ClaimsRequest) (ClaimsResult, error) {
+	var (
+		res ClaimsResult
+		err error
+		id  string
+	)
+	if res.About, err = s.resolveOptional(ctx, req.About); err != nil {
+		return res, err
+	}
+	if res.About != nil {
+		id = res.About.ID
+	}
+	if res.Claims, err = s.claims(ctx, id); err != nil {
+		return res, err
+	}
+	if len(res.Claims) == 0 {
+		if res.About != nil {
+			return res, nothingFound("no claim is about %s", res.About.Name())
+		}
+		return res, nothingFound("the store holds no claims")
+	}
+	return res, nil
+}
+
+// claims reads the claims of the store, in the order of their sources and
 // of their quotes in each source text. With about, an entity or factor id,
 // only the claims about that node.
-func (s *Store) Claims(ctx context.Context, about string) ([]Claim, error) {
+func (s *Store) claims(ctx context.Context, about string) ([]Claim, error) {
 	var iris []quad.Value
 	if about == "" {
 		all, err := s.subjectsOfType(ctx, schema.ClassClaim)

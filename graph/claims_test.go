@@ -96,7 +96,7 @@ func TestClaims(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.about, func(t *testing.T) {
-			got, err := s.Claims(ctx, tt.about)
+			got, err := s.claims(ctx, tt.about)
 			if err != nil {
 				t.Fatalf("Claims(%q): %v", tt.about, err)
 			}
@@ -110,7 +110,7 @@ func TestClaims(t *testing.T) {
 func TestClaimsFromBolt(t *testing.T) {
 	s, _ := openBolt(t)
 	load(t, s, claimsFS())
-	got, err := s.Claims(context.Background(), "turnover")
+	got, err := s.claims(context.Background(), "turnover")
 	if err != nil {
 		t.Fatalf("Claims: %v", err)
 	}

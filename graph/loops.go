@@ -8,6 +8,8 @@ import (
 	gonumgraph "gonum.org/v1/gonum/graph"
 	"gonum.org/v1/gonum/graph/simple"
 	"gonum.org/v1/gonum/graph/topo"
+
+	"github.com/causeway/causeway/graph/schema"
 )
 
 // The types of Loop.
@@ -33,7 +35,59 @@ type Loop struct {
 	Hops []Hop `json:"hops"`
 }
 
-// Loops finds every feedback loop (elementary directed cycle) of the
+// Confidence returns the loop's weakest hedge, and whether any of its hops
+// rests on an inferred link.
+func (l Loop) Confidence() (hedge string, inferred bool) {
+	hedge = schema.Certain
+	for _, h := range l.Hops {
+		if schema.HedgeRank(h.Hedge) > schema.HedgeRank(hedge) {
+			hedge = h.Hedge
+		}
+		inferred = inferred || h.Inferred
+	}
+	return hedge, inferred
+}
+
+// LoopsRequest asks for the feedback loops of the graph; with Through, a
+// name, only those through that node.
+type LoopsRequest struct {
+	Through string
+}
+
+// LoopsResult is the answer to a LoopsRequest.
+type LoopsResult struct {
+	Loops []Loop `json:"loops"`
+	// Through is the node of the request, resolved; nil without one.
+	Through *Node `json:"-"`
+}
+
+// Loops answers a LoopsRequest (see loops for how). No loop gives a
+// *NothingFoundError together with the result, whose Loops is empty.
+func (s *Store) Loops(ctx context.Context, req LoopsRequest) (LoopsResult, error) {
+	var (
+		res LoopsResult
+		err error
+		id  string
+	)
+	if res.Through, err = s.resolveOptional(ctx, req.Through); err != nil {
+		return res, err
+	}
+	if res.Through != nil {
+		id = res.Through.ID
+	}
+	if res.Loops, err = s.loops(ctx, id); err != nil {
+		return res, err
+	}
+	if len(res.Loops) == 0 {
+		if res.Through != nil {
+			return res, nothingFound("no feedback loop goes through %s", res.Through.Name())
+		}
+		return res, nothingFound("no feedback loop in the graph")
+	}
+	return res, nil
+}
+
+// loops finds every feedback loop (elementary directed cycle) of the
 // causal graph, shortest first, then in the order of their node ids; with
 // through, a node id, only the loops through that node. Each loop is
 // reinforcing when it has an even number of "-" hops and balancing when it
@@ -42,7 +96,7 @@ type Loop struct {
 // The causes edges are read from the store into a gonum graph and the
 // cycles found with Johnson's algorithm (topo.DirectedCyclesIn); with
 // through, only within the strongly connected component that holds it.
-func (s *Store) Loops(ctx context.Context, through string) ([]Loop, error) {
+func (s *Store) loops(ctx context.Context, through string) ([]Loop, error) {
 	edges, err := s.causalEdges(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("loops: %w", err)

@@ -92,7 +92,7 @@ func TestLoops(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			s := storeOf(t, tt.edges...)
-			loops, err := s.Loops(context.Background(), tt.through)
+			loops, err := s.loops(context.Background(), tt.through)
 			if err != nil {
 				t.Fatalf("Loops(%q): %v", tt.through, err)
 			}
@@ -137,7 +137,7 @@ func checkLoopHops(t *testing.T, l Loop) {
 
 func TestLoopsEvidence(t *testing.T) {
 	s := reasoningStore(t)
-	loops, err := s.Loops(context.Background(), "")
+	loops, err := s.loops(context.Background(), "")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,35 +9,13 @@ import (
 	"github.com/agnivade/levenshtein"
 )
 
-// AmbiguousError reports a name that fits more than one node.
-type AmbiguousError struct {
-	Name       string
-	Candidates []Node
-}
-
-func (e *AmbiguousError) Error() string {
-	return fmt.Sprintf("%q is ambiguous: it names %d nodes (%s)", e.Name, len(e.Candidates), describeNodes(e.Candidates))
-}
-
-// NotFoundError reports a name that fits no node, with the nearest labels.
-type NotFoundError struct {
-	Name        string
-	Suggestions []Node
-}
-
-func (e *NotFoundError) Error() string {
-	if len(e.Suggestions) == 0 {
-		return fmt.Sprintf("no node is named %q", e.Name)
+// Name shows a node to a reader with both its labels: "US power shortage
+// 「缺電」", or one label when the other is empty or the same.
+func (n Node) Name() string {
+	if n.LabelZh == "" || n.LabelZh == n.Label {
+		return n.Label
 	}
-	return fmt.Sprintf("no node is named %q; did you mean %s?", e.Name, describeNodes(e.Suggestions))
-}
-
-func describeNodes(nodes []Node) string {
-	parts := make([]string, len(nodes))
-	for i, n := range nodes {
-		parts[i] = fmt.Sprintf("%s: %s / %s", n.ID, n.Label, n.LabelZh)
-	}
-	return strings.Join(parts, "; ")
+	return fmt.Sprintf("%s 「%s」", n.Label, n.LabelZh)
 }
 
 // names returns every name a node answers to: its id, labels and aliases.
@@ -47,15 +25,17 @@ func (n Node) names() []string {
 	return append(out, n.AliasesZh...)
 }
 
-// Resolve finds the node a user means by name: first the node whose id,
-// English or Chinese label or alias equals name, ignoring case; failing
-// that, the node one of whose names contains it. A name that fits more than
-// one node at the first level that fits any gives an *AmbiguousError; a name
-// that fits none gives a *NotFoundError with the nearest names.
-func Resolve(nodes []Node, name string) (Node, error) {
+// resolve finds the node a user means by name among nodes: first the node
+// whose id, English or Chinese label or alias equals name, ignoring case;
+// failing that, the node one of whose names contains it. A name that fits
+// more than one node at the first level that fits any gives an
+// *AmbiguousError; a name that fits none gives a *NotFoundError, with the
+// nearest names for a node (kind NameNode). Chains are resolved the same
+// way, each as a Node of its id and labels.
+func resolve(nodes []Node, name, kind string) (Node, error) {
 	want := fold(name)
 	if want == "" {
-		return Node{}, &NotFoundError{Name: name}
+		return Node{}, &NotFoundError{Name: name, Kind: kind}
 	}
 	for _, match := range []func(string) bool{
 		func(s string) bool { return s == want },
@@ -76,10 +56,13 @@ func Resolve(nodes []Node, name string) (Node, error) {
 		case 1:
 			return hits[0], nil
 		default:
-			return Node{}, &AmbiguousError{Name: name, Candidates: hits}
+			return Node{}, &AmbiguousError{Name: name, Kind: kind, Candidates: hits}
 		}
 	}
-	return Node{}, &NotFoundError{Name: name, Suggestions: nearest(nodes, want, 3)}
+	if kind == NameChain {
+		return Node{}, &NotFoundError{Name: name, Kind: kind}
+	}
+	return Node{}, &NotFoundError{Name: name, Kind: kind, Suggestions: nearest(nodes, want, 3)}
 }
 
 // nearest returns up to k nodes whose closest name is nearest to want in
@@ -120,8 +103,10 @@ func nearest(nodes []Node, want string, k int) []Node {
 
 func fold(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
 
-// ResolveName reads the nodes of the store and resolves name among them.
-// A name that is exactly a node id is found without reading every node.
+// ResolveName finds the entity or factor a user means by name: an id, an
+// English or Chinese label or alias (any case), or a part of one that fits
+// a single node. It is the one place every request resolves its names. A
+// name that is exactly a node id is found without reading every node.
 func (s *Store) ResolveName(ctx context.Context, name string) (Node, error) {
 	if n, ok, err := s.Node(ctx, strings.TrimSpace(name)); err != nil {
 		return Node{}, err
@@ -132,5 +117,18 @@ func (s *Store) ResolveName(ctx context.Context, name string) (Node, error) {
 	if err != nil {
 		return Node{}, err
 	}
-	return Resolve(nodes, name)
+	return resolve(nodes, name, NameNode)
+}
+
+// resolveOptional resolves name as ResolveName does, when it is set; an
+// empty name gives a nil node.
+func (s *Store) resolveOptional(ctx context.Context, name string) (*Node, error) {
+	if strings.TrimSpace(name) == "" {
+		return nil, nil
+	}
+	n, err := s.ResolveName(ctx, name)
+	if err != nil {
+		return nil, err
+	}
+	return &n, nil
 }

@@ -54,8 +54,40 @@ type SearchResult struct {
 // ignoring case, in English or Chinese: each node once, at its best match,
 // and each claim and link once. Results come best score first (see the
 // Score constants), then the shorter text matched, then by kind (entity,
+// SearchRequest asks for the nodes, claims and links whose text matches
+// Text; Limit, when above 0, is the most results returned.
+type SearchRequest struct {
+	Text  string
+	Limit int
+}
+
+// SearchResults is the answer to a SearchRequest.
+type SearchResults struct {
+	Results []SearchResult `json:"results"`
+	// Total counts every match, Results only the first Limit.
+	Total int `json:"-"`
+}
+
+// Search answers a SearchRequest (see search for how matches rank).
+// Nothing matching gives a *NothingFoundError together with the result,
+// whose Results is empty.
+func (s *Store) Search(ctx context.Context, req SearchRequest) (SearchResults, error) {
+	all, err := s.search(ctx, req.Text)
+	if err != nil {
+		return SearchResults{Results: []SearchResult{}}, err
+	}
+	res := SearchResults{Results: all, Total: len(all)}
+	if req.Limit > 0 && len(all) > req.Limit {
+		res.Results = all[:req.Limit]
+	}
+	if res.Total == 0 {
+		return res, nothingFound("nothing matches %q", req.Text)
+	}
+	return res, nil
+}
+
 // factor, claim, link) and ids. A query of blank space finds nothing.
-func (s *Store) Search(ctx context.Context, query string) ([]SearchResult, error) {
+func (s *Store) search(ctx context.Context, query string) ([]SearchResult, error) {
 	q := fold(query)
 	results := []SearchResult{}
 	if q == "" {
@@ -72,7 +104,7 @@ func (s *Store) Search(ctx context.Context, query string) ([]SearchResult, error
 			results = append(results, r)
 		}
 	}
-	claims, err := s.Claims(ctx, "")
+	claims, err := s.claims(ctx, "")
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}

@@ -49,7 +49,7 @@ func TestSearch(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.query, func(t *testing.T) {
-			results, err := s.Search(context.Background(), tt.query)
+			results, err := s.search(context.Background(), tt.query)
 			if err != nil {
 				t.Fatalf("Search(%q): %v", tt.query, err)
 			}

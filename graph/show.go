@@ -46,16 +46,28 @@ type Quote struct {
 	Backs []string `json:"backs"`
 }
 
-// Show reads everything about the entity or factor with the given id. An
-// id the store does not hold gives a *NotFoundError.
-func (s *Store) Show(ctx context.Context, id string) (Detail, error) {
-	d, err := s.show(ctx, id)
+// ShowRequest asks for everything about the entity or factor Name.
+type ShowRequest struct {
+	Name string
+}
+
+// Show answers a ShowRequest: the node's labels, what it involves and is
+// involved in, its claims, its causes and effects, the chains and loops it
+// is in, and every quote that backs any of it.
+func (s *Store) Show(ctx context.Context, req ShowRequest) (Detail, error) {
+	n, err := s.ResolveName(ctx, req.Name)
 	if err != nil {
-		return Detail{}, fmt.Errorf("show %s: %w", id, err)
+		return Detail{}, err
+	}
+	d, err := s.show(ctx, n.ID)
+	if err != nil {
+		return Detail{}, fmt.Errorf("show %s: %w", n.ID, err)
 	}
 	return d, nil
 }
 
+// show reads everything about the entity or factor with the given id. An
+// id the store does not hold gives a *NotFoundError.
 func (s *Store) show(ctx context.Context, id string) (Detail, error) {
 	n, ok, err := s.Node(ctx, id)
 	if err != nil {
@@ -116,13 +128,13 @@ func (s *Store) show(ctx context.Context, id string) (Detail, error) {
 	for _, m := range neighbours {
 		d.Neighbours[m.ID] = m
 	}
-	if d.Claims, err = s.Claims(ctx, id); err != nil {
+	if d.Claims, err = s.claims(ctx, id); err != nil {
 		return Detail{}, err
 	}
-	if d.Chains, err = s.Chains(ctx, id); err != nil {
+	if d.Chains, err = s.chains(ctx, id); err != nil {
 		return Detail{}, err
 	}
-	if d.Loops, err = s.Loops(ctx, id); err != nil {
+	if d.Loops, err = s.loops(ctx, id); err != nil {
 		return Detail{}, err
 	}
 	d.Quotes = quotesOf(d)

@@ -71,7 +71,7 @@ func TestShow(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.id, func(t *testing.T) {
-			d, err := s.Show(context.Background(), tt.id)
+			d, err := s.show(context.Background(), tt.id)
 			if err != nil {
 				t.Fatalf("Show(%q): %v", tt.id, err)
 			}
@@ -113,7 +113,7 @@ func TestShow(t *testing.T) {
 
 func TestShowClaimNumbers(t *testing.T) {
 	s := reasoningStore(t)
-	d, err := s.Show(context.Background(), "oracle")
+	d, err := s.show(context.Background(), "oracle")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -127,7 +127,7 @@ func TestShowClaimNumbers(t *testing.T) {
 
 func TestShowUnknownNode(t *testing.T) {
 	s := reasoningStore(t)
-	_, err := s.Show(context.Background(), "nowhere")
+	_, err := s.show(context.Background(), "nowhere")
 	var nf *NotFoundError
 	if !errors.As(err, &nf) {
 		t.Errorf("Show(nowhere) error = %v; want a *NotFoundError", err)
@@ -146,7 +146,7 @@ func TestChains(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.node, func(t *testing.T) {
-			chains, err := s.Chains(context.Background(), tt.node)
+			chains, err := s.chains(context.Background(), tt.node)
 			if err != nil {
 				t.Fatalf("Chains(%q): %v", tt.node, err)
 			}
@@ -159,7 +159,7 @@ func TestChains(t *testing.T) {
 			}
 		})
 	}
-	chains, err := s.Chains(context.Background(), "")
+	chains, err := s.chains(context.Background(), "")
 	if err != nil {
 		t.Fatal(err)
 	}

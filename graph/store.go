@@ -94,9 +94,6 @@ func openBoltDir(spec, dir string, create bool) (*Store, error) {
 	return s, nil
 }
 
-// QuadStore returns the underlying Cayley store, for running queries.
-func (s *Store) QuadStore() cayleygraph.QuadStore { return s.qs }
-
 // Spec returns the spec the store was opened with.
 func (s *Store) Spec() string { return s.spec }
 

@@ -2,8 +2,8 @@ package graph
 
 import (
 	"context"
-	"errors"
 	"fmt"
+	"strings"
 
 	gonumgraph "gonum.org/v1/gonum/graph"
 	"gonum.org/v1/gonum/graph/simple"
@@ -12,8 +12,113 @@ import (
 	"github.com/causeway/causeway/graph/schema"
 )
 
-// TraceOptions bound a trace.
-type TraceOptions struct {
+// TraceRequest asks for the causal paths from one node to another, by the
+// names a user types (see ResolveName).
+type TraceRequest struct {
+	From, To string
+	// Via, when set, names a node every path must pass; Avoid one no path
+	// may pass.
+	Via, Avoid string
+	// MinHedge, when set, is the weakest hedge a hop may rest on: certain,
+	// probable or possible (the default).
+	MinHedge string
+	// MaxDepth is the most hops a path may have, Limit the most paths;
+	// both at least 1.
+	MaxDepth, Limit int
+}
+
+// TraceResult is the answer to a TraceRequest: the two nodes as resolved,
+// and the paths, shortest first. The fields without JSON are the request
+// as resolved, for a reader's summary.
+type TraceResult struct {
+	From  Node   `json:"from"`
+	To    Node   `json:"to"`
+	Paths []Path `json:"paths"`
+
+	Via      *Node  `json:"-"`
+	Avoid    *Node  `json:"-"`
+	MinHedge string `json:"-"`
+	MaxDepth int    `json:"-"`
+	Limit    int    `json:"-"`
+}
+
+// Filters describes the filters of the trace for a reader: " through X,
+// avoiding Y, on links at least probable", or "" for none.
+func (r *TraceResult) Filters() string {
+	var parts []string
+	if r.Via != nil {
+		parts = append(parts, "through "+r.Via.Name())
+	}
+	if r.Avoid != nil {
+		parts = append(parts, "avoiding "+r.Avoid.Name())
+	}
+	if r.MinHedge != "" && r.MinHedge != schema.Possible {
+		parts = append(parts, "on links at least "+r.MinHedge)
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return " " + strings.Join(parts, ", ")
+}
+
+// Trace answers a TraceRequest: it resolves the names, checks the request
+// and finds the paths (see tracePaths for how). A trace from a node to
+// itself gives ErrSameNode; bounds below 1, an unknown hedge or a node to
+// avoid that every path passes give an *InvalidError; no path gives a
+// *NothingFoundError together with the result, whose Paths is empty.
+func (s *Store) Trace(ctx context.Context, req TraceRequest) (TraceResult, error) {
+	res := TraceResult{Paths: []Path{}, MinHedge: req.MinHedge, MaxDepth: req.MaxDepth, Limit: req.Limit}
+	if req.MaxDepth < 1 {
+		return res, invalid("max_depth", "must be at least 1, not %d", req.MaxDepth)
+	}
+	if req.Limit < 1 {
+		return res, invalid("limit", "must be at least 1, not %d", req.Limit)
+	}
+	if req.MinHedge != "" && schema.HedgeRank(req.MinHedge) < 0 {
+		return res, invalid("min_hedge", "%q is not a hedge (want certain, probable or possible)", req.MinHedge)
+	}
+	var err error
+	if res.From, err = s.ResolveName(ctx, req.From); err != nil {
+		return res, err
+	}
+	if res.To, err = s.ResolveName(ctx, req.To); err != nil {
+		return res, err
+	}
+	if res.Via, err = s.resolveOptional(ctx, req.Via); err != nil {
+		return res, err
+	}
+	if res.Avoid, err = s.resolveOptional(ctx, req.Avoid); err != nil {
+		return res, err
+	}
+	opts := traceOptions{MaxDepth: req.MaxDepth, Limit: req.Limit, MinHedge: req.MinHedge}
+	if res.Via != nil {
+		opts.Via = res.Via.ID
+	}
+	if a := res.Avoid; a != nil {
+		for _, m := range []*Node{&res.From, &res.To, res.Via} {
+			if m != nil && m.ID == a.ID {
+				return res, invalid("avoid", "%s: every path passes %s", req.Avoid, a.Name())
+			}
+		}
+		opts.Avoid = a.ID
+	}
+	if res.From.ID == res.To.ID {
+		return res, fmt.Errorf("trace %s: %w", res.From.ID, ErrSameNode)
+	}
+	paths, err := s.tracePaths(ctx, res.From.ID, res.To.ID, opts)
+	if err != nil {
+		return res, err
+	}
+	if len(paths) == 0 {
+		return res, nothingFound("no causal path from %s to %s within %d hops%s",
+			res.From.Name(), res.To.Name(), req.MaxDepth, res.Filters())
+	}
+	res.Paths = paths
+	return res, nil
+}
+
+// traceOptions bound a trace between node ids.
+type traceOptions struct {
 	// MaxDepth is the most hops a path may have.
 	MaxDepth int
 	// Limit is the most paths returned.
@@ -41,9 +146,6 @@ type Path struct {
 	Hops     []Hop  `json:"hops"`
 }
 
-// ErrSameNode reports a trace from a node to itself.
-var ErrSameNode = errors.New("from and to are the same node")
-
 // hedgeRank returns the rank of a MinHedge option: hedgeAll for "", and an
 // error for a word that is not a hedge.
 func hedgeRank(hedge string) (int, error) {
@@ -57,7 +159,7 @@ func hedgeRank(hedge string) (int, error) {
 	return r, nil
 }
 
-// Trace finds the simple causal paths (no node twice) from the node with id
+// tracePaths finds the simple causal paths (no node twice) from the node with id
 // from to the node with id to, of at most opts.MaxDepth hops, shortest
 // first, at most opts.Limit of them. Paths of equal length come in the
 // order of their node ids. With opts.Via only paths through that node
@@ -76,7 +178,7 @@ func hedgeRank(hedge string) (int, error) {
 // nodes and edges from both walks and from the enumeration: the hedges of
 // a node's links are read the first time the search leaves it, and only
 // when MinHedge is stricter than possible.
-func (s *Store) Trace(ctx context.Context, from, to string, opts TraceOptions) ([]Path, error) {
+func (s *Store) tracePaths(ctx context.Context, from, to string, opts traceOptions) ([]Path, error) {
 	if from == to {
 		return nil, fmt.Errorf("trace %s: %w", from, ErrSameNode)
 	}
@@ -167,7 +269,7 @@ func distancesTo(rev *causalView, target int64, max int) map[int64]int {
 // enters only nodes from which via and then dst are within the hops left.
 // That bound ignores that the two legs may not share a node, so it never
 // drops a path; the legs stay disjoint because the path stays simple.
-func simplePaths(g *causalView, src, dst int64, dist map[int64]int, via int64, toVia map[int64]int, opts TraceOptions) [][]int64 {
+func simplePaths(g *causalView, src, dst int64, dist map[int64]int, via int64, toVia map[int64]int, opts traceOptions) [][]int64 {
 	// need returns the fewest hops a path at w still needs, and false when
 	// it cannot end at dst (through via, if it has not passed it yet).
 	viaLeft := 0

@@ -35,97 +35,97 @@ func TestTraceFilters(t *testing.T) {
 	tests := []struct {
 		name  string
 		edges []string
-		opts  TraceOptions
+		opts  traceOptions
 		want  []string
 	}{
 		{
-			name: "no filter", edges: via, opts: TraceOptions{MaxDepth: 8, Limit: 10},
+			name: "no filter", edges: via, opts: traceOptions{MaxDepth: 8, Limit: 10},
 			want: []string{"a d", "a b d", "a x d", "a x v y z d"},
 		},
 		{
-			name: "via: the legs share no node", edges: via, opts: TraceOptions{MaxDepth: 8, Limit: 10, Via: "v"},
+			name: "via: the legs share no node", edges: via, opts: traceOptions{MaxDepth: 8, Limit: 10, Via: "v"},
 			want: []string{"a x v y z d"},
 		},
 		{
 			// Filtering the first path found would leave none.
-			name: "via: the limit counts paths through it", edges: via, opts: TraceOptions{MaxDepth: 8, Limit: 1, Via: "v"},
+			name: "via: the limit counts paths through it", edges: via, opts: traceOptions{MaxDepth: 8, Limit: 1, Via: "v"},
 			want: []string{"a x v y z d"},
 		},
 		{
-			name: "via: within the depth", edges: via, opts: TraceOptions{MaxDepth: 4, Limit: 10, Via: "v"},
+			name: "via: within the depth", edges: via, opts: traceOptions{MaxDepth: 4, Limit: 10, Via: "v"},
 			want: []string{},
 		},
 		{
-			name: "via the target", edges: via, opts: TraceOptions{MaxDepth: 8, Limit: 10, Via: "d"},
+			name: "via the target", edges: via, opts: traceOptions{MaxDepth: 8, Limit: 10, Via: "d"},
 			want: []string{"a d", "a b d", "a x d", "a x v y z d"},
 		},
 		{
-			name: "via the source", edges: via, opts: TraceOptions{MaxDepth: 8, Limit: 2, Via: "a"},
+			name: "via the source", edges: via, opts: traceOptions{MaxDepth: 8, Limit: 2, Via: "a"},
 			want: []string{"a d", "a b d"},
 		},
 		{
-			name: "via a node that reaches no target", edges: []string{"a -> b", "b -> d", "a -> v"}, opts: TraceOptions{MaxDepth: 8, Limit: 10, Via: "v"},
+			name: "via a node that reaches no target", edges: []string{"a -> b", "b -> d", "a -> v"}, opts: traceOptions{MaxDepth: 8, Limit: 10, Via: "v"},
 			want: []string{},
 		},
 		{
-			name: "via a node nothing reaches", edges: []string{"a -> b", "b -> d", "v -> d"}, opts: TraceOptions{MaxDepth: 8, Limit: 10, Via: "v"},
+			name: "via a node nothing reaches", edges: []string{"a -> b", "b -> d", "v -> d"}, opts: traceOptions{MaxDepth: 8, Limit: 10, Via: "v"},
 			want: []string{},
 		},
 		{
-			name: "avoid", edges: via, opts: TraceOptions{MaxDepth: 8, Limit: 10, Avoid: "x"},
+			name: "avoid", edges: via, opts: traceOptions{MaxDepth: 8, Limit: 10, Avoid: "x"},
 			want: []string{"a d", "a b d"},
 		},
 		{
-			name: "avoid and via", edges: via, opts: TraceOptions{MaxDepth: 8, Limit: 10, Via: "x", Avoid: "v"},
+			name: "avoid and via", edges: via, opts: traceOptions{MaxDepth: 8, Limit: 10, Via: "x", Avoid: "v"},
 			want: []string{"a x d"},
 		},
 		{
-			name: "avoid the only way", edges: via, opts: TraceOptions{MaxDepth: 8, Limit: 10, Via: "v", Avoid: "y"},
+			name: "avoid the only way", edges: via, opts: traceOptions{MaxDepth: 8, Limit: 10, Via: "v", Avoid: "y"},
 			want: []string{},
 		},
 		{
-			name: "avoid the source", edges: via, opts: TraceOptions{MaxDepth: 8, Limit: 10, Avoid: "a"},
+			name: "avoid the source", edges: via, opts: traceOptions{MaxDepth: 8, Limit: 10, Avoid: "a"},
 			want: []string{},
 		},
 		{
-			name: "avoid a node the store does not have", edges: via, opts: TraceOptions{MaxDepth: 8, Limit: 2, Avoid: "nowhere"},
+			name: "avoid a node the store does not have", edges: via, opts: traceOptions{MaxDepth: 8, Limit: 2, Avoid: "nowhere"},
 			want: []string{"a d", "a b d"},
 		},
 		{
-			name: "min hedge possible keeps all", edges: hedges, opts: TraceOptions{MaxDepth: 8, Limit: 10, MinHedge: "possible"},
+			name: "min hedge possible keeps all", edges: hedges, opts: traceOptions{MaxDepth: 8, Limit: 10, MinHedge: "possible"},
 			want: []string{"a b d", "a c d", "a e f d"},
 		},
 		{
-			name: "min hedge probable", edges: hedges, opts: TraceOptions{MaxDepth: 8, Limit: 10, MinHedge: "probable"},
+			name: "min hedge probable", edges: hedges, opts: traceOptions{MaxDepth: 8, Limit: 10, MinHedge: "probable"},
 			want: []string{"a c d", "a e f d"},
 		},
 		{
-			name: "min hedge certain", edges: hedges, opts: TraceOptions{MaxDepth: 8, Limit: 10, MinHedge: "certain"},
+			name: "min hedge certain", edges: hedges, opts: traceOptions{MaxDepth: 8, Limit: 10, MinHedge: "certain"},
 			want: []string{"a e f d"},
 		},
 		{
 			// The search never uses the weak edges: filtering the first
 			// path found would leave none.
-			name: "min hedge within the limit", edges: hedges, opts: TraceOptions{MaxDepth: 8, Limit: 1, MinHedge: "certain"},
+			name: "min hedge within the limit", edges: hedges, opts: traceOptions{MaxDepth: 8, Limit: 1, MinHedge: "certain"},
 			want: []string{"a e f d"},
 		},
 		{
 			// The distances to the target skip weak edges too: the
 			// certain path is longer than the depth.
-			name: "min hedge within the depth", edges: hedges, opts: TraceOptions{MaxDepth: 2, Limit: 10, MinHedge: "certain"},
+			name: "min hedge within the depth", edges: hedges, opts: traceOptions{MaxDepth: 2, Limit: 10, MinHedge: "certain"},
 			want: []string{},
 		},
 		{
 			name:  "min hedge, via and avoid together",
 			edges: append([]string{"c -> g", "g -> d", "a -> g:possible"}, hedges...),
-			opts:  TraceOptions{MaxDepth: 8, Limit: 10, MinHedge: "probable", Via: "g", Avoid: "e"},
+			opts:  traceOptions{MaxDepth: 8, Limit: 10, MinHedge: "probable", Via: "g", Avoid: "e"},
 			want:  []string{"a c g d"},
 		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			s := storeOf(t, tt.edges...)
-			paths, err := s.Trace(context.Background(), "a", "d", tt.opts)
+			paths, err := s.tracePaths(context.Background(), "a", "d", tt.opts)
 			if err != nil {
 				t.Fatalf("Trace(a, d, %+v): %v", tt.opts, err)
 			}
@@ -162,8 +162,8 @@ func TestTraceConfidence(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(fmt.Sprintf("min hedge %q", tt.minHedge), func(t *testing.T) {
-			opts := TraceOptions{MaxDepth: 8, Limit: 10, MinHedge: tt.minHedge}
-			paths, err := s.Trace(context.Background(), "power-shortage", "depreciation", opts)
+			opts := traceOptions{MaxDepth: 8, Limit: 10, MinHedge: tt.minHedge}
+			paths, err := s.tracePaths(context.Background(), "power-shortage", "depreciation", opts)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -181,7 +181,7 @@ func TestTraceConfidence(t *testing.T) {
 
 func TestTraceBadHedge(t *testing.T) {
 	s := storeOf(t, "a -> d")
-	if _, err := s.Trace(context.Background(), "a", "d", TraceOptions{MaxDepth: 8, Limit: 10, MinHedge: "sure"}); err == nil {
+	if _, err := s.tracePaths(context.Background(), "a", "d", traceOptions{MaxDepth: 8, Limit: 10, MinHedge: "sure"}); err == nil {
 		t.Errorf("Trace(a, d, MinHedge sure) = nil error; want one")
 	}
 }
@@ -194,16 +194,16 @@ func BenchmarkTraceFilters(b *testing.B) {
 	ctx := context.Background()
 	for _, f := range []struct {
 		name string
-		opts func(p [2]string) TraceOptions
+		opts func(p [2]string) traceOptions
 	}{
-		{"none", func([2]string) TraceOptions { return TraceOptions{MaxDepth: 8, Limit: 10} }},
-		{"min-hedge=certain", func([2]string) TraceOptions { return TraceOptions{MaxDepth: 8, Limit: 10, MinHedge: "certain"} }},
-		{"avoid", func([2]string) TraceOptions { return TraceOptions{MaxDepth: 8, Limit: 10, Avoid: factorID(1)} }},
+		{"none", func([2]string) traceOptions { return traceOptions{MaxDepth: 8, Limit: 10} }},
+		{"min-hedge=certain", func([2]string) traceOptions { return traceOptions{MaxDepth: 8, Limit: 10, MinHedge: "certain"} }},
+		{"avoid", func([2]string) traceOptions { return traceOptions{MaxDepth: 8, Limit: 10, Avoid: factorID(1)} }},
 	} {
 		b.Run(f.name, func(b *testing.B) {
 			for i := 0; i < b.N; i++ {
 				p := syn.pairs[i%len(syn.pairs)]
-				paths, err := syn.store.Trace(ctx, p[0], p[1], f.opts(p))
+				paths, err := syn.store.tracePaths(ctx, p[0], p[1], f.opts(p))
 				if err != nil {
 					b.Fatal(err)
 				}

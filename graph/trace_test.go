@@ -26,63 +26,63 @@ func TestTrace(t *testing.T) {
 		name     string
 		edges    []string
 		from, to string
-		opts     TraceOptions
+		opts     traceOptions
 		want     []string
 	}{
 		{
 			name:  "one chain",
 			edges: []string{"a -> b", "b -> c", "c -> d"},
-			from:  "a", to: "d", opts: TraceOptions{MaxDepth: 8, Limit: 10},
+			from:  "a", to: "d", opts: traceOptions{MaxDepth: 8, Limit: 10},
 			want: []string{"a b c d"},
 		},
 		{
 			name:  "shortest first, then by node ids",
 			edges: []string{"a -> x", "x -> y", "y -> d", "a -> c", "c -> d", "a -> b", "b -> d", "a -> d"},
-			from:  "a", to: "d", opts: TraceOptions{MaxDepth: 8, Limit: 10},
+			from:  "a", to: "d", opts: traceOptions{MaxDepth: 8, Limit: 10},
 			want: []string{"a d", "a b d", "a c d", "a x y d"},
 		},
 		{
 			name: "cycles do not repeat nodes",
 			// b and c feed each other; every path stays simple.
 			edges: []string{"a -> b", "b -> c", "c -> b", "c -> d", "b -> d", "d -> a"},
-			from:  "a", to: "d", opts: TraceOptions{MaxDepth: 8, Limit: 10},
+			from:  "a", to: "d", opts: traceOptions{MaxDepth: 8, Limit: 10},
 			want: []string{"a b d", "a b c d"},
 		},
 		{
 			name:  "a self-reinforcing loop on the way",
 			edges: []string{"a -> b", "b -> b2", "b2 -> b", "b -> c"},
-			from:  "a", to: "c", opts: TraceOptions{MaxDepth: 8, Limit: 10},
+			from:  "a", to: "c", opts: traceOptions{MaxDepth: 8, Limit: 10},
 			want: []string{"a b c"},
 		},
 		{
 			name:  "depth bound",
 			edges: []string{"a -> b", "b -> c", "c -> d", "a -> d"},
-			from:  "a", to: "d", opts: TraceOptions{MaxDepth: 2, Limit: 10},
+			from:  "a", to: "d", opts: traceOptions{MaxDepth: 2, Limit: 10},
 			want: []string{"a d"},
 		},
 		{
 			name:  "limit keeps the shortest",
 			edges: []string{"a -> b", "b -> d", "a -> c", "c -> d", "a -> d"},
-			from:  "a", to: "d", opts: TraceOptions{MaxDepth: 8, Limit: 2},
+			from:  "a", to: "d", opts: traceOptions{MaxDepth: 8, Limit: 2},
 			want: []string{"a d", "a b d"},
 		},
 		{
 			name:  "no path against the arrows",
 			edges: []string{"a -> b", "b -> c"},
-			from:  "c", to: "a", opts: TraceOptions{MaxDepth: 8, Limit: 10},
+			from:  "c", to: "a", opts: traceOptions{MaxDepth: 8, Limit: 10},
 			want: []string{},
 		},
 		{
 			name:  "unknown node",
 			edges: []string{"a -> b"},
-			from:  "a", to: "zz", opts: TraceOptions{MaxDepth: 8, Limit: 10},
+			from:  "a", to: "zz", opts: traceOptions{MaxDepth: 8, Limit: 10},
 			want: []string{},
 		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			s := storeOf(t, tt.edges...)
-			paths, err := s.Trace(context.Background(), tt.from, tt.to, tt.opts)
+			paths, err := s.tracePaths(context.Background(), tt.from, tt.to, tt.opts)
 			if err != nil {
 				t.Fatalf("Trace(%q, %q) error: %v", tt.from, tt.to, err)
 			}
@@ -125,7 +125,7 @@ func TestTraceAllSimplePaths(t *testing.T) {
 	}
 	walk([]string{"a"})
 
-	paths, err := s.Trace(context.Background(), "a", "f", TraceOptions{MaxDepth: 10, Limit: 1000})
+	paths, err := s.tracePaths(context.Background(), "a", "f", traceOptions{MaxDepth: 10, Limit: 1000})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -176,7 +176,7 @@ func uniq(list []string) []string {
 
 func TestTracePolarityAndEvidence(t *testing.T) {
 	s := storeOf(t, "a -| b", "b -| c:probable", "c -> d:possible", "a -> d")
-	paths, err := s.Trace(context.Background(), "a", "d", TraceOptions{MaxDepth: 8, Limit: 10})
+	paths, err := s.tracePaths(context.Background(), "a", "d", traceOptions{MaxDepth: 8, Limit: 10})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -198,7 +198,7 @@ func TestTracePolarityAndEvidence(t *testing.T) {
 	}
 
 	s = storeOf(t, "a -| b", "b -> c")
-	paths, err = s.Trace(context.Background(), "a", "c", TraceOptions{MaxDepth: 8, Limit: 10})
+	paths, err = s.tracePaths(context.Background(), "a", "c", traceOptions{MaxDepth: 8, Limit: 10})
 	if err != nil || len(paths) != 1 || paths[0].Polarity != "-" {
 		t.Errorf("Trace(a, c) over a - then a + link = %+v, %v; want one path of polarity -", paths, err)
 	}
@@ -206,7 +206,7 @@ func TestTracePolarityAndEvidence(t *testing.T) {
 
 func TestTraceSameNode(t *testing.T) {
 	s := storeOf(t, "a -> b", "b -> a")
-	if _, err := s.Trace(context.Background(), "a", "a", TraceOptions{MaxDepth: 8, Limit: 10}); !errors.Is(err, ErrSameNode) {
+	if _, err := s.tracePaths(context.Background(), "a", "a", traceOptions{MaxDepth: 8, Limit: 10}); !errors.Is(err, ErrSameNode) {
 		t.Errorf("Trace(a, a) error = %v; want ErrSameNode", err)
 	}
 }

@@ -11,9 +11,9 @@ import (
 	"github.com/causeway/causeway/graph/schema"
 )
 
-// Scope is a part of the graph: some nodes, and the causal links and
+// scope is a part of the graph: some nodes, and the causal links and
 // involvement among them that a view keeps.
-type Scope struct {
+type scope struct {
 	// Nodes are node ids.
 	Nodes []string
 	// Causal are (cause, effect) pairs of node ids; the view keeps every
@@ -26,21 +26,21 @@ type Scope struct {
 	Involves [][2]string
 }
 
-// ViewOptions choose what a View holds.
-type ViewOptions struct {
+// viewOptions choose what a view holds.
+type viewOptions struct {
 	// Scope limits the view; nil means the whole graph: every entity and
 	// factor, every causal link and every involvement.
-	Scope *Scope
+	scope *scope
 	// Claims adds every claim about a node of the view, with an about edge
 	// from the claim to the node.
 	Claims bool
 }
 
-// PathsScope returns the scope of a set of paths: their nodes and their
+// pathsScope returns the scope of a set of paths: their nodes and their
 // hops (the very links the paths rest on, not every link of each pair).
 // The union of the paths of a trace, or of feedback loops, is one.
-func PathsScope(nodes [][]Node, hops [][]Hop) Scope {
-	var sc Scope
+func pathsScope(nodes [][]Node, hops [][]Hop) scope {
+	var sc scope
 	for _, ns := range nodes {
 		for _, n := range ns {
 			sc.Nodes = append(sc.Nodes, n.ID)
@@ -52,25 +52,10 @@ func PathsScope(nodes [][]Node, hops [][]Hop) Scope {
 	return sc
 }
 
-// TraceScope returns the union of the paths Trace finds from the node with
-// id from to the node with id to; no path gives an empty scope.
-func (s *Store) TraceScope(ctx context.Context, from, to string, opts TraceOptions) (Scope, error) {
-	paths, err := s.Trace(ctx, from, to, opts)
-	if err != nil {
-		return Scope{}, err
-	}
-	nodes := make([][]Node, len(paths))
-	hops := make([][]Hop, len(paths))
-	for i, p := range paths {
-		nodes[i], hops[i] = p.Nodes, p.Hops
-	}
-	return PathsScope(nodes, hops), nil
-}
-
-// AroundScope returns the node with id center and every node at most depth
+// aroundScope returns the node with id center and every node at most depth
 // edges from it, walking causal links and involvement in either direction,
 // with every causal and involvement pair among them.
-func (s *Store) AroundScope(ctx context.Context, center string, depth int) (Scope, error) {
+func (s *Store) aroundScope(ctx context.Context, center string, depth int) (scope, error) {
 	dist := map[string]int{center: 0}
 	frontier := []string{center}
 	for d := 1; d <= depth && len(frontier) > 0; d++ {
@@ -78,7 +63,7 @@ func (s *Store) AroundScope(ctx context.Context, center string, depth int) (Scop
 		for _, id := range frontier {
 			ns, err := s.viewNeighbours(ctx, id)
 			if err != nil {
-				return Scope{}, err
+				return scope{}, err
 			}
 			for _, n := range ns {
 				if _, ok := dist[n]; !ok {
@@ -90,7 +75,7 @@ func (s *Store) AroundScope(ctx context.Context, center string, depth int) (Scop
 		sort.Strings(next)
 		frontier = next
 	}
-	var sc Scope
+	var sc scope
 	for id := range dist {
 		sc.Nodes = append(sc.Nodes, id)
 	}
@@ -109,7 +94,7 @@ func (s *Store) AroundScope(ctx context.Context, center string, depth int) (Scop
 			}
 		})
 		if err != nil {
-			return Scope{}, fmt.Errorf("around %s: %w", center, err)
+			return scope{}, fmt.Errorf("around %s: %w", center, err)
 		}
 	}
 	return sc, nil
@@ -141,103 +126,161 @@ func (s *Store) viewNeighbours(ctx context.Context, id string) ([]string, error)
 	return out, nil
 }
 
-// ChainNotFoundError reports a chain name that fits no chain, or several.
-type ChainNotFoundError struct {
-	Name string
-	// Candidates are the ids of the chains the name fits, when it fits more
-	// than one.
-	Candidates []string
-}
-
-func (e *ChainNotFoundError) Error() string {
-	if len(e.Candidates) > 0 {
-		return fmt.Sprintf("%q is ambiguous: it names %d chains (%s)", e.Name, len(e.Candidates), strings.Join(e.Candidates, ", "))
-	}
-	return fmt.Sprintf("no chain is named %q", e.Name)
-}
-
-// viewChain is a chain as the view reads it.
-type viewChain struct {
-	iri    quad.Value
-	id     string
-	labels []string
-}
-
-// ChainScope returns the steps of the chain named name (its id or its
-// English or Chinese label, any case, or a part of one that fits a single
-// chain) and the causal pairs of its consecutive steps. A name that fits no
-// chain or several gives a *ChainNotFoundError.
-func (s *Store) ChainScope(ctx context.Context, name string) (Scope, error) {
+// resolveChain finds the chain a user means by name: its id or its English
+// or Chinese label, any case, or a part of one that fits a single chain, as
+// ResolveName finds a node. It returns the chain's IRI.
+func (s *Store) resolveChain(ctx context.Context, name string) (quad.Value, error) {
 	subjects, err := s.subjectsOfType(ctx, schema.ClassChain)
 	if err != nil {
-		return Scope{}, fmt.Errorf("chain %s: %w", name, err)
+		return nil, fmt.Errorf("chain %s: %w", name, err)
 	}
-	var chains []viewChain
+	iris := map[string]quad.Value{}
+	var chains []Node
 	for _, v := range subjects {
-		c := viewChain{iri: v, id: chainID(v)}
-		c.labels = []string{c.id}
+		c := Node{ID: chainID(v), Kind: schema.KindChain}
 		err := s.eachQuad(ctx, quad.Subject, v, func(q quad.Quad) {
 			if q.Predicate == quad.IRI(schema.RDFSLabel) {
 				l, _ := text(q.Object)
-				c.labels = append(c.labels, l)
+				c.Aliases = append(c.Aliases, l)
 			}
 		})
 		if err != nil {
-			return Scope{}, fmt.Errorf("chain %s: %w", name, err)
+			return nil, fmt.Errorf("chain %s: %w", name, err)
 		}
+		iris[c.ID] = v
 		chains = append(chains, c)
 	}
-	sort.Slice(chains, func(i, j int) bool { return chains[i].id < chains[j].id })
-	want := fold(name)
-	var hits []viewChain
-	for _, match := range []func(string) bool{
-		func(s string) bool { return s == want },
-		func(s string) bool { return strings.Contains(s, want) },
-	} {
-		for _, c := range chains {
-			for _, l := range c.labels {
-				if want != "" && match(fold(l)) {
-					hits = append(hits, c)
-					break
-				}
-			}
-		}
-		if len(hits) > 0 {
-			break
-		}
-	}
-	switch len(hits) {
-	case 0:
-		return Scope{}, &ChainNotFoundError{Name: name}
-	case 1:
-	default:
-		ids := make([]string, len(hits))
-		for i, c := range hits {
-			ids[i] = c.id
-		}
-		return Scope{}, &ChainNotFoundError{Name: name, Candidates: ids}
-	}
-	steps, err := s.chainSteps(ctx, hits[0].iri)
+	sort.Slice(chains, func(i, j int) bool { return chains[i].ID < chains[j].ID })
+	c, err := resolve(chains, name, NameChain)
 	if err != nil {
-		return Scope{}, fmt.Errorf("chain %s: %w", name, err)
+		return nil, err
 	}
-	sc := Scope{Nodes: steps}
+	return iris[c.ID], nil
+}
+
+// chainScope returns the steps of the chain named name (see resolveChain)
+// and the causal pairs of its consecutive steps.
+func (s *Store) chainScope(ctx context.Context, name string) (scope, error) {
+	iri, err := s.resolveChain(ctx, name)
+	if err != nil {
+		return scope{}, err
+	}
+	steps, err := s.chainSteps(ctx, iri)
+	if err != nil {
+		return scope{}, fmt.Errorf("chain %s: %w", name, err)
+	}
+	sc := scope{Nodes: steps}
 	for i := 1; i < len(steps); i++ {
 		sc.Causal = append(sc.Causal, [2]string{steps[i-1], steps[i]})
 	}
 	return sc, nil
 }
 
-// View reads the property-graph view of the store that opts describe.
-func (s *Store) View(ctx context.Context, opts ViewOptions) (schema.View, error) {
+// ExportRequest asks for the property-graph view of the store that export
+// formats write: the whole graph, or one scope. At most one scope is set:
+//   - Trace: the union of the paths a trace from From to To finds, of at
+//     most MaxDepth hops, at most Limit of them;
+//   - Around: the node Around and every node at most Depth edges from it,
+//     either way, over causal links and involvement;
+//   - Chain: the steps of the curated chain Chain (an id or a label);
+//   - Loops: the union of the feedback loops.
+//
+// Claims adds the claims about the nodes of the view.
+type ExportRequest struct {
+	Trace           bool
+	From, To        string
+	MaxDepth, Limit int
+	Around          string
+	Depth           int
+	Chain           string
+	Loops           bool
+	Claims          bool
+}
+
+// Export answers an ExportRequest with the view, named after its scope. A
+// trace with no path or a graph with no loop gives a *NothingFoundError.
+func (s *Store) Export(ctx context.Context, req ExportRequest) (schema.View, error) {
+	scopes := 0
+	for _, set := range []bool{req.Trace, req.Around != "", req.Chain != "", req.Loops} {
+		if set {
+			scopes++
+		}
+	}
+	if scopes > 1 {
+		return schema.View{}, invalid("scope", "is one of trace, around, chain or loops, not several")
+	}
+	var (
+		sc   *scope
+		name = "causeway"
+	)
+	switch {
+	case req.Trace:
+		t, err := s.Trace(ctx, TraceRequest{From: req.From, To: req.To, MaxDepth: req.MaxDepth, Limit: req.Limit})
+		if err != nil {
+			return schema.View{}, err
+		}
+		ps := pathsOf(t.Paths)
+		sc, name = &ps, fmt.Sprintf("trace %s to %s", t.From.ID, t.To.ID)
+	case req.Around != "":
+		if req.Depth < 0 {
+			return schema.View{}, invalid("depth", "must not be negative, not %d", req.Depth)
+		}
+		n, err := s.ResolveName(ctx, req.Around)
+		if err != nil {
+			return schema.View{}, err
+		}
+		a, err := s.aroundScope(ctx, n.ID, req.Depth)
+		if err != nil {
+			return schema.View{}, err
+		}
+		sc, name = &a, fmt.Sprintf("around %s, depth %d", n.ID, req.Depth)
+	case req.Chain != "":
+		c, err := s.chainScope(ctx, req.Chain)
+		if err != nil {
+			return schema.View{}, err
+		}
+		sc, name = &c, "chain "+req.Chain
+	case req.Loops:
+		l, err := s.Loops(ctx, LoopsRequest{})
+		if err != nil {
+			return schema.View{}, err
+		}
+		nodes := make([][]Node, len(l.Loops))
+		hops := make([][]Hop, len(l.Loops))
+		for i, loop := range l.Loops {
+			nodes[i], hops[i] = loop.Nodes, loop.Hops
+		}
+		ps := pathsScope(nodes, hops)
+		sc, name = &ps, "feedback loops"
+	}
+	v, err := s.view(ctx, viewOptions{scope: sc, Claims: req.Claims})
+	if err != nil {
+		return schema.View{}, err
+	}
+	v.Name = name
+	return v, nil
+}
+
+// pathsOf is the scope of traced paths.
+func pathsOf(paths []Path) scope {
+	nodes := make([][]Node, len(paths))
+	hops := make([][]Hop, len(paths))
+	for i, p := range paths {
+		nodes[i], hops[i] = p.Nodes, p.Hops
+	}
+	return pathsScope(nodes, hops)
+}
+
+// view reads the property-graph view of the store that opts describe.
+func (s *Store) view(ctx context.Context, opts viewOptions) (schema.View, error) {
 	var (
 		v   schema.View
 		err error
 	)
-	if opts.Scope == nil {
+	if opts.scope == nil {
 		v, err = s.wholeView(ctx)
 	} else {
-		v, err = s.scopeView(ctx, *opts.Scope)
+		v, err = s.scopeView(ctx, *opts.scope)
 	}
 	if err != nil {
 		return schema.View{}, fmt.Errorf("view of %s: %w", s.spec, err)
@@ -286,7 +329,7 @@ func (s *Store) wholeView(ctx context.Context) (schema.View, error) {
 }
 
 // scopeView reads the nodes of a scope and the edges of its pairs.
-func (s *Store) scopeView(ctx context.Context, sc Scope) (schema.View, error) {
+func (s *Store) scopeView(ctx context.Context, sc scope) (schema.View, error) {
 	var v schema.View
 	for _, id := range viewUniqueIDs(sc.Nodes) {
 		n, ok, err := s.Node(ctx, id)

@@ -53,74 +53,66 @@ func summary(v schema.View) (nodes, edges []string) {
 	return nodes, edges
 }
 
-func TestView(t *testing.T) {
-	ctx := context.Background()
+func TestExport(t *testing.T) {
 	s := viewFixture(t)
-	scope := func(f func() (Scope, error)) *Scope {
-		sc, err := f()
-		if err != nil {
-			t.Fatal(err)
-		}
-		return &sc
-	}
+	ctx := context.Background()
 	tests := []struct {
-		name      string
-		opts      ViewOptions
-		nodes     string
-		edges     string
-		wantEmpty bool
+		name    string
+		req     ExportRequest
+		view    string
+		nodes   string
+		edges   string
+		nothing bool
 	}{
-		{name: "whole graph", opts: ViewOptions{},
+		{name: "whole graph", req: ExportRequest{}, view: "causeway",
 			nodes: "chips demand dep power price sp us",
 			edges: "causes:chips>dep causes:power>chips causes:price>demand involves:power>us"},
-		{name: "whole graph with claims", opts: ViewOptions{Claims: true},
+		{name: "whole graph with claims", req: ExportRequest{Claims: true}, view: "causeway",
 			nodes: "chips demand dep power price sp us vt/claim/c1",
 			edges: "about:vt/claim/c1>us causes:chips>dep causes:power>chips causes:price>demand involves:power>us"},
-		{name: "trace", opts: ViewOptions{Scope: scope(func() (Scope, error) {
-			return s.TraceScope(ctx, "power", "dep", TraceOptions{MaxDepth: 8, Limit: 10})
-		})},
+		{name: "trace", req: ExportRequest{Trace: true, From: "Power", To: "dep", MaxDepth: 8, Limit: 10},
+			view:  "trace power to dep",
 			nodes: "chips dep power",
 			edges: "causes:chips>dep causes:power>chips"},
-		{name: "trace without a path", opts: ViewOptions{Scope: scope(func() (Scope, error) {
-			return s.TraceScope(ctx, "dep", "power", TraceOptions{MaxDepth: 8, Limit: 10})
-		})}},
-		{name: "around an entity, depth 1", opts: ViewOptions{Scope: scope(func() (Scope, error) {
-			return s.AroundScope(ctx, "us", 1)
-		})},
+		{name: "trace without a path", req: ExportRequest{Trace: true, From: "dep", To: "power", MaxDepth: 8, Limit: 10}, nothing: true},
+		{name: "around an entity, depth 1", req: ExportRequest{Around: "us", Depth: 1}, view: "around us, depth 1",
 			nodes: "power us",
 			edges: "involves:power>us"},
-		{name: "around an entity, depth 2, with claims", opts: ViewOptions{Claims: true, Scope: scope(func() (Scope, error) {
-			return s.AroundScope(ctx, "us", 2)
-		})},
+		{name: "around an entity, depth 2, with claims", req: ExportRequest{Around: "us", Depth: 2, Claims: true},
+			view:  "around us, depth 2",
 			nodes: "chips power us vt/claim/c1",
 			edges: "about:vt/claim/c1>us causes:power>chips involves:power>us"},
-		{name: "around, depth 0", opts: ViewOptions{Scope: scope(func() (Scope, error) {
-			return s.AroundScope(ctx, "dep", 0)
-		})},
+		{name: "around, depth 0", req: ExportRequest{Around: "dep"}, view: "around dep, depth 0",
 			nodes: "dep"},
-		{name: "chain by Chinese label", opts: ViewOptions{Scope: scope(func() (Scope, error) {
-			return s.ChainScope(ctx, "到折舊")
-		})},
+		{name: "chain by Chinese label", req: ExportRequest{Chain: "到折舊"}, view: "chain 到折舊",
 			nodes: "chips dep power",
 			edges: "causes:chips>dep causes:power>chips"},
-		{name: "chain by id", opts: ViewOptions{Scope: scope(func() (Scope, error) {
-			return s.ChainScope(ctx, "POWER-TO-DEP")
-		})},
+		{name: "chain by id", req: ExportRequest{Chain: "POWER-TO-DEP"}, view: "chain POWER-TO-DEP",
 			nodes: "chips dep power",
 			edges: "causes:chips>dep causes:power>chips"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			v, err := s.View(ctx, tt.opts)
+			v, err := s.Export(ctx, tt.req)
+			var nf *NothingFoundError
+			if tt.nothing {
+				if !errors.As(err, &nf) {
+					t.Fatalf("Export(%+v) = %v; want a *NothingFoundError", tt.req, err)
+				}
+				return
+			}
 			if err != nil {
 				t.Fatal(err)
 			}
 			nodes, edges := summary(v)
+			if v.Name != tt.view {
+				t.Errorf("Export(%+v) view name = %q; want %q", tt.req, v.Name, tt.view)
+			}
 			if got := strings.Join(nodes, " "); got != tt.nodes {
-				t.Errorf("View nodes = %q; want %q", got, tt.nodes)
+				t.Errorf("Export(%+v) nodes = %q; want %q", tt.req, got, tt.nodes)
 			}
 			if got := strings.Join(edges, " "); got != tt.edges {
-				t.Errorf("View edges = %q; want %q", got, tt.edges)
+				t.Errorf("Export(%+v) edges = %q; want %q", tt.req, got, tt.edges)
 			}
 		})
 	}
@@ -128,7 +120,7 @@ func TestView(t *testing.T) {
 
 func TestViewCarriesEvidence(t *testing.T) {
 	ctx := context.Background()
-	v, err := viewFixture(t).View(ctx, ViewOptions{Claims: true})
+	v, err := viewFixture(t).Export(ctx, ExportRequest{Claims: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -169,15 +161,30 @@ func TestViewCarriesEvidence(t *testing.T) {
 	}
 }
 
-func TestChainScopeNames(t *testing.T) {
+func TestExportChainNames(t *testing.T) {
 	s := viewFixture(t)
-	for _, name := range []string{"nope", ""} {
-		t.Run(name, func(t *testing.T) {
-			_, err := s.ChainScope(context.Background(), name)
-			var nf *ChainNotFoundError
-			if !errors.As(err, &nf) {
-				t.Errorf("ChainScope(%q) = %v; want a *ChainNotFoundError", name, err)
+	for _, tt := range []struct {
+		name string
+		want error
+	}{
+		{"nope", &NotFoundError{Name: "nope", Kind: NameChain}},
+		{"power-to", nil},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := s.Export(context.Background(), ExportRequest{Chain: tt.name})
+			if tt.want == nil {
+				if err != nil {
+					t.Errorf("Export(chain %q) = %v; want the chain", tt.name, err)
+				}
+				return
+			}
+			var nf *NotFoundError
+			if !errors.As(err, &nf) || err.Error() != tt.want.Error() {
+				t.Errorf("Export(chain %q) = %v; want %v", tt.name, err, tt.want)
 			}
 		})
+	}
+	if _, err := s.resolveChain(context.Background(), ""); err == nil || err.Error() != `no chain is named ""` {
+		t.Errorf("resolveChain(\"\") = %v; want no chain is named \"\"", err)
 	}
 }

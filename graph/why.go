@@ -24,6 +24,8 @@ type Tree struct {
 	Nodes map[string]Node `json:"-"`
 	// Upstream tells a Why tree from an Effects tree.
 	Upstream bool `json:"-"`
+	// MaxDepth is the depth bound the tree was built to.
+	MaxDepth int `json:"-"`
 }
 
 // TreeEdge is one curated causal link of a Tree. A pair of nodes that
@@ -48,22 +50,46 @@ func (t Tree) Far(e TreeEdge) string {
 	return e.Effect
 }
 
-// Why returns the causes of the node with id, and their causes, up to
-// maxDepth hops upstream.
-func (s *Store) Why(ctx context.Context, id string, maxDepth int) (Tree, error) {
-	t, err := s.tree(ctx, id, maxDepth, true)
-	if err != nil {
-		return Tree{}, fmt.Errorf("why %s: %w", id, err)
-	}
-	return t, nil
+// TreeRequest asks for the causes (Why) or the effects (Effects) of the
+// node Name, to MaxDepth hops (at least 1).
+type TreeRequest struct {
+	Name     string
+	MaxDepth int
 }
 
-// Effects returns the effects of the node with id, and their effects, up to
-// maxDepth hops downstream.
-func (s *Store) Effects(ctx context.Context, id string, maxDepth int) (Tree, error) {
-	t, err := s.tree(ctx, id, maxDepth, false)
+// Why answers a TreeRequest with the causes of the node, and their causes,
+// up to MaxDepth hops upstream. A node with no cause gives a
+// *NothingFoundError together with the tree, which has no edges.
+func (s *Store) Why(ctx context.Context, req TreeRequest) (Tree, error) {
+	return s.treeOf(ctx, req, true)
+}
+
+// Effects answers a TreeRequest with the effects of the node, and their
+// effects, up to MaxDepth hops downstream. A node with no effect gives a
+// *NothingFoundError together with the tree, which has no edges.
+func (s *Store) Effects(ctx context.Context, req TreeRequest) (Tree, error) {
+	return s.treeOf(ctx, req, false)
+}
+
+// treeOf resolves, checks and answers a TreeRequest.
+func (s *Store) treeOf(ctx context.Context, req TreeRequest, upstream bool) (Tree, error) {
+	what, noun := "effects of", "effect"
+	if upstream {
+		what, noun = "why", "cause"
+	}
+	if req.MaxDepth < 1 {
+		return Tree{}, invalid("max_depth", "must be at least 1, not %d", req.MaxDepth)
+	}
+	n, err := s.ResolveName(ctx, req.Name)
 	if err != nil {
-		return Tree{}, fmt.Errorf("effects of %s: %w", id, err)
+		return Tree{}, err
+	}
+	t, err := s.tree(ctx, n.ID, req.MaxDepth, upstream)
+	if err != nil {
+		return Tree{}, fmt.Errorf("%s %s: %w", what, n.ID, err)
+	}
+	if len(t.Edges) == 0 {
+		return t, nothingFound("%s has no %s in the store", n.Name(), noun)
 	}
 	return t, nil
 }
@@ -80,7 +106,7 @@ func (s *Store) tree(ctx context.Context, id string, maxDepth int, upstream bool
 	if !ok {
 		return Tree{}, &NotFoundError{Name: id}
 	}
-	t := Tree{Root: root, Edges: []TreeEdge{}, Nodes: map[string]Node{id: root}, Upstream: upstream}
+	t := Tree{Root: root, Edges: []TreeEdge{}, Nodes: map[string]Node{id: root}, Upstream: upstream, MaxDepth: maxDepth}
 	view := s.causalView(ctx)
 	start, ok := view.idOf(schema.NodeIRI(id))
 	if !ok || maxDepth <= 0 {

@@ -80,8 +80,11 @@ func TestWhyAndEffects(t *testing.T) {
 			if tt.upstream {
 				read, name = s.Why, "Why"
 			}
-			tree, err := read(context.Background(), tt.root, tt.depth)
-			if err != nil {
+			tree, err := read(context.Background(), TreeRequest{Name: tt.root, MaxDepth: tt.depth})
+			var nf *NothingFoundError
+			if len(tt.want) == 0 && !errors.As(err, &nf) {
+				t.Fatalf("%s(%q, %d) = %v; want a *NothingFoundError", name, tt.root, tt.depth, err)
+			} else if len(tt.want) > 0 && err != nil {
 				t.Fatalf("%s(%q, %d): %v", name, tt.root, tt.depth, err)
 			}
 			if got := treeStrings(tree); !reflect.DeepEqual(got, tt.want) {
@@ -104,7 +107,7 @@ func TestWhyAndEffects(t *testing.T) {
 
 func TestWhyShowsEveryLinkOfAPair(t *testing.T) {
 	s := reasoningStore(t)
-	tree, err := s.Why(context.Background(), "depreciation", 2)
+	tree, err := s.tree(context.Background(), "depreciation", 2, true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -120,7 +123,7 @@ func TestWhyShowsEveryLinkOfAPair(t *testing.T) {
 
 func TestWhyUnknownNode(t *testing.T) {
 	s := storeOf(t, "a -> b")
-	_, err := s.Why(context.Background(), "nowhere", 4)
+	_, err := s.Why(context.Background(), TreeRequest{Name: "nowhere", MaxDepth: 4})
 	var nf *NotFoundError
 	if !errors.As(err, &nf) {
 		t.Errorf("Why(nowhere) error = %v; want a *NotFoundError", err)

@@ -1,4 +1,4 @@
-package queries
+package queries_test
 
 import (
 	"context"
@@ -15,6 +15,7 @@ import (
 	"github.com/causeway/causeway/extract"
 	"github.com/causeway/causeway/graph"
 	"github.com/causeway/causeway/graph/schema"
+	"github.com/causeway/causeway/queries"
 )
 
 // The tests below check each saved query against what the curated data
@@ -118,7 +119,7 @@ func bfs(start string, next func(string) []string, maxDepth int) map[string]int 
 // runSaved runs the saved query name with params on s.
 func runSaved(t *testing.T, s *graph.Store, name string, params map[string]string) []map[string]any {
 	t.Helper()
-	q, ok, err := Lookup(name)
+	q, ok, err := lookup(name)
 	if err != nil || !ok {
 		t.Fatalf("Lookup(%q) = %v, %v", name, ok, err)
 	}
@@ -128,7 +129,7 @@ func runSaved(t *testing.T, s *graph.Store, name string, params map[string]strin
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	res, err := Run(ctx, s.QuadStore(), q.Lang, text, 0)
+	res, err := query(ctx, s, q.Lang, text, 0)
 	if err != nil {
 		t.Fatalf("query %s %v: %v", name, params, err)
 	}
@@ -563,7 +564,7 @@ func TestLoops(t *testing.T) {
 func TestOffBalanceSheet(t *testing.T) {
 	c := readCorpus(t)
 	s := memoryStore(t, c.docs)
-	// Run it for every entity as the structure: the rule is the same
+	// queries.Run it for every entity as the structure: the rule is the same
 	// whichever entity it is.
 	for _, structure := range c.nodeIDs() {
 		if _, ok := c.entities[structure]; !ok {
@@ -655,7 +656,7 @@ func TestFacts(t *testing.T) {
 	}
 
 	// Every parameter default that names a node names one of the data.
-	all, err := List()
+	all, err := queries.List()
 	if err != nil {
 		t.Fatal(err)
 	}

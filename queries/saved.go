@@ -81,6 +81,34 @@ func List() ([]Query, error) {
 	return ListFS(files)
 }
 
+// Library is the saved queries embedded in the binary, read once.
+type Library struct {
+	all []Query
+}
+
+// Load reads the saved queries embedded in the binary.
+func Load() (*Library, error) {
+	all, err := List()
+	if err != nil {
+		return nil, err
+	}
+	return &Library{all: all}, nil
+}
+
+// All returns the saved queries, sorted by name.
+func (l *Library) All() []Query { return l.all }
+
+// Lookup returns the saved query called name; it reports false when there
+// is none.
+func (l *Library) Lookup(name string) (Query, bool) {
+	for _, q := range l.all {
+		if q.Name == name {
+			return q, true
+		}
+	}
+	return Query{}, false
+}
+
 // ListFS reads the saved queries at the top of fsys (.js and .graphql
 // files), sorted by name, and reports every problem of every file at once.
 func ListFS(fsys fs.FS) ([]Query, error) {
@@ -92,6 +120,7 @@ func ListFS(fsys fs.FS) ([]Query, error) {
 		out  []Query
 		errs []error
 		seen = map[string]string{}
+		p    = newParser()
 	)
 	for _, e := range entries {
 		if _, _, ok := fileLang(path.Ext(e.Name())); !ok || e.IsDir() {
@@ -101,7 +130,7 @@ func ListFS(fsys fs.FS) ([]Query, error) {
 		if err != nil {
 			return nil, fmt.Errorf("read saved queries: %w", err)
 		}
-		q, err := Parse("queries/"+e.Name(), string(b))
+		q, err := p.parse("queries/"+e.Name(), string(b))
 		if err != nil {
 			errs = append(errs, err)
 			continue
@@ -115,21 +144,6 @@ func ListFS(fsys fs.FS) ([]Query, error) {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out, errors.Join(errs...)
-}
-
-// Lookup returns the embedded saved query called name; it reports false
-// when there is none.
-func Lookup(name string) (Query, bool, error) {
-	all, err := List()
-	if err != nil {
-		return Query{}, false, err
-	}
-	for _, q := range all {
-		if q.Name == name {
-			return q, true, nil
-		}
-	}
-	return Query{}, false, nil
 }
 
 // Parse reads a saved query from its file name (which gives the language:
@@ -147,18 +161,38 @@ func Lookup(name string) (Query, bool, error) {
 // $NAME must be a declared parameter and every parameter must be used.
 // Parse reports every problem of the file at once.
 func Parse(file, text string) (Query, error) {
+	return newParser().parse(file, text)
+}
+
+// parser holds the patterns of the saved-query format, compiled once for
+// every file a List reads.
+type parser struct {
+	// headerField is a field line of the header: a lowercase key, a colon
+	// and a value.
+	headerField *regexp.Regexp
+	paramName   *regexp.Regexp
+	// queryName is kebab-case.
+	queryName *regexp.Regexp
+	uses      *regexp.Regexp
+}
+
+func newParser() *parser {
+	return &parser{
+		headerField: regexp.MustCompile(`^([a-z]+):\s*(.*)$`),
+		paramName:   regexp.MustCompile(`^[a-z][a-z0-9_]*$`),
+		queryName:   regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`),
+		uses:        regexp.MustCompile(placeholder),
+	}
+}
+
+// parse is Parse with the parser's patterns.
+func (p *parser) parse(file, text string) (Query, error) {
 	ext := path.Ext(file)
 	lang, comment, ok := fileLang(ext)
 	if !ok {
 		return Query{}, &HeaderError{File: file, Line: 1, Msg: fmt.Sprintf("unknown query file type %q (want .js or .graphql)", ext)}
 	}
-	var (
-		// A field line of the header: a lowercase key, a colon and a value.
-		headerField = regexp.MustCompile(`^([a-z]+):\s*(.*)$`)
-		paramName   = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
-		queryName   = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`) // kebab-case
-		uses        = regexp.MustCompile(placeholder)
-	)
+	headerField, paramName, queryName, uses := p.headerField, p.paramName, p.queryName, p.uses
 	q := Query{Lang: lang, File: file, Text: text, Params: []Param{}}
 	var errs []error
 	fail := func(line int, format string, args ...any) {
@@ -264,7 +298,7 @@ func (q Query) Bind(values map[string]string) (string, error) {
 		return "", &ParamError{Query: q.Name, Msg: fmt.Sprintf("unknown param %s (%s)", strings.Join(unknown, ", "), q.describeParams())}
 	}
 	var errs []error
-	out := regexp.MustCompile(placeholder).ReplaceAllStringFunc(q.Text, func(m string) string {
+	out := replacePlaceholders(q.Text, func(m string) string {
 		v, ok := known[m[1:]]
 		if !ok {
 			return m // in the header's prose: Parse checked the body
@@ -276,6 +310,29 @@ func (q Query) Bind(values map[string]string) (string, error) {
 		return lit
 	})
 	return out, errors.Join(errs...)
+}
+
+// replacePlaceholders replaces every $NAME of text (the placeholder
+// pattern: a $ and an identifier) with what fn returns for it.
+func replacePlaceholders(text string, fn func(string) string) string {
+	ident := func(r byte, first bool) bool {
+		return r == '_' || 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || !first && '0' <= r && r <= '9'
+	}
+	var b strings.Builder
+	for i := 0; i < len(text); {
+		if text[i] == '$' && i+1 < len(text) && ident(text[i+1], true) {
+			j := i + 2
+			for j < len(text) && ident(text[j], false) {
+				j++
+			}
+			b.WriteString(fn(text[i:j]))
+			i = j
+			continue
+		}
+		b.WriteByte(text[i])
+		i++
+	}
+	return b.String()
 }
 
 func (q Query) describeParams() string {

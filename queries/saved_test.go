@@ -1,4 +1,4 @@
-package queries
+package queries_test
 
 import (
 	"context"
@@ -7,12 +7,14 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/causeway/causeway/queries"
 )
 
 func TestParse(t *testing.T) {
 	tests := []struct {
 		name, file, text string
-		want             Query
+		want             queries.Query
 		// errs are substrings of the error, one per problem; none for a
 		// query that parses.
 		errs []string
@@ -21,26 +23,26 @@ func TestParse(t *testing.T) {
 			name: "gizmo with params",
 			file: "queries/near.js",
 			text: "// name: near\n// description: What is near a node\n// param: node=nvidia\n// param: hops=\n//\n// Prose: ignored, even with a colon.\ng.V($node, $hops).All()\n",
-			want: Query{Name: "near", Description: "What is near a node", Lang: Gizmo,
-				Params: []Param{{"node", "nvidia"}, {"hops", ""}}},
+			want: queries.Query{Name: "near", Description: "What is near a node", Lang: queries.Gizmo,
+				Params: []queries.Param{{"node", "nvidia"}, {"hops", ""}}},
 		},
 		{
 			name: "graphql without params",
 			file: "queries/all.graphql",
 			text: "# name: all\n# description: Everything\n{ nodes { id } }\n",
-			want: Query{Name: "all", Description: "Everything", Lang: GraphQL, Params: []Param{}},
+			want: queries.Query{Name: "all", Description: "Everything", Lang: queries.GraphQL, Params: []queries.Param{}},
 		},
 		{
 			name: "default keeps = and spaces inside",
 			file: "queries/q.js",
 			text: "// name: q\n// description: d\n// param: expr = a=b c \ng.Emit($expr)\n",
-			want: Query{Name: "q", Description: "d", Lang: Gizmo, Params: []Param{{"expr", "a=b c"}}},
+			want: queries.Query{Name: "q", Description: "d", Lang: queries.Gizmo, Params: []queries.Param{{"expr", "a=b c"}}},
 		},
 		{
 			name: "header ends at the first line that is not a comment",
 			file: "queries/q.js",
 			text: "// name: q\n// description: d\n\n// param: late=1\ng.V().All()\n",
-			want: Query{Name: "q", Description: "d", Lang: Gizmo, Params: []Param{}},
+			want: queries.Query{Name: "q", Description: "d", Lang: queries.Gizmo, Params: []queries.Param{}},
 		},
 		{
 			name: "missing name and description",
@@ -76,7 +78,7 @@ func TestParse(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := Parse(tt.file, tt.text)
+			got, err := queries.Parse(tt.file, tt.text)
 			if len(tt.errs) == 0 {
 				if err != nil {
 					t.Fatalf("Parse(%q) error: %v", tt.file, err)
@@ -104,7 +106,7 @@ func TestParse(t *testing.T) {
 }
 
 func TestBind(t *testing.T) {
-	q, err := Parse("queries/echo.js", "// name: echo\n// description: Emits its params\n// param: a=one\n// param: b=\ng.Emit([$a, $b])\n")
+	q, err := queries.Parse("queries/echo.js", "// name: echo\n// description: Emits its params\n// param: a=one\n// param: b=\ng.Emit([$a, $b])\n")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -131,7 +133,7 @@ func TestBind(t *testing.T) {
 			if lines := strings.Count(text, "\n"); lines != strings.Count(q.Text, "\n") {
 				t.Errorf("Bind(%q) has %d lines; want the file's %d", tt.values, lines, strings.Count(q.Text, "\n"))
 			}
-			got, err := Run(context.Background(), s.QuadStore(), Gizmo, text, 0)
+			got, err := query(context.Background(), s, queries.Gizmo, text, 0)
 			if err != nil {
 				t.Fatalf("Run(Bind(%q)) error: %v\n%s", tt.values, err, text)
 			}
@@ -143,17 +145,17 @@ func TestBind(t *testing.T) {
 
 	t.Run("unknown param", func(t *testing.T) {
 		_, err := q.Bind(map[string]string{"c": "x", "a": "y"})
-		var perr *ParamError
+		var perr *queries.ParamError
 		if !errors.As(err, &perr) || !strings.Contains(err.Error(), "unknown param c (it takes a, b)") {
-			t.Errorf("Bind(c=x) error = %v; want a ParamError naming c", err)
+			t.Errorf("Bind(c=x) error = %v; want a queries.ParamError naming c", err)
 		}
 	})
 }
 
-// TestBindGraphQL checks that a substituted value is one GraphQL string
+// TestBindGraphQL checks that a substituted value is one queries.GraphQL string
 // literal too, whatever it holds.
 func TestBindGraphQL(t *testing.T) {
-	q, err := Parse("queries/kind.graphql", "# name: kind\n# description: Entities of a kind\n# param: kind=company\n{ nodes(<"+kindIRI+">: $kind) { id } }\n")
+	q, err := queries.Parse("queries/kind.graphql", "# name: kind\n# description: Entities of a kind\n# param: kind=company\n{ nodes(<"+kindIRI+">: $kind) { id } }\n")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -164,7 +166,7 @@ func TestBindGraphQL(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got, err := Run(context.Background(), s.QuadStore(), GraphQL, text, 0)
+			got, err := query(context.Background(), s, queries.GraphQL, text, 0)
 			if err != nil {
 				t.Fatalf("Run(Bind(kind=%q)) error: %v", v, err)
 			}
@@ -186,7 +188,7 @@ func TestListFS(t *testing.T) {
 		"notes.txt":    {Data: []byte("")},
 		"c.graphql.md": {Data: []byte("")},
 	}
-	got, err := ListFS(fsys)
+	got, err := queries.ListFS(fsys)
 	if err == nil || !strings.Contains(err.Error(), "queries/broken.js:1: the header gives no name") ||
 		!strings.Contains(err.Error(), "queries/also-bad.js:1: the header gives no description") {
 		t.Errorf("ListFS error = %v; want both broken files reported", err)
@@ -203,7 +205,7 @@ func TestListFS(t *testing.T) {
 // TestList checks the embedded library: every file parses, and there are
 // at least eight queries.
 func TestList(t *testing.T) {
-	all, err := List()
+	all, err := queries.List()
 	if err != nil {
 		t.Fatalf("List: %v", err)
 	}
@@ -211,11 +213,11 @@ func TestList(t *testing.T) {
 		t.Errorf("List() has %d queries; want at least 8", len(all))
 	}
 	for _, q := range all {
-		if got, ok, err := Lookup(q.Name); err != nil || !ok || got.Name != q.Name {
+		if got, ok, err := lookup(q.Name); err != nil || !ok || got.Name != q.Name {
 			t.Errorf("Lookup(%q) = %v, %v, %v", q.Name, got.Name, ok, err)
 		}
 	}
-	if _, ok, _ := Lookup("no-such-query"); ok {
+	if _, ok, _ := lookup("no-such-query"); ok {
 		t.Errorf("Lookup(no-such-query) found one")
 	}
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"io"
 
 	"github.com/spf13/cobra"
@@ -46,54 +45,12 @@ No chain at all exits with status 1.`,
 	return cmd
 }
 
-// chainsResult is chains' JSON output.
-type chainsResult struct {
-	Chains []graph.Chain `json:"chains"`
-}
-
 func chainsRun(ctx context.Context, opts *chainsOptions) error {
-	s, err := opts.env.openStore(ctx)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	chains, err := s.Chains(ctx, "")
-	if err != nil {
-		return err
-	}
-	out := opts.env.stdout
-	if opts.format == "json" {
-		if err := writeJSON(out, chainsResult{Chains: chains}); err != nil {
-			return err
-		}
-	} else if len(chains) > 0 {
-		writeChains(out, chains)
-	}
-	if len(chains) == 0 {
-		return opts.env.nothingFound("the store holds no chains")
-	}
-	return nil
-}
-
-func writeChains(w io.Writer, chains []graph.Chain) {
-	fmt.Fprintf(w, "%d curated %s\n", len(chains), plural(len(chains), "chain", "chains"))
-	for _, c := range chains {
-		writeChain(w, c)
-	}
-}
-
-// writeChain writes one chain: its id and labels, a summary line, and its
-// path.
-func writeChain(w io.Writer, c graph.Chain) {
-	label := c.Label
-	if c.LabelZh != "" {
-		label += " 「" + c.LabelZh + "」"
-	}
-	fmt.Fprintf(w, "\n%s · %s\n", c.ID, label)
-	fmt.Fprintf(w, "  %d %s · net %s · confidence %s", len(c.Hops), plural(len(c.Hops), "hop", "hops"), c.Polarity, c.Confidence)
-	if c.Inferred {
-		fmt.Fprint(w, " · rests on an inferred link")
-	}
-	fmt.Fprintln(w)
-	writeHops(w, "  ", c.Nodes, c.Hops)
+	return opts.env.withStore(ctx, func(s *graph.Store) error {
+		res, err := s.Chains(ctx, graph.ChainsRequest{})
+		return opts.env.print(opts.format, res, err, func(w io.Writer) error {
+			writeChains(w, res)
+			return nil
+		})
+	})
 }

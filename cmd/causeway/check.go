@@ -46,10 +46,3 @@ func checkRun(_ context.Context, opts *checkOptions) error {
 	fmt.Fprintf(opts.env.stdout, "ok: %d curated %s, %d quotes verified\n", len(docs), plural(len(docs), "file", "files"), quotes)
 	return nil
 }
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
-}

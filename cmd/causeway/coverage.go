@@ -3,9 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
-	"io"
 	"path"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -107,20 +105,9 @@ func coverageRun(_ context.Context, opts *coverageOptions) error {
 		writeCoverage(opts.env.stdout, sources)
 	}
 	if unreviewed > 0 {
-		fmt.Fprintf(opts.env.stderr, "causeway: %d cue %s unreviewed: curate %s or mark %s omitted\n",
+		return fmt.Errorf("%d cue %s unreviewed: curate %s or mark %s omitted",
 			unreviewed, plural(unreviewed, "sentence", "sentences"),
 			plural(unreviewed, "it", "them"), plural(unreviewed, "it", "them"))
-		return silentError{exitFail}
 	}
 	return nil
-}
-
-func writeCoverage(w io.Writer, sources []coverageSource) {
-	for _, s := range sources {
-		fmt.Fprintf(w, "%s (%s): %d sentences, %d with a cue: %d covered, %d omitted, %d unreviewed\n",
-			s.Source, s.Text, s.Sentences, s.CueSentences, s.Covered, s.Omitted, s.Unreviewed)
-		for _, u := range s.UnreviewedList {
-			fmt.Fprintf(w, "  %s:%d:%d: %s  [%s]\n", s.Text, u.Line, u.Col, u.Text, strings.Join(u.Cues, " "))
-		}
-	}
 }

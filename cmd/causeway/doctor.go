@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"io"
 	"path/filepath"
 	"strings"
 
@@ -87,49 +86,10 @@ func doctorRun(ctx context.Context, opts *doctorOptions) error {
 		writeDiagnosis(opts.env.stdout, d, repair)
 	}
 	if !d.Healthy() {
-		return silentError{exitFail}
+		n := len(d.Problems) + d.MoreProblems
+		return fmt.Errorf("the store has %d %s; see the repair above", n, plural(n, "problem", "problems"))
 	}
 	return nil
-}
-
-// writeDiagnosis prints d for a reader.
-func writeDiagnosis(w io.Writer, d *graph.Diagnosis, repair string) {
-	refs := "reference counts checked"
-	if !d.RefCounts {
-		refs = "no reference counts kept"
-	}
-	fmt.Fprintf(w, "store %s: %d quads, %d values, %s\n", d.Store, d.Quads, d.Values, refs)
-	for _, s := range d.Sources {
-		state := "not compared: no curated file given for it"
-		if s.Compared {
-			state = fmt.Sprintf("%d missing, %d extra against its curated file", s.Missing, s.Extra)
-		}
-		fmt.Fprintf(w, "source %s: %d quads, text sha256 %s; %s\n", s.ID, s.Quads, shortHash(s.SHA256), state)
-	}
-	if d.Healthy() {
-		fmt.Fprintln(w, "ok: no problems found")
-		return
-	}
-	n := len(d.Problems) + d.MoreProblems
-	fmt.Fprintf(w, "%d %s:\n", n, plural(n, "problem", "problems"))
-	for _, p := range d.Problems {
-		fmt.Fprintf(w, "  %s: %s\n", p.Kind, p.Message)
-	}
-	if d.MoreProblems > 0 {
-		fmt.Fprintf(w, "  ... and %d more\n", d.MoreProblems)
-	}
-	fmt.Fprintf(w, "repair:\n%s", repair)
-}
-
-// shortHash shortens a sha256 for a line of text.
-func shortHash(h string) string {
-	if len(h) > 12 {
-		return h[:12] + "…"
-	}
-	if h == "" {
-		return "(none)"
-	}
-	return h
 }
 
 // repairAdvice says how to rebuild the store spec from the curated files:

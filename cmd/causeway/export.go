@@ -3,24 +3,36 @@ package main
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/causeway/causeway/export"
 	"github.com/causeway/causeway/graph"
-	"github.com/causeway/causeway/graph/schema"
 )
 
-// exportFormats are the formats export writes, in the order help lists
-// them.
+// exportFormats are the names of the formats export writes, in the order
+// help lists them.
 func exportFormats() []string {
-	return []string{"graphml", "gexf", "dot", "cytoscape", "mermaid", "csv", "nquads", "jsonld", "svg", "png"}
+	var names []string
+	for _, f := range export.Formats() {
+		names = append(names, f.Name)
+	}
+	return names
+}
+
+// formatsHelp lists the formats with what each is for, for the help.
+func formatsHelp() string {
+	var b strings.Builder
+	for _, f := range export.Formats() {
+		fmt.Fprintf(&b, "  %-10s %s\n", f.Name, strings.ReplaceAll(f.Help, "\n", "\n             "))
+	}
+	return b.String()
 }
 
 // exportOptions are what export needs; flags fill them in.
@@ -52,18 +64,7 @@ carries its id, kind, type and both labels; every causal edge its polarity,
 hedge, inferred flag, quote and source.
 
 Formats:
-  graphml    GraphML for yEd (yFiles labels and styles), Gephi and networkx
-  gexf       GEXF 1.3 for Gephi
-  dot        Graphviz: "+" links solid, "-" links dashed red, inferred dotted
-  cytoscape  Cytoscape JSON (.cyjs) for Cytoscape.js and Cytoscape desktop
-  mermaid    a Mermaid flowchart for documents
-  csv        neo4j-admin import files nodes.csv and relationships.csv,
-             written into the directory -o names
-  nquads     every quad of the store as N-Quads (the whole store only)
-  jsonld     every quad of the store as JSON-LD (the whole store only)
-  svg, png   a picture drawn by Graphviz's dot program, which must be
-             installed (Debian: the graphviz package)
-
+` + formatsHelp() + `
 The whole graph by default, or one scope:
   --trace FROM TO    the union of the causal paths trace finds
   --around X         X and every node --depth edges from it, either way
@@ -122,9 +123,9 @@ func (o *exportOptions) check(args []string) error {
 		return fmt.Errorf("--trace takes two arguments, FROM and TO; got %d", len(args))
 	case !o.trace && len(args) > 0:
 		return fmt.Errorf("export takes arguments only with --trace FROM TO; got %q", strings.Join(args, " "))
-	case o.isRDF() && (scopes > 0 || o.claims):
+	case o.spec().Quads() && (scopes > 0 || o.claims):
 		return fmt.Errorf("%s writes the whole store: scopes and --claims are for the property-graph formats", o.format)
-	case o.format == "csv" && o.output == "":
+	case o.spec().Files() && o.output == "":
 		return fmt.Errorf("csv writes two files: name their directory with -o")
 	case o.maxDepth < 1 || o.limit < 1:
 		return fmt.Errorf("--max-depth and --limit must be at least 1")
@@ -134,13 +135,17 @@ func (o *exportOptions) check(args []string) error {
 	if o.trace {
 		o.from, o.to = args[0], args[1]
 	}
-	if o.format == "png" && o.output == "" && isTerminal(o.env.stdout) {
+	if o.spec().Binary && o.output == "" && isTerminal(o.env.stdout) {
 		return fmt.Errorf("png is binary: name a file with -o, or redirect stdout")
 	}
 	return nil
 }
 
-func (o *exportOptions) isRDF() bool { return o.format == "nquads" || o.format == "jsonld" }
+// spec is the format the options name.
+func (o *exportOptions) spec() export.Format {
+	f, _ := export.Lookup(o.format)
+	return f
+}
 
 // isTerminal reports whether w is a terminal.
 func isTerminal(w io.Writer) bool {
@@ -153,120 +158,45 @@ func isTerminal(w io.Writer) bool {
 }
 
 func exportRun(ctx context.Context, opts *exportOptions) error {
-	s, err := opts.env.openStore(ctx)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	return exportStore(ctx, s, opts)
+	return opts.env.withStore(ctx, func(s *graph.Store) error {
+		return exportStore(ctx, s, opts)
+	})
 }
 
 // exportStore writes the export the options ask for of the store s. The
 // output is built in memory and written at the end, whole: a failure writes
 // nothing to stdout, and leaves a file -o names as it was (see writeFile).
 func exportStore(ctx context.Context, s *graph.Store, opts *exportOptions) error {
+	f := opts.spec()
 	var out bytes.Buffer
-	if opts.isRDF() {
+	if f.Quads() {
 		quads, err := s.Quads(ctx)
 		if err != nil {
 			return err
 		}
-		if opts.format == "nquads" {
-			err = export.WriteNQuads(&out, quads)
-		} else {
-			err = export.WriteJSONLD(&out, quads)
-		}
-		if err != nil {
+		if err := f.WriteQuads(&out, quads); err != nil {
 			return err
 		}
 		return opts.write(out.Bytes())
 	}
-
-	g, err := exportGraph(ctx, s, opts)
+	v, err := s.Export(ctx, graph.ExportRequest{
+		Trace: opts.trace, From: opts.from, To: opts.to, MaxDepth: opts.maxDepth, Limit: opts.limit,
+		Around: opts.around, Depth: opts.depth, Chain: opts.chain, Loops: opts.loops, Claims: opts.claims,
+	})
 	if err != nil {
 		return err
 	}
-	switch opts.format {
-	case "csv":
-		return writeCSV(opts.output, g)
-	case "graphml":
-		err = export.WriteGraphML(&out, g)
-	case "gexf":
-		err = export.WriteGEXF(&out, g)
-	case "dot":
-		err = export.WriteDOT(&out, g)
-	case "cytoscape":
-		err = export.WriteCytoscape(&out, g)
-	case "mermaid":
-		err = export.WriteMermaid(&out, g)
-	case "svg", "png":
-		err = export.Render(ctx, &out, g, opts.format)
+	if f.Files() {
+		files, err := f.WriteFiles(v)
+		if err != nil {
+			return err
+		}
+		return writeFiles(opts.output, files)
 	}
-	if err != nil {
+	if err := f.WriteView(ctx, &out, v); err != nil {
 		return err
 	}
 	return opts.write(out.Bytes())
-}
-
-// exportGraph reads the view of the scope the options choose.
-func exportGraph(ctx context.Context, s *graph.Store, opts *exportOptions) (schema.View, error) {
-	var (
-		sc   *graph.Scope
-		name = "causeway"
-	)
-	switch {
-	case opts.trace:
-		from, err := s.ResolveName(ctx, opts.from)
-		if err != nil {
-			return schema.View{}, err
-		}
-		to, err := s.ResolveName(ctx, opts.to)
-		if err != nil {
-			return schema.View{}, err
-		}
-		t, err := s.TraceScope(ctx, from.ID, to.ID, graph.TraceOptions{MaxDepth: opts.maxDepth, Limit: opts.limit})
-		if err != nil {
-			return schema.View{}, err
-		}
-		if len(t.Nodes) == 0 {
-			fmt.Fprintf(opts.env.stderr, "causeway: no causal path from %s to %s within %d hops\n",
-				nodeName(from), nodeName(to), opts.maxDepth)
-			return schema.View{}, silentError{exitFail}
-		}
-		sc, name = &t, fmt.Sprintf("trace %s to %s", from.ID, to.ID)
-	case opts.around != "":
-		n, err := s.ResolveName(ctx, opts.around)
-		if err != nil {
-			return schema.View{}, err
-		}
-		a, err := s.AroundScope(ctx, n.ID, opts.depth)
-		if err != nil {
-			return schema.View{}, err
-		}
-		sc, name = &a, fmt.Sprintf("around %s, depth %d", n.ID, opts.depth)
-	case opts.chain != "":
-		c, err := s.ChainScope(ctx, opts.chain)
-		var notFound *graph.ChainNotFoundError
-		if errors.As(err, &notFound) {
-			return schema.View{}, usageError{err}
-		}
-		if err != nil {
-			return schema.View{}, err
-		}
-		sc, name = &c, "chain "+opts.chain
-	case opts.loops:
-		l, err := loopsScope(ctx, s, opts)
-		if err != nil {
-			return schema.View{}, err
-		}
-		sc, name = &l, "feedback loops"
-	}
-	v, err := s.View(ctx, graph.ViewOptions{Scope: sc, Claims: opts.claims})
-	if err != nil {
-		return schema.View{}, err
-	}
-	v.Name = name
-	return v, nil
 }
 
 // write writes an export to the -o file, or to stdout.
@@ -281,20 +211,19 @@ func (o *exportOptions) write(b []byte) error {
 	return nil
 }
 
-// writeCSV writes the neo4j-admin import files into dir, creating it.
-func writeCSV(dir string, g schema.View) error {
+// writeFiles writes the files of a format into dir, creating it, each
+// whole or not at all, in the order of their names.
+func writeFiles(dir string, files map[string][]byte) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
-	var nodes, rels bytes.Buffer
-	if err := export.WriteCSV(&nodes, &rels, g); err != nil {
-		return err
+	names := make([]string, 0, len(files))
+	for name := range files {
+		names = append(names, name)
 	}
-	for _, f := range []struct {
-		name string
-		b    []byte
-	}{{export.CSVNodes, nodes.Bytes()}, {export.CSVRelationships, rels.Bytes()}} {
-		if err := writeFile(filepath.Join(dir, f.name), f.b); err != nil {
+	sort.Strings(names)
+	for _, name := range names {
+		if err := writeFile(filepath.Join(dir, name), files[name]); err != nil {
 			return fmt.Errorf("export: %w", err)
 		}
 	}

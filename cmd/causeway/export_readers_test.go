@@ -69,7 +69,7 @@ func viewOf(t *testing.T, claims bool) (schema.View, graph.Stats) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	v, err := s.View(ctx, graph.ViewOptions{Claims: claims})
+	v, err := s.Export(ctx, graph.ExportRequest{Claims: claims})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -127,22 +127,16 @@ func TestExportScopesMatchTheirCommands(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	from, err := s.ResolveName(ctx, "缺電")
+	trace, err := s.Trace(ctx, graph.TraceRequest{From: "缺電", To: "拋售", MaxDepth: 8, Limit: 10})
 	if err != nil {
 		t.Fatal(err)
 	}
-	to, err := s.ResolveName(ctx, "拋售")
+	paths := trace.Paths
+	found, err := s.Loops(ctx, graph.LoopsRequest{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	paths, err := s.Trace(ctx, from.ID, to.ID, graph.TraceOptions{MaxDepth: 8, Limit: 10})
-	if err != nil {
-		t.Fatal(err)
-	}
-	loops, err := s.Loops(ctx, "")
-	if err != nil {
-		t.Fatal(err)
-	}
+	loops := found.Loops
 	want := func(nodes [][]graph.Node, hops [][]graph.Hop) (map[string]bool, map[string]bool) {
 		ns, ls := map[string]bool{}, map[string]bool{}
 		for _, p := range nodes {

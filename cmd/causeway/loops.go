@@ -9,7 +9,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/causeway/causeway/graph"
-	"github.com/causeway/causeway/graph/schema"
 )
 
 // loopsOptions are what loops needs; flags fill them in.
@@ -55,77 +54,12 @@ exits with status 1.`,
 	return cmd
 }
 
-// loopsResult is loops' JSON output.
-type loopsResult struct {
-	Loops []graph.Loop `json:"loops"`
-}
-
 func loopsRun(ctx context.Context, opts *loopsOptions) error {
-	s, err := opts.env.openStore(ctx)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	through, err := resolveIfSet(ctx, s, opts.through)
-	if err != nil {
-		return err
-	}
-	id := ""
-	if through != nil {
-		id = through.ID
-	}
-	loops, err := s.Loops(ctx, id)
-	if err != nil {
-		return err
-	}
-	out := opts.env.stdout
-	if opts.format == "json" {
-		if err := writeJSON(out, loopsResult{Loops: loops}); err != nil {
-			return err
-		}
-	} else if len(loops) > 0 {
-		writeLoops(out, through, loops)
-	}
-	if len(loops) == 0 {
-		if through != nil {
-			return opts.env.nothingFound("no feedback loop goes through %s", nodeName(*through))
-		}
-		return opts.env.nothingFound("no feedback loop in the graph")
-	}
-	return nil
-}
-
-func writeLoops(w io.Writer, through *graph.Node, loops []graph.Loop) {
-	reinforcing := 0
-	for _, l := range loops {
-		if l.Type == graph.Reinforcing {
-			reinforcing++
-		}
-	}
-	fmt.Fprintf(w, "%d feedback %s", len(loops), plural(len(loops), "loop", "loops"))
-	if through != nil {
-		fmt.Fprintf(w, " through %s", nodeName(*through))
-	}
-	fmt.Fprintf(w, ": %d reinforcing, %d balancing\n", reinforcing, len(loops)-reinforcing)
-	for i, l := range loops {
-		fmt.Fprintf(w, "\nLoop %d · %s · %d %s%s\n", i+1, l.Type, len(l.Hops), plural(len(l.Hops), "hop", "hops"), hopsSummary(l.Hops))
-		writeHops(w, "  ", l.Nodes, l.Hops)
-	}
-}
-
-// hopsSummary shows the weakest hedge of hops as their confidence, and
-// whether any is inferred.
-func hopsSummary(hops []graph.Hop) string {
-	conf, inferred := "certain", false
-	for _, h := range hops {
-		if schema.HedgeRank(h.Hedge) > schema.HedgeRank(conf) {
-			conf = h.Hedge
-		}
-		inferred = inferred || h.Inferred
-	}
-	s := " · confidence " + conf
-	if inferred {
-		s += " · rests on an inferred link"
-	}
-	return s
+	return opts.env.withStore(ctx, func(s *graph.Store) error {
+		res, err := s.Loops(ctx, graph.LoopsRequest{Through: opts.through})
+		return opts.env.print(opts.format, res, err, func(w io.Writer) error {
+			writeLoops(w, res)
+			return nil
+		})
+	})
 }

@@ -9,9 +9,18 @@ import (
 	"context"
 	"os"
 	"os/signal"
+
+	// Cayley's query languages register themselves when linked in; the
+	// program chooses them here, not the library packages.
+	_ "github.com/cayleygraph/cayley/query/gizmo"
+	_ "github.com/cayleygraph/cayley/query/graphql"
+	_ "github.com/cayleygraph/cayley/query/mql"
+
+	"github.com/causeway/causeway/queries"
 )
 
 func main() {
+	queries.Silence()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()

@@ -2,12 +2,12 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -43,12 +43,6 @@ type usageError struct{ err error }
 func (e usageError) Error() string { return e.err.Error() }
 func (e usageError) Unwrap() error { return e.err }
 
-// silentError carries an exit code for a failure the command has already
-// reported in full on its own.
-type silentError struct{ code int }
-
-func (e silentError) Error() string { return fmt.Sprintf("exit status %d", e.code) }
-
 // run builds the command tree, runs it with args and returns the exit code.
 // Whatever a command writes to stdout goes through one checkedWriter: a
 // write that failed fails the command, whatever the command made of it.
@@ -71,15 +65,12 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	return exitFail
 }
 
-// report tells stderr of the error a command returned, unless the command
-// did so itself, and returns the exit code.
+// report tells stderr of the error a command returned and returns the exit
+// code: the one place where the request layer's error contract meets the
+// command line.
 func report(stderr io.Writer, err error) int {
 	if err == nil {
 		return exitOK
-	}
-	var silent silentError
-	if errors.As(err, &silent) {
-		return silent.code
 	}
 	var list extract.ErrorList
 	if errors.As(err, &list) {
@@ -88,20 +79,40 @@ func report(stderr io.Writer, err error) int {
 		}
 		return exitFail
 	}
-	fmt.Fprintf(stderr, "causeway: %v\n", err)
+	fmt.Fprintf(stderr, "causeway: %s\n", message(err))
 	return exitCode(err)
 }
 
-// exitCode decides the exit status of an error, in one place.
+// message words an error for the command line: a request's parameter is
+// named as the flag that sets it.
+func message(err error) string {
+	var (
+		invalid *graph.InvalidError
+		timeout *graph.TimeoutError
+	)
+	switch {
+	case errors.As(err, &invalid) && invalid.Param != "":
+		return "--" + strings.ReplaceAll(invalid.Param, "_", "-") + " " + invalid.Err.Error()
+	case errors.As(err, &timeout):
+		return fmt.Sprintf("%s stopped: it ran longer than --timeout %s", timeout.What, timeout.After)
+	}
+	return err.Error()
+}
+
+// exitCode decides the exit status of an error, in one place: 2 for a
+// mistake on the command line (a bad flag, a name that fits no node or
+// several, a request that cannot be answered as asked), 1 for a request
+// that found nothing and for any failure.
 func exitCode(err error) int {
 	var (
 		usage     usageError
+		invalid   *graph.InvalidError
 		ambiguous *graph.AmbiguousError
 		notFound  *graph.NotFoundError
 	)
 	switch {
-	case errors.As(err, &usage), errors.As(err, &ambiguous), errors.As(err, &notFound),
-		errors.Is(err, graph.ErrSameNode):
+	case errors.As(err, &usage), errors.As(err, &invalid), errors.As(err, &ambiguous),
+		errors.As(err, &notFound), errors.Is(err, graph.ErrSameNode):
 		return exitUsage
 	}
 	return exitFail
@@ -173,24 +184,38 @@ func (e *env) openStore(ctx context.Context) (*graph.Store, error) {
 	return s, nil
 }
 
-// resolveIfSet resolves name as graph.Store.ResolveName does, when it is
-// set; an empty name gives a nil node.
-func resolveIfSet(ctx context.Context, s *graph.Store, name string) (*graph.Node, error) {
-	if name == "" {
-		return nil, nil
-	}
-	n, err := s.ResolveName(ctx, name)
+// withStore opens the store (see openStore), hands it to fn and closes it.
+func (e *env) withStore(ctx context.Context, fn func(*graph.Store) error) error {
+	s, err := e.openStore(ctx)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	return &n, nil
+	err = fn(s)
+	if cerr := s.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
-// nothingFound tells stderr that the command found nothing, and returns the
-// error that exits with status 1 and no further message.
-func (e *env) nothingFound(format string, a ...any) error {
-	fmt.Fprintf(e.stderr, "causeway: "+format+"\n", a...)
-	return silentError{exitFail}
+// print prints what a request returned, as JSON or, with format text, by
+// writeText, and passes on the request's error. A request that found
+// nothing still prints its empty result as JSON, so that a script reading
+// JSON always gets one; the text is left out, and the error says why.
+func (e *env) print(format string, result any, err error, writeText func(io.Writer) error) error {
+	var nothing *graph.NothingFoundError
+	if err != nil && !errors.As(err, &nothing) {
+		return err
+	}
+	if format == "json" {
+		if werr := writeJSON(e.stdout, result); werr != nil {
+			return werr
+		}
+	} else if err == nil {
+		if werr := writeText(e.stdout); werr != nil {
+			return werr
+		}
+	}
+	return err
 }
 
 // readDocs reads and checks the curated files named on the command line
@@ -262,12 +287,4 @@ func joinOr(words []string) string {
 		out += w
 	}
 	return out
-}
-
-// writeJSON writes v as indented JSON, with Chinese left unescaped.
-func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(v)
 }

@@ -9,7 +9,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/causeway/causeway/graph"
-	"github.com/causeway/causeway/graph/schema"
 )
 
 // searchOptions are what search needs; flags fill them in.
@@ -63,57 +62,12 @@ order, then by id. No match exits with status 1.`,
 	return cmd
 }
 
-// searchResult is search's JSON output.
-type searchResult struct {
-	Results []graph.SearchResult `json:"results"`
-}
-
 func searchRun(ctx context.Context, opts *searchOptions) error {
-	s, err := opts.env.openStore(ctx)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	results, err := s.Search(ctx, opts.query)
-	if err != nil {
-		return err
-	}
-	total := len(results)
-	if len(results) > opts.limit {
-		results = results[:opts.limit]
-	}
-	out := opts.env.stdout
-	if opts.format == "json" {
-		if err := writeJSON(out, searchResult{Results: results}); err != nil {
-			return err
-		}
-	} else if total > 0 {
-		writeSearch(out, opts.query, results, total)
-	}
-	if total == 0 {
-		return opts.env.nothingFound("nothing matches %q", opts.query)
-	}
-	return nil
-}
-
-func writeSearch(w io.Writer, query string, results []graph.SearchResult, total int) {
-	fmt.Fprintf(w, "%d %s for %q", total, plural(total, "match", "matches"), query)
-	if len(results) < total {
-		fmt.Fprintf(w, " (the first %d; raise --limit for more)", len(results))
-	}
-	fmt.Fprintln(w)
-	fmt.Fprintln(w)
-	for _, r := range results {
-		what := r.Node.ID + " · " + nodeName(r.Node)
-		switch r.Kind {
-		case schema.KindClaim:
-			what = "about " + what
-		case schema.KindLink:
-			if r.Effect != nil {
-				what = r.Node.ID + " → " + r.Effect.ID
-			}
-		}
-		fmt.Fprintf(w, "%4d  %-6s  %s\n", r.Score, r.Kind, what)
-		fmt.Fprintf(w, "              %s\n", r.Match)
-	}
+	return opts.env.withStore(ctx, func(s *graph.Store) error {
+		res, err := s.Search(ctx, graph.SearchRequest{Text: opts.query, Limit: opts.limit})
+		return opts.env.print(opts.format, res, err, func(w io.Writer) error {
+			writeSearch(w, opts.query, res)
+			return nil
+		})
+	})
 }

@@ -2,9 +2,11 @@ package main
 
 import (
 	"context"
-	"fmt"
+	"io"
 
 	"github.com/spf13/cobra"
+
+	"github.com/causeway/causeway/graph"
 )
 
 // statsOptions are what stats needs.
@@ -36,27 +38,11 @@ func newStatsCmd(e *env, runF func(context.Context, *statsOptions) error) *cobra
 }
 
 func statsRun(ctx context.Context, opts *statsOptions) error {
-	s, err := opts.env.openStore(ctx)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	st, err := s.Stats(ctx)
-	if err != nil {
-		return err
-	}
-	if opts.format == "json" {
-		return writeJSON(opts.env.stdout, st)
-	}
-	for _, row := range []struct {
-		name string
-		n    int64
-	}{
-		{"quads", st.Quads}, {"sources", int64(st.Sources)}, {"entities", int64(st.Entities)},
-		{"factors", int64(st.Factors)}, {"claims", int64(st.Claims)}, {"links", int64(st.Links)},
-		{"chains", int64(st.Chains)},
-	} {
-		fmt.Fprintf(opts.env.stdout, "%-9s %d\n", row.name, row.n)
-	}
-	return nil
+	return opts.env.withStore(ctx, func(s *graph.Store) error {
+		st, err := s.Stats(ctx)
+		return opts.env.print(opts.format, st, err, func(w io.Writer) error {
+			writeStats(w, st)
+			return nil
+		})
+	})
 }

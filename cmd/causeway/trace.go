@@ -80,145 +80,15 @@ name that fits several nodes, or none, exits with status 2; no path within
 	return cmd
 }
 
-// traceResult is trace's JSON output.
-type traceResult struct {
-	From  graph.Node   `json:"from"`
-	To    graph.Node   `json:"to"`
-	Paths []graph.Path `json:"paths"`
-}
-
 func traceRun(ctx context.Context, opts *traceOptions) error {
-	s, err := opts.env.openStore(ctx)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	from, err := s.ResolveName(ctx, opts.from)
-	if err != nil {
-		return err
-	}
-	to, err := s.ResolveName(ctx, opts.to)
-	if err != nil {
-		return err
-	}
-	topts := graph.TraceOptions{MaxDepth: opts.maxDepth, Limit: opts.limit, MinHedge: opts.minHedge}
-	via, err := resolveIfSet(ctx, s, opts.via)
-	if err != nil {
-		return err
-	}
-	if via != nil {
-		topts.Via = via.ID
-	}
-	avoid, err := resolveIfSet(ctx, s, opts.avoid)
-	if err != nil {
-		return err
-	}
-	if avoid != nil {
-		for _, m := range []*graph.Node{&from, &to, via} {
-			if m != nil && m.ID == avoid.ID {
-				return usageError{fmt.Errorf("--avoid %s: every path passes %s", opts.avoid, nodeName(*avoid))}
-			}
-		}
-		topts.Avoid = avoid.ID
-	}
-	paths, err := s.Trace(ctx, from.ID, to.ID, topts)
-	if err != nil {
-		return err
-	}
-	out := opts.env.stdout
-	filters := traceFilters(via, avoid, opts.minHedge)
-	if len(paths) == 0 {
-		fmt.Fprintf(opts.env.stderr, "causeway: no causal path from %s to %s within %d hops%s\n",
-			nodeName(from), nodeName(to), opts.maxDepth, filters)
-		if opts.format == "json" {
-			if err := writeJSON(out, traceResult{From: from, To: to, Paths: []graph.Path{}}); err != nil {
-				return err
-			}
-		}
-		return silentError{exitFail}
-	}
-	if opts.format == "json" {
-		return writeJSON(out, traceResult{From: from, To: to, Paths: paths})
-	}
-	writeTrace(out, from, to, paths, opts.limit, filters)
-	return nil
-}
-
-// traceFilters describes trace's filters for its messages: "" for none.
-func traceFilters(via, avoid *graph.Node, minHedge string) string {
-	var parts []string
-	if via != nil {
-		parts = append(parts, "through "+nodeName(*via))
-	}
-	if avoid != nil {
-		parts = append(parts, "avoiding "+nodeName(*avoid))
-	}
-	if minHedge != "possible" {
-		parts = append(parts, "on links at least "+minHedge)
-	}
-	if len(parts) == 0 {
-		return ""
-	}
-	return " " + strings.Join(parts, ", ")
-}
-
-// nodeName shows a node with both its labels.
-func nodeName(n graph.Node) string {
-	if n.LabelZh == "" || n.LabelZh == n.Label {
-		return n.Label
-	}
-	return fmt.Sprintf("%s 「%s」", n.Label, n.LabelZh)
-}
-
-func writeTrace(w io.Writer, from, to graph.Node, paths []graph.Path, limit int, filters string) {
-	noun := "paths"
-	if len(paths) == 1 {
-		noun = "path"
-	}
-	more := ""
-	if len(paths) == limit {
-		more = fmt.Sprintf(" (the first %d; raise --limit for more)", limit)
-	}
-	fmt.Fprintf(w, "%s → %s: %d causal %s%s%s\n", nodeName(from), nodeName(to), len(paths), noun, filters, more)
-	for i, p := range paths {
-		effect := "more"
-		if p.Polarity == "-" {
-			effect = "less"
-		}
-		fmt.Fprintf(w, "\nPath %d · %d hops · net %s (more %s means %s %s) · confidence %s",
-			i+1, len(p.Hops), p.Polarity, from.Label, effect, to.Label, p.Confidence)
-		if p.Inferred {
-			fmt.Fprint(w, " · rests on an inferred link")
-		}
-		fmt.Fprintln(w)
-		writeHops(w, "  ", p.Nodes, p.Hops)
-	}
-}
-
-// writeHops writes a path as trace shows it: each node with both labels,
-// and between two nodes the hop's polarity, hedge, inferred flag and quote.
-// A cycle has one hop more than it has nodes: its last hop leads back to
-// the first node, shown again.
-func writeHops(w io.Writer, indent string, nodes []graph.Node, hops []graph.Hop) {
-	for j, h := range hops {
-		fmt.Fprintf(w, "%s%s\n", indent, nodeName(nodes[j]))
-		fmt.Fprintf(w, "%s  │ %s\n", indent, hopEvidence(h))
-	}
-	if len(hops) < len(nodes) {
-		fmt.Fprintf(w, "%s%s\n", indent, nodeName(nodes[len(nodes)-1]))
-	} else if len(nodes) > 0 {
-		fmt.Fprintf(w, "%s%s (back to the start)\n", indent, nodeName(nodes[0]))
-	}
-}
-
-// hopEvidence shows a hop's polarity, hedge, inferred flag and quote.
-func hopEvidence(h graph.Hop) string {
-	return fmt.Sprintf("%s %s%s  「%s」", h.Polarity, h.Hedge, inferredMark(h), h.Quote)
-}
-
-func inferredMark(h graph.Hop) string {
-	if h.Inferred {
-		return ", inferred"
-	}
-	return ""
+	return opts.env.withStore(ctx, func(s *graph.Store) error {
+		res, err := s.Trace(ctx, graph.TraceRequest{
+			From: opts.from, To: opts.to, Via: opts.via, Avoid: opts.avoid,
+			MinHedge: opts.minHedge, MaxDepth: opts.maxDepth, Limit: opts.limit,
+		})
+		return opts.env.print(opts.format, res, err, func(w io.Writer) error {
+			writeTrace(w, res)
+			return nil
+		})
+	})
 }

@@ -70,72 +70,15 @@ func newTreeCmd(e *env, runF func(context.Context, *treeOptions) error, upstream
 }
 
 func treeRun(ctx context.Context, opts *treeOptions) error {
-	s, err := opts.env.openStore(ctx)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	n, err := s.ResolveName(ctx, opts.name)
-	if err != nil {
-		return err
-	}
-	read, noun := s.Effects, "effect"
-	if opts.upstream {
-		read, noun = s.Why, "cause"
-	}
-	t, err := read(ctx, n.ID, opts.maxDepth)
-	if err != nil {
-		return err
-	}
-	out := opts.env.stdout
-	if opts.format == "json" {
-		if err := writeJSON(out, t); err != nil {
-			return err
+	return opts.env.withStore(ctx, func(s *graph.Store) error {
+		read := s.Effects
+		if opts.upstream {
+			read = s.Why
 		}
-	} else if len(t.Edges) > 0 {
-		writeTree(out, t, opts.maxDepth)
-	}
-	if len(t.Edges) == 0 {
-		return opts.env.nothingFound("%s has no %s in the store", nodeName(n), noun)
-	}
-	return nil
-}
-
-// writeTree writes a why or effects tree: a node per line, indented by its
-// depth, with the evidence of the links to it below.
-func writeTree(w io.Writer, t graph.Tree, maxDepth int) {
-	title, arrow, noun := "Effects", "→", "effect"
-	if t.Upstream {
-		title, arrow, noun = "Causes", "←", "cause"
-	}
-	links := len(t.Edges)
-	fmt.Fprintf(w, "%s of %s within %d %s: %d %s, %d %s\n\n", title, nodeName(t.Root), maxDepth, plural(maxDepth, "hop", "hops"),
-		len(t.Nodes)-1, plural(len(t.Nodes)-1, noun, noun+"s"), links, plural(links, "link", "links"))
-	// Where each node is expanded, to tell "see above" from "see below".
-	expandedAt := map[string]int{t.Root.ID: -1}
-	for i, e := range t.Edges {
-		if !e.ShownElsewhere {
-			if _, ok := expandedAt[t.Far(e)]; !ok {
-				expandedAt[t.Far(e)] = i
-			}
-		}
-	}
-	fmt.Fprintln(w, nodeName(t.Root))
-	for i, e := range t.Edges {
-		indent := strings.Repeat("    ", e.Depth-1)
-		far := t.Far(e)
-		// A pair tied by several links shows the node once, with the
-		// evidence of each.
-		if i == 0 || t.Edges[i-1].Cause != e.Cause || t.Edges[i-1].Effect != e.Effect || t.Edges[i-1].Depth != e.Depth {
-			mark := ""
-			if e.ShownElsewhere {
-				mark = " (see below)"
-				if expandedAt[far] < i {
-					mark = " (see above)"
-				}
-			}
-			fmt.Fprintf(w, "%s  %s %s%s\n", indent, arrow, nodeName(t.Nodes[far]), mark)
-		}
-		fmt.Fprintf(w, "%s      %s\n", indent, hopEvidence(e.Hop))
-	}
+		t, err := read(ctx, graph.TreeRequest{Name: opts.name, MaxDepth: opts.maxDepth})
+		return opts.env.print(opts.format, t, err, func(w io.Writer) error {
+			writeTree(w, t)
+			return nil
+		})
+	})
 }
