@@ -1,12 +1,20 @@
-// Package graph keeps Causeway's knowledge graph in a Cayley quad store: it
-// opens the store (in memory, or bolt on disk), loads compiled quads into
-// it atomically and idempotently, resolves the names users type to nodes,
-// reads nodes, claims and causal links back, and reasons over the causal
-// edges: traces paths (Trace), walks causes and effects (Why, Effects),
-// finds feedback loops (Loops), gathers what is known of a node (Show),
-// searches text (Search) and lays out chains (Chains). View and Quads give
-// the export package a property graph and the raw quads.
+// Package graph keeps Causeway's knowledge graph in a Cayley quad store and
+// answers the requests of its front doors (the command line, a server).
 //
-// Only this package and the saved-query runner talk to Cayley; the rest of
-// Causeway sees Stores, Nodes, Hops and Paths.
+// A Store is opened in memory or on disk (Open: memory, or bolt:PATH) and
+// loaded with compiled quads atomically and idempotently (Load). Each use
+// case is one request that takes names as a user types them and returns a
+// JSON-ready result: Trace, Why, Effects, Loops, Show, Search, Claims,
+// Chains, Stats, Export (the property-graph view the export formats write)
+// and Query (Gizmo, GraphQL and saved queries). Every request resolves its
+// names in one place (ResolveName) and reports problems through one error
+// contract (see errors.go): *NotFoundError, *AmbiguousError, ErrSameNode,
+// *InvalidError, *NothingFoundError (with the empty result) and
+// *TimeoutError, which a front door maps once to exit codes or HTTP
+// statuses. Doctor verifies a store.
+//
+// The vocabulary of the graph, its Quad and Term, and the View model live
+// in the leaf package graph/schema. Only this package and the saved-query
+// runner talk to Cayley; the rest of Causeway sees Stores, requests and
+// results.
 package graph
