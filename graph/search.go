@@ -66,6 +66,8 @@ type SearchResults struct {
 	Results []SearchResult `json:"results"`
 	// Total counts every match, Results only the first Limit.
 	Total int `json:"-"`
+	// Text is the text searched for.
+	Text string `json:"-"`
 }
 
 // Search answers a SearchRequest (see search for how matches rank).
@@ -74,9 +76,9 @@ type SearchResults struct {
 func (s *Store) Search(ctx context.Context, req SearchRequest) (SearchResults, error) {
 	all, err := s.search(ctx, req.Text)
 	if err != nil {
-		return SearchResults{Results: []SearchResult{}}, err
+		return SearchResults{Results: []SearchResult{}, Text: req.Text}, err
 	}
-	res := SearchResults{Results: all, Total: len(all)}
+	res := SearchResults{Results: all, Total: len(all), Text: req.Text}
 	if req.Limit > 0 && len(all) > req.Limit {
 		res.Results = all[:req.Limit]
 	}

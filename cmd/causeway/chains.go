@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"io"
 
 	"github.com/spf13/cobra"
 
@@ -35,10 +34,7 @@ No chain at all exits with status 1.`,
 			if err := checkFormat(opts.format, "text", "json"); err != nil {
 				return err
 			}
-			if runF != nil {
-				return runF(cmd.Context(), opts)
-			}
-			return chainsRun(cmd.Context(), opts)
+			return dispatch(cmd, opts, runF, chainsRun)
 		},
 	}
 	cmd.Flags().StringVar(&opts.format, "format", "text", "output format: text or json")
@@ -46,11 +42,7 @@ No chain at all exits with status 1.`,
 }
 
 func chainsRun(ctx context.Context, opts *chainsOptions) error {
-	return opts.env.withStore(ctx, func(s *graph.Store) error {
-		res, err := s.Chains(ctx, graph.ChainsRequest{})
-		return opts.env.print(opts.format, res, err, func(w io.Writer) error {
-			writeChains(w, res)
-			return nil
-		})
-	})
+	return answer(ctx, opts.env, opts.format, func(s *graph.Store) (graph.ChainsResult, error) {
+		return s.Chains(ctx, graph.ChainsRequest{})
+	}, writeChains)
 }

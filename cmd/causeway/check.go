@@ -26,10 +26,7 @@ is any problem.`,
   causeway check data/liu-yuhui-2025-livestream.yaml`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.paths = args
-			if runF != nil {
-				return runF(cmd.Context(), opts)
-			}
-			return checkRun(cmd.Context(), opts)
+			return dispatch(cmd, opts, runF, checkRun)
 		},
 	}
 }

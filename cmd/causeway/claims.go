@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"io"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -43,10 +42,7 @@ exits with status 2; no claim at all exits with status 1.`,
 			if cmd.Flags().Changed("about") && strings.TrimSpace(opts.about) == "" {
 				return usageError{fmt.Errorf("--about needs a name")}
 			}
-			if runF != nil {
-				return runF(cmd.Context(), opts)
-			}
-			return claimsRun(cmd.Context(), opts)
+			return dispatch(cmd, opts, runF, claimsRun)
 		},
 	}
 	cmd.Flags().StringVar(&opts.about, "about", "", "only the claims about this entity or factor")
@@ -55,11 +51,7 @@ exits with status 2; no claim at all exits with status 1.`,
 }
 
 func claimsRun(ctx context.Context, opts *claimsOptions) error {
-	return opts.env.withStore(ctx, func(s *graph.Store) error {
-		res, err := s.Claims(ctx, graph.ClaimsRequest{About: opts.about})
-		return opts.env.print(opts.format, res, err, func(w io.Writer) error {
-			writeClaims(w, res)
-			return nil
-		})
-	})
+	return answer(ctx, opts.env, opts.format, func(s *graph.Store) (graph.ClaimsResult, error) {
+		return s.Claims(ctx, graph.ClaimsRequest{About: opts.about})
+	}, writeClaims)
 }

@@ -39,10 +39,7 @@ curation complete.`,
 			if err := checkFormat(opts.format, "text", "json"); err != nil {
 				return err
 			}
-			if runF != nil {
-				return runF(cmd.Context(), opts)
-			}
-			return coverageRun(cmd.Context(), opts)
+			return dispatch(cmd, opts, runF, coverageRun)
 		},
 	}
 	cmd.Flags().StringVar(&opts.format, "format", "text", "output format: text or json")

@@ -41,10 +41,7 @@ repair the store, and exits with status 1.`,
 			if err := checkFormat(opts.format, "text", "json"); err != nil {
 				return err
 			}
-			if runF != nil {
-				return runF(cmd.Context(), opts)
-			}
-			return doctorRun(cmd.Context(), opts)
+			return dispatch(cmd, opts, runF, doctorRun)
 		},
 	}
 	cmd.Flags().StringVar(&opts.format, "format", "text", "output format: text or json")

@@ -82,10 +82,7 @@ it is not a terminal.`,
 			if err := opts.check(args); err != nil {
 				return usageError{err}
 			}
-			if runF != nil {
-				return runF(cmd.Context(), opts)
-			}
-			return exportRun(cmd.Context(), opts)
+			return dispatch(cmd, opts, runF, exportRun)
 		},
 	}
 	f := cmd.Flags()

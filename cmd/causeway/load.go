@@ -39,10 +39,7 @@ store as it was.`,
 			if err := checkLoadStore(e.db); err != nil {
 				return usageError{err}
 			}
-			if runF != nil {
-				return runF(cmd.Context(), opts)
-			}
-			return loadRun(cmd.Context(), opts)
+			return dispatch(cmd, opts, runF, loadRun)
 		},
 	}
 }

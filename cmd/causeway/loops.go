@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"io"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -43,10 +42,7 @@ exits with status 1.`,
 			if cmd.Flags().Changed("through") && strings.TrimSpace(opts.through) == "" {
 				return usageError{fmt.Errorf("--through needs a name")}
 			}
-			if runF != nil {
-				return runF(cmd.Context(), opts)
-			}
-			return loopsRun(cmd.Context(), opts)
+			return dispatch(cmd, opts, runF, loopsRun)
 		},
 	}
 	cmd.Flags().StringVar(&opts.through, "through", "", "only the loops through this node")
@@ -55,11 +51,7 @@ exits with status 1.`,
 }
 
 func loopsRun(ctx context.Context, opts *loopsOptions) error {
-	return opts.env.withStore(ctx, func(s *graph.Store) error {
-		res, err := s.Loops(ctx, graph.LoopsRequest{Through: opts.through})
-		return opts.env.print(opts.format, res, err, func(w io.Writer) error {
-			writeLoops(w, res)
-			return nil
-		})
-	})
+	return answer(ctx, opts.env, opts.format, func(s *graph.Store) (graph.LoopsResult, error) {
+		return s.Loops(ctx, graph.LoopsRequest{Through: opts.through})
+	}, writeLoops)
 }

@@ -38,10 +38,7 @@ query's text, to read or to copy as the start of a query of your own.`,
 			if len(args) == 1 {
 				opts.name = args[0]
 			}
-			if runF != nil {
-				return runF(cmd.Context(), opts)
-			}
-			return queriesRun(cmd.Context(), opts)
+			return dispatch(cmd, opts, runF, queriesRun)
 		},
 	}
 	cmd.Flags().StringVar(&opts.format, "format", "table", "output format: table or json")

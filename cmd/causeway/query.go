@@ -77,10 +77,7 @@ The vocabulary to write queries with is in queries/README.md.`,
 				}
 				opts.params[k] = v
 			}
-			if runF != nil {
-				return runF(cmd.Context(), opts)
-			}
-			return queryRun(cmd.Context(), opts)
+			return dispatch(cmd, opts, runF, queryRun)
 		},
 	}
 	cmd.Flags().StringVar(&opts.lang, "lang", queries.Gizmo, "query language: gizmo, graphql or mql")

@@ -221,8 +221,8 @@ func pathIDs(nodes []graph.Node, cycle bool) string {
 }
 
 // writeSearch writes search results, best first, with why each matched.
-func writeSearch(w io.Writer, query string, r graph.SearchResults) {
-	results, total := r.Results, r.Total
+func writeSearch(w io.Writer, r graph.SearchResults) {
+	query, results, total := r.Text, r.Results, r.Total
 	fmt.Fprintf(w, "%d %s for %q", total, plural(total, "match", "matches"), query)
 	if len(results) < total {
 		fmt.Fprintf(w, " (the first %d; raise --limit for more)", len(results))

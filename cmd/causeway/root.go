@@ -184,6 +184,15 @@ func (e *env) openStore(ctx context.Context) (*graph.Store, error) {
 	return s, nil
 }
 
+// dispatch runs a command's work on its options: runF when a test gave one
+// (to see the options flag parsing made), else run.
+func dispatch[T any](cmd *cobra.Command, opts *T, runF, run func(context.Context, *T) error) error {
+	if runF != nil {
+		run = runF
+	}
+	return run(cmd.Context(), opts)
+}
+
 // withStore opens the store (see openStore), hands it to fn and closes it.
 func (e *env) withStore(ctx context.Context, fn func(*graph.Store) error) error {
 	s, err := e.openStore(ctx)
@@ -195,6 +204,18 @@ func (e *env) withStore(ctx context.Context, fn func(*graph.Store) error) error 
 		err = cerr
 	}
 	return err
+}
+
+// answer runs one request on the store and prints its result (see print),
+// writing text with writeText: the whole work of a reading command.
+func answer[R any](ctx context.Context, e *env, format string, request func(*graph.Store) (R, error), writeText func(io.Writer, R)) error {
+	return e.withStore(ctx, func(s *graph.Store) error {
+		res, err := request(s)
+		return e.print(format, res, err, func(w io.Writer) error {
+			writeText(w, res)
+			return nil
+		})
+	})
 }
 
 // print prints what a request returned, as JSON or, with format text, by

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"io"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -51,10 +50,7 @@ order, then by id. No match exits with status 1.`,
 			if opts.limit < 1 {
 				return usageError{fmt.Errorf("--limit must be at least 1")}
 			}
-			if runF != nil {
-				return runF(cmd.Context(), opts)
-			}
-			return searchRun(cmd.Context(), opts)
+			return dispatch(cmd, opts, runF, searchRun)
 		},
 	}
 	cmd.Flags().IntVar(&opts.limit, "limit", 20, "most matches shown")
@@ -63,11 +59,7 @@ order, then by id. No match exits with status 1.`,
 }
 
 func searchRun(ctx context.Context, opts *searchOptions) error {
-	return opts.env.withStore(ctx, func(s *graph.Store) error {
-		res, err := s.Search(ctx, graph.SearchRequest{Text: opts.query, Limit: opts.limit})
-		return opts.env.print(opts.format, res, err, func(w io.Writer) error {
-			writeSearch(w, opts.query, res)
-			return nil
-		})
-	})
+	return answer(ctx, opts.env, opts.format, func(s *graph.Store) (graph.SearchResults, error) {
+		return s.Search(ctx, graph.SearchRequest{Text: opts.query, Limit: opts.limit})
+	}, writeSearch)
 }

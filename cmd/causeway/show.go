@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"io"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -44,10 +43,7 @@ status 2.`,
 			if strings.TrimSpace(opts.name) == "" {
 				return usageError{fmt.Errorf("show needs a name")}
 			}
-			if runF != nil {
-				return runF(cmd.Context(), opts)
-			}
-			return showRun(cmd.Context(), opts)
+			return dispatch(cmd, opts, runF, showRun)
 		},
 	}
 	cmd.Flags().StringVar(&opts.format, "format", "text", "output format: text or json")
@@ -55,11 +51,7 @@ status 2.`,
 }
 
 func showRun(ctx context.Context, opts *showOptions) error {
-	return opts.env.withStore(ctx, func(s *graph.Store) error {
-		d, err := s.Show(ctx, graph.ShowRequest{Name: opts.name})
-		return opts.env.print(opts.format, d, err, func(w io.Writer) error {
-			writeShow(w, d)
-			return nil
-		})
-	})
+	return answer(ctx, opts.env, opts.format, func(s *graph.Store) (graph.Detail, error) {
+		return s.Show(ctx, graph.ShowRequest{Name: opts.name})
+	}, writeShow)
 }

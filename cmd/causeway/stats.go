@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"io"
 
 	"github.com/spf13/cobra"
 
@@ -27,10 +26,7 @@ func newStatsCmd(e *env, runF func(context.Context, *statsOptions) error) *cobra
 			if err := checkFormat(opts.format, "text", "json"); err != nil {
 				return err
 			}
-			if runF != nil {
-				return runF(cmd.Context(), opts)
-			}
-			return statsRun(cmd.Context(), opts)
+			return dispatch(cmd, opts, runF, statsRun)
 		},
 	}
 	cmd.Flags().StringVar(&opts.format, "format", "text", "output format: text or json")
@@ -38,11 +34,7 @@ func newStatsCmd(e *env, runF func(context.Context, *statsOptions) error) *cobra
 }
 
 func statsRun(ctx context.Context, opts *statsOptions) error {
-	return opts.env.withStore(ctx, func(s *graph.Store) error {
-		st, err := s.Stats(ctx)
-		return opts.env.print(opts.format, st, err, func(w io.Writer) error {
-			writeStats(w, st)
-			return nil
-		})
-	})
+	return answer(ctx, opts.env, opts.format, func(s *graph.Store) (graph.Stats, error) {
+		return s.Stats(ctx)
+	}, writeStats)
 }

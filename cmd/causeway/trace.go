@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"io"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -65,10 +64,7 @@ name that fits several nodes, or none, exits with status 2; no path within
 					return usageError{fmt.Errorf("--%s needs a name", f)}
 				}
 			}
-			if runF != nil {
-				return runF(cmd.Context(), opts)
-			}
-			return traceRun(cmd.Context(), opts)
+			return dispatch(cmd, opts, runF, traceRun)
 		},
 	}
 	cmd.Flags().IntVar(&opts.maxDepth, "max-depth", 8, "most hops in a path")
@@ -81,14 +77,10 @@ name that fits several nodes, or none, exits with status 2; no path within
 }
 
 func traceRun(ctx context.Context, opts *traceOptions) error {
-	return opts.env.withStore(ctx, func(s *graph.Store) error {
-		res, err := s.Trace(ctx, graph.TraceRequest{
+	return answer(ctx, opts.env, opts.format, func(s *graph.Store) (graph.TraceResult, error) {
+		return s.Trace(ctx, graph.TraceRequest{
 			From: opts.from, To: opts.to, Via: opts.via, Avoid: opts.avoid,
 			MinHedge: opts.minHedge, MaxDepth: opts.maxDepth, Limit: opts.limit,
 		})
-		return opts.env.print(opts.format, res, err, func(w io.Writer) error {
-			writeTrace(w, res)
-			return nil
-		})
-	})
+	}, writeTrace)
 }

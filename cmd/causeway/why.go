@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"io"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -59,10 +58,7 @@ func newTreeCmd(e *env, runF func(context.Context, *treeOptions) error, upstream
 		if strings.TrimSpace(opts.name) == "" {
 			return usageError{fmt.Errorf("%s needs a name", cmd.Name())}
 		}
-		if runF != nil {
-			return runF(cmd.Context(), opts)
-		}
-		return treeRun(cmd.Context(), opts)
+		return dispatch(cmd, opts, runF, treeRun)
 	}
 	cmd.Flags().IntVar(&opts.maxDepth, "max-depth", 4, "most hops from the node")
 	cmd.Flags().StringVar(&opts.format, "format", "text", "output format: text or json")
@@ -70,15 +66,11 @@ func newTreeCmd(e *env, runF func(context.Context, *treeOptions) error, upstream
 }
 
 func treeRun(ctx context.Context, opts *treeOptions) error {
-	return opts.env.withStore(ctx, func(s *graph.Store) error {
-		read := s.Effects
+	return answer(ctx, opts.env, opts.format, func(s *graph.Store) (graph.Tree, error) {
+		req := graph.TreeRequest{Name: opts.name, MaxDepth: opts.maxDepth}
 		if opts.upstream {
-			read = s.Why
+			return s.Why(ctx, req)
 		}
-		t, err := read(ctx, graph.TreeRequest{Name: opts.name, MaxDepth: opts.maxDepth})
-		return opts.env.print(opts.format, t, err, func(w io.Writer) error {
-			writeTree(w, t)
-			return nil
-		})
-	})
+		return s.Effects(ctx, req)
+	}, writeTree)
 }
