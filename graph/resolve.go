@@ -32,8 +32,8 @@ func (n Node) names() []string {
 // *AmbiguousError; a name that fits none gives a *NotFoundError, with the
 // nearest names for a node (kind NameNode). Chains are resolved the same
 // way, each as a Node of its id and labels.
-func resolve(nodes []Node, name, kind string) (Node, error) {
-	want := fold(name)
+func resolve(f *folder, nodes []Node, name, kind string) (Node, error) {
+	want := f.fold(name)
 	if want == "" {
 		return Node{}, &NotFoundError{Name: name, Kind: kind}
 	}
@@ -44,7 +44,7 @@ func resolve(nodes []Node, name, kind string) (Node, error) {
 		var hits []Node
 		for _, n := range nodes {
 			for _, s := range n.names() {
-				if s != "" && match(fold(s)) {
+				if s != "" && match(f.fold(s)) {
 					hits = append(hits, n)
 					break
 				}
@@ -62,12 +62,12 @@ func resolve(nodes []Node, name, kind string) (Node, error) {
 	if kind == NameChain {
 		return Node{}, &NotFoundError{Name: name, Kind: kind}
 	}
-	return Node{}, &NotFoundError{Name: name, Kind: kind, Suggestions: nearest(nodes, want, 3)}
+	return Node{}, &NotFoundError{Name: name, Kind: kind, Suggestions: nearest(f, nodes, want, 3)}
 }
 
 // nearest returns up to k nodes whose closest name is nearest to want in
 // edit distance, counted in runes.
-func nearest(nodes []Node, want string, k int) []Node {
+func nearest(f *folder, nodes []Node, want string, k int) []Node {
 	type scored struct {
 		n    Node
 		dist float64
@@ -79,11 +79,11 @@ func nearest(nodes []Node, want string, k int) []Node {
 			if s == "" {
 				continue
 			}
-			f := fold(s)
-			d := float64(levenshtein.ComputeDistance(f, want))
+			fs := f.fold(s)
+			d := float64(levenshtein.ComputeDistance(fs, want))
 			// Relative distance, so that long labels are not penalised
 			// for their length alone.
-			l := max(len([]rune(f)), len([]rune(want)))
+			l := max(len([]rune(fs)), len([]rune(want)))
 			d /= float64(l)
 			if best < 0 || d < best {
 				best = d
@@ -101,8 +101,6 @@ func nearest(nodes []Node, want string, k int) []Node {
 	return out
 }
 
-func fold(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
-
 // ResolveName finds the entity or factor a user means by name: an id, an
 // English or Chinese label or alias (any case), or a part of one that fits
 // a single node. It is the one place every request resolves its names. A
@@ -117,7 +115,7 @@ func (s *Store) ResolveName(ctx context.Context, name string) (Node, error) {
 	if err != nil {
 		return Node{}, err
 	}
-	return resolve(nodes, name, NameNode)
+	return resolve(&s.names, nodes, name, NameNode)
 }
 
 // resolveOptional resolves name as ResolveName does, when it is set; an

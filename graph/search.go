@@ -90,7 +90,7 @@ func (s *Store) Search(ctx context.Context, req SearchRequest) (SearchResults, e
 
 // factor, claim, link) and ids. A query of blank space finds nothing.
 func (s *Store) search(ctx context.Context, query string) ([]SearchResult, error) {
-	q := fold(query)
+	q := s.names.fold(query)
 	results := []SearchResult{}
 	if q == "" {
 		return results, nil
@@ -102,7 +102,7 @@ func (s *Store) search(ctx context.Context, query string) ([]SearchResult, error
 	byID := map[string]Node{}
 	for _, n := range nodes {
 		byID[n.ID] = n
-		if r, ok := matchNode(n, q); ok {
+		if r, ok := matchNode(s.names.fold, n, q); ok {
 			results = append(results, r)
 		}
 	}
@@ -112,10 +112,10 @@ func (s *Store) search(ctx context.Context, query string) ([]SearchResult, error
 	}
 	for _, c := range claims {
 		for _, f := range []struct{ field, text string }{{"statement", c.Statement}, {"quote", c.Quote}} {
-			if how, ok := matchText(f.text, q); ok {
+			if how, ok := matchText(s.names.fold, f.text, q); ok {
 				results = append(results, SearchResult{
 					Kind: schema.KindClaim, Node: c.About, Score: ScoreClaim, Field: f.field,
-					Match: fmt.Sprintf("claim %s: %s %s the query: %s", c.ID, f.field, how, snippet(f.text, q)),
+					Match: fmt.Sprintf("claim %s: %s %s the query: %s", c.ID, f.field, how, snippet(s.names.fold, f.text, q)),
 					Claim: c.ID, Source: c.Source, text: f.text,
 				})
 				break
@@ -132,11 +132,11 @@ func (s *Store) search(ctx context.Context, query string) ([]SearchResult, error
 			return nil, fmt.Errorf("search: %w", err)
 		}
 		for _, f := range []struct{ field, text string }{{"quote", h.Quote}, {"note", h.Note}} {
-			if how, ok := matchText(f.text, q); ok {
+			if how, ok := matchText(s.names.fold, f.text, q); ok {
 				effect := byID[h.Effect]
 				results = append(results, SearchResult{
 					Kind: schema.KindLink, Node: byID[h.Cause], Score: ScoreLink, Field: f.field,
-					Match: fmt.Sprintf("link %s: %s %s the query: %s", h.Link, f.field, how, snippet(f.text, q)),
+					Match: fmt.Sprintf("link %s: %s %s the query: %s", h.Link, f.field, how, snippet(s.names.fold, f.text, q)),
 					Link:  h.Link, Effect: &effect, Source: h.Source, text: f.text,
 				})
 				break
@@ -178,7 +178,7 @@ func kindRank(kind string) int {
 }
 
 // matchNode returns the best match of q among the names of n.
-func matchNode(n Node, q string) (SearchResult, bool) {
+func matchNode(fold func(string) string, n Node, q string) (SearchResult, bool) {
 	type name struct {
 		field, text string
 		alias       bool
@@ -222,7 +222,7 @@ func matchNode(n Node, q string) (SearchResult, bool) {
 }
 
 // matchText tells whether text contains q, ignoring case, and how.
-func matchText(text, q string) (string, bool) {
+func matchText(fold func(string) string, text, q string) (string, bool) {
 	if strings.Contains(fold(text), q) {
 		return "contains", true
 	}
@@ -231,13 +231,13 @@ func matchText(text, q string) (string, bool) {
 
 // snippet quotes text, or for a long one the part around the first match
 // of q, with "…" where it is cut.
-func snippet(text, q string) string {
+func snippet(fold func(string) string, text, q string) string {
 	const around = 16
 	r := []rune(text)
 	if len(r) <= 2*around+utf8.RuneCountInString(q) {
 		return "「" + text + "」"
 	}
-	lower := []rune(strings.ToLower(text))
+	lower := []rune(fold(text))
 	qr := []rune(q)
 	at := 0
 	if len(lower) == len(r) {

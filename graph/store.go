@@ -23,6 +23,8 @@ type Store struct {
 	// kv is the key-value store under a bolt store, through which a load
 	// writes in one transaction; nil for a memory store.
 	kv *batchKV
+	// names folds the names users type (see folder).
+	names folder
 }
 
 // ErrNoStore reports a persistent store that does not exist yet.
