@@ -151,7 +151,7 @@ func BenchmarkTrace(b *testing.B) {
 	b.Run(fmt.Sprintf("quads=%d", syn.quads), func(b *testing.B) {
 		for i := 0; i < b.N; i++ {
 			p := syn.pairs[i%len(syn.pairs)]
-			paths, err := syn.store.tracePaths(ctx, p[0], p[1], traceOptions{MaxDepth: 8, Limit: 10})
+			paths, err := syn.store.tracePaths(ctx, []string{p[0]}, []string{p[1]}, traceOptions{MaxDepth: 8, Limit: 10})
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -190,7 +190,7 @@ func BenchmarkTraceCorpus(b *testing.B) {
 	}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		paths, err := s.tracePaths(ctx, "power-shortage", "capital-sell-off", traceOptions{MaxDepth: 8, Limit: 10})
+		paths, err := s.tracePaths(ctx, []string{"power-shortage"}, []string{"capital-sell-off"}, traceOptions{MaxDepth: 8, Limit: 10})
 		if err != nil || len(paths) == 0 {
 			b.Fatalf("Trace = %d paths, %v", len(paths), err)
 		}

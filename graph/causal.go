@@ -159,8 +159,8 @@ func (v *causalView) Edge(x, y int64) gonumgraph.Edge {
 // forwards; into it, walking backwards), and kept; only a filter on
 // hedges reads them.
 type edgeFilter struct {
-	// avoid is the node hidden, or -1.
-	avoid int64
+	// avoid are the nodes hidden.
+	avoid map[int64]bool
 	// maxRank is the weakest hedge rank kept (schema.HedgeRank): 2 keeps
 	// every hedge.
 	maxRank int
@@ -178,12 +178,12 @@ type edgeFilter struct {
 // edge.
 const hedgeAll = 2
 
-// withFilter returns a view of the same store that hides the node avoid
-// (-1 for none) and the edges whose best link is weaker than the hedge of
-// rank maxRank. Without anything to hide it is v itself, so an unfiltered
-// search pays nothing.
-func (v *causalView) withFilter(avoid int64, maxRank int) *causalView {
-	if avoid < 0 && maxRank >= hedgeAll {
+// withFilter returns a view of the same store that hides the nodes avoid
+// and the edges whose best link is weaker than the hedge of rank maxRank.
+// Without anything to hide it is v itself, so an unfiltered search pays
+// nothing.
+func (v *causalView) withFilter(avoid map[int64]bool, maxRank int) *causalView {
+	if len(avoid) == 0 && maxRank >= hedgeAll {
 		return v
 	}
 	key := func(iri string) interface{} {
@@ -213,9 +213,9 @@ func (v *causalView) kept(id int64) []int64 {
 		return ns
 	}
 	var ns []int64
-	if id != f.avoid {
+	if !f.avoid[id] {
 		for _, w := range v.all(id) {
-			if w == f.avoid {
+			if f.avoid[w] {
 				continue
 			}
 			cause, effect := id, w

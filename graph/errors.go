@@ -104,9 +104,17 @@ func invalid(param, format string, a ...any) error {
 // within 8 hops".
 type NothingFoundError struct {
 	Reason string
+	// Param and Value, when set, name the bound of the request that hid an
+	// answer and the value that would show one: max_depth 9.
+	Param, Value string
 }
 
-func (e *NothingFoundError) Error() string { return e.Reason }
+func (e *NothingFoundError) Error() string {
+	if e.Param == "" {
+		return e.Reason
+	}
+	return fmt.Sprintf("%s (raise %s to %s)", e.Reason, e.Param, e.Value)
+}
 
 // nothingFound makes a *NothingFoundError.
 func nothingFound(format string, a ...any) error {

@@ -73,10 +73,10 @@ func TestLoadReplacesARecuratedSource(t *testing.T) {
 	if res.Removed == 0 || res.Added == 0 {
 		t.Errorf("reload = %+v; want stale quads removed and new ones added", res)
 	}
-	if paths, err := s.tracePaths(ctx, "a", "c", traceOptions{MaxDepth: 8, Limit: 10}); err != nil || len(paths) != 0 {
+	if paths, err := s.tracePaths(ctx, []string{"a"}, []string{"c"}, traceOptions{MaxDepth: 8, Limit: 10}); err != nil || len(paths) != 0 {
 		t.Errorf("Trace(a, c) after re-curation = %q, %v; want no path", ids(paths), err)
 	}
-	paths, err := s.tracePaths(ctx, "a", "d", traceOptions{MaxDepth: 8, Limit: 10})
+	paths, err := s.tracePaths(ctx, []string{"a"}, []string{"d"}, traceOptions{MaxDepth: 8, Limit: 10})
 	if err != nil || len(paths) != 1 || paths[0].Polarity != "-" {
 		t.Errorf("Trace(a, d) after re-curation = %q, %v; want one path of polarity -", ids(paths), err)
 	}
@@ -90,7 +90,7 @@ func TestLoadReplacesARecuratedSource(t *testing.T) {
 	if want := stats(t, fresh); got != want {
 		t.Errorf("Stats after re-curation = %+v; a fresh load gives %+v", got, want)
 	}
-	if paths, err := s.tracePaths(ctx, "x", "y", traceOptions{MaxDepth: 8, Limit: 10}); err != nil || len(paths) != 1 {
+	if paths, err := s.tracePaths(ctx, []string{"x"}, []string{"y"}, traceOptions{MaxDepth: 8, Limit: 10}); err != nil || len(paths) != 1 {
 		t.Errorf("Trace(x, y) of the other source = %q, %v; want it untouched", ids(paths), err)
 	}
 
@@ -142,7 +142,7 @@ func TestFailedWriteLeavesStoreUnchanged(t *testing.T) {
 	if after := stats(t, s); after != before {
 		t.Errorf("Stats after a failed write, reopened = %+v; want %+v", after, before)
 	}
-	if paths, _ := s.tracePaths(ctx, "p", "q", traceOptions{MaxDepth: 8, Limit: 10}); len(paths) != 0 {
+	if paths, _ := s.tracePaths(ctx, []string{"p"}, []string{"q"}, traceOptions{MaxDepth: 8, Limit: 10}); len(paths) != 0 {
 		t.Errorf("a staged addition of the failed write landed: %q", ids(paths))
 	}
 }

@@ -3,9 +3,9 @@ package graph
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 
-	gonumgraph "gonum.org/v1/gonum/graph"
 	"gonum.org/v1/gonum/graph/simple"
 	"gonum.org/v1/gonum/graph/topo"
 
@@ -48,58 +48,103 @@ func (l Loop) Confidence() (hedge string, inferred bool) {
 	return hedge, inferred
 }
 
+// The default bounds of a loops request: loops of at most this many links,
+// at most this many of them.
+const (
+	DefaultLoopLength = 12
+	DefaultLoopLimit  = 20
+)
+
 // LoopsRequest asks for the feedback loops of the graph; with Through, a
-// name, only those through that node.
+// name, only those through that node (an entity: through a factor that
+// involves it). MaxLength bounds the links of a loop and Limit the loops
+// returned; 0 means the defaults.
 type LoopsRequest struct {
-	Through string
+	Through   string
+	MaxLength int
+	Limit     int
 }
 
 // LoopsResult is the answer to a LoopsRequest.
 type LoopsResult struct {
 	Loops []Loop `json:"loops"`
+	// Stopped is "limit" when more loops of at most MaxLength links may
+	// exist than were returned.
+	Stopped string `json:"stopped,omitempty"`
 	// Through is the node of the request, resolved; nil without one.
 	Through *Node `json:"-"`
+	// MaxLength and Limit are the bounds the loops were found within.
+	MaxLength int `json:"-"`
+	Limit     int `json:"-"`
 }
 
 // Loops answers a LoopsRequest (see loops for how). No loop gives a
 // *NothingFoundError together with the result, whose Loops is empty.
 func (s *Store) Loops(ctx context.Context, req LoopsRequest) (LoopsResult, error) {
-	var (
-		res LoopsResult
-		err error
-		id  string
-	)
+	res := LoopsResult{Loops: []Loop{}, MaxLength: req.MaxLength, Limit: req.Limit}
+	if res.MaxLength == 0 {
+		res.MaxLength = DefaultLoopLength
+	}
+	if res.Limit == 0 {
+		res.Limit = DefaultLoopLimit
+	}
+	if res.MaxLength < 2 {
+		return res, invalid("max_length", "must be at least 2, not %d", res.MaxLength)
+	}
+	if res.Limit < 1 {
+		return res, invalid("limit", "must be at least 1, not %d", res.Limit)
+	}
+	var err error
 	if res.Through, err = s.resolveOptional(ctx, req.Through); err != nil {
 		return res, err
 	}
+	var through []string
 	if res.Through != nil {
-		id = res.Through.ID
+		if through, err = s.endpoint(ctx, *res.Through); err != nil {
+			return res, err
+		}
+		if len(through) == 0 {
+			why, err := s.outsideArgument(ctx, *res.Through)
+			if err != nil {
+				return res, err
+			}
+			return res, nothingFound("no feedback loop goes through %s: %s", res.Through.Name(), why)
+		}
 	}
-	if res.Loops, err = s.loops(ctx, id); err != nil {
+	loops, stopped, err := s.loops(ctx, through, res.MaxLength, res.Limit, res.Through != nil)
+	if err != nil {
 		return res, err
+	}
+	res.Loops = loops
+	if stopped {
+		res.Stopped = "limit"
 	}
 	if len(res.Loops) == 0 {
 		if res.Through != nil {
-			return res, nothingFound("no feedback loop goes through %s", res.Through.Name())
+			return res, nothingFound("no feedback loop of at most %d links goes through %s", res.MaxLength, res.Through.Name())
 		}
-		return res, nothingFound("no feedback loop in the graph")
+		return res, nothingFound("no feedback loop of at most %d links in the graph", res.MaxLength)
 	}
 	return res, nil
 }
 
-// loops finds every feedback loop (elementary directed cycle) of the
-// causal graph, shortest first, then in the order of their node ids; with
-// through, a node id, only the loops through that node. Each loop is
+// loops finds the feedback loops (elementary directed cycles) of the
+// causal graph of at most maxLen links, shortest first, then in the order
+// of their node ids, each starting at its smallest node id, at most limit
+// of them; it reports whether it stopped at the limit. With filter set,
+// only the loops through one of the nodes through count. Each loop is
 // reinforcing when it has an even number of "-" hops and balancing when it
 // has an odd number.
 //
-// The causes edges are read from the store into a gonum graph and the
-// cycles found with Johnson's algorithm (topo.DirectedCyclesIn); with
-// through, only within the strongly connected component that holds it.
-func (s *Store) loops(ctx context.Context, through string) ([]Loop, error) {
+// The causes edges are read from the store at once; with through, the
+// search keeps to the strongly connected components that hold them (gonum's
+// Tarjan), where every cycle through them lies. The enumeration (cycles)
+// holds one path and the loops found, never every cycle, and stops at the
+// limit or when ctx is done.
+func (s *Store) loops(ctx context.Context, through []string, maxLen, limit int, filter bool) ([]Loop, bool, error) {
 	edges, err := s.causalEdges(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("loops: %w", err)
+		return nil, false, fmt.Errorf("loops: %w", err)
 	}
 	// Nodes get int64 ids in the order of their node ids, so that the
 	// smallest int64 of a cycle is its smallest node id.
@@ -122,49 +167,51 @@ func (s *Store) loops(ctx context.Context, through string) ([]Loop, error) {
 	for _, n := range names {
 		g.AddNode(simple.Node(ids[n]))
 	}
+	adj := make([][]int64, len(names))
 	for _, e := range edges {
 		// check rejects a link from a factor to itself; a store loaded
 		// by other means may have one, and it is no feedback loop.
 		if e[0] != e[1] {
 			g.SetEdge(simple.Edge{F: simple.Node(ids[e[0]]), T: simple.Node(ids[e[1]])})
+			adj[ids[e[0]]] = append(adj[ids[e[0]]], ids[e[1]])
 		}
 	}
-	var within gonumgraph.Directed = g
-	if through != "" {
-		id, ok := ids[through]
-		if !ok {
-			return []Loop{}, nil
+	allowed := make([]bool, len(names))
+	want := map[int64]bool{}
+	for _, t := range through {
+		if id, ok := ids[t]; ok {
+			want[id] = true
 		}
-		within = componentOf(g, id)
 	}
-
-	var cycles [][]int64
-	for _, c := range topo.DirectedCyclesIn(within) {
-		// Johnson's cycles end with their first node again.
-		cyc := make([]int64, len(c)-1)
-		for i := range cyc {
-			cyc[i] = c[i].ID()
+	for _, scc := range topo.TarjanSCC(g) {
+		if len(scc) < 2 {
+			continue
 		}
-		cycles = append(cycles, rotateToSmallest(cyc))
+		keep := !filter
+		for _, n := range scc {
+			keep = keep || want[n.ID()]
+		}
+		for _, n := range scc {
+			allowed[n.ID()] = keep
+		}
 	}
-	sort.Slice(cycles, func(i, j int) bool {
-		a, b := cycles[i], cycles[j]
-		if len(a) != len(b) {
-			return len(a) < len(b)
+	accept := func(c []int64) bool {
+		if !filter {
+			return true
 		}
-		for k := range a {
-			if a[k] != b[k] {
-				return a[k] < b[k]
+		for _, n := range c {
+			if want[n] {
+				return true
 			}
 		}
 		return false
-	})
-
-	loops := make([]Loop, 0, len(cycles))
-	for _, c := range cycles {
-		if through != "" && !containsID(c, ids[through]) {
-			continue
-		}
+	}
+	found, stopped := cycles(ctx, adj, allowed, maxLen, limit, accept)
+	if err := ctx.Err(); err != nil {
+		return nil, false, fmt.Errorf("loops: %w", err)
+	}
+	loops := make([]Loop, 0, len(found))
+	for _, c := range found {
 		seq := make([]string, 0, len(c)+1)
 		for _, id := range c {
 			seq = append(seq, names[id])
@@ -172,7 +219,7 @@ func (s *Store) loops(ctx context.Context, through string) ([]Loop, error) {
 		seq = append(seq, seq[0])
 		p, err := s.pathOf(ctx, seq, hedgeAll)
 		if err != nil {
-			return nil, fmt.Errorf("loops: %w", err)
+			return nil, false, fmt.Errorf("loops: %w", err)
 		}
 		l := Loop{Type: Reinforcing, Nodes: p.Nodes[:len(c)], Hops: p.Hops}
 		if p.Polarity == "-" {
@@ -180,53 +227,78 @@ func (s *Store) loops(ctx context.Context, through string) ([]Loop, error) {
 		}
 		loops = append(loops, l)
 	}
-	return loops, nil
+	return loops, stopped, nil
 }
 
-// componentOf returns the subgraph of g induced by the strongly connected
-// component that holds the node id: every cycle through id lies in it.
-func componentOf(g *simple.DirectedGraph, id int64) gonumgraph.Directed {
-	sub := simple.NewDirectedGraph()
-	for _, scc := range topo.TarjanSCC(g) {
-		in := map[int64]bool{}
-		for _, n := range scc {
-			in[n.ID()] = true
+// cycles enumerates the elementary cycles of the graph adj (nodes 0..n-1,
+// successors in ascending order) among the allowed nodes, of at most
+// maxLen edges, by increasing length, then by their node sequences, each
+// starting at its smallest node; it keeps those accept takes, at most
+// limit, and reports whether it stopped at the limit. For each length and
+// each start it walks depth first through nodes above the start, entering
+// only nodes from which the start is within the steps left (a
+// breadth-first walk backwards from the start gives those distances). It
+// checks ctx at every start.
+func cycles(ctx context.Context, adj [][]int64, allowed []bool, maxLen, limit int, accept func([]int64) bool) ([][]int64, bool) {
+	n := len(adj)
+	in := make([][]int64, n)
+	for u, ws := range adj {
+		for _, w := range ws {
+			in[w] = append(in[w], int64(u))
 		}
-		if !in[id] {
-			continue
-		}
-		for _, n := range scc {
-			sub.AddNode(n)
-		}
-		for _, n := range scc {
-			to := g.From(n.ID())
-			for to.Next() {
-				if in[to.Node().ID()] {
-					sub.SetEdge(g.Edge(n.ID(), to.Node().ID()))
+	}
+	for i := range adj {
+		slices.Sort(adj[i])
+	}
+	var out [][]int64
+	for length := 2; length <= maxLen; length++ {
+		for s := int64(0); s < int64(n); s++ {
+			if !allowed[s] {
+				continue
+			}
+			if ctx.Err() != nil {
+				return out, false
+			}
+			dist := distances([]int64{s}, length-1, func() bool { return false }, func(v int64, visit func(int64)) {
+				for _, u := range in[v] {
+					if u > s && allowed[u] {
+						visit(u)
+					}
+				}
+			})
+			path := []int64{s}
+			on := map[int64]bool{s: true}
+			var walk func(u int64)
+			walk = func(u int64) {
+				steps := len(path)
+				for _, w := range adj[u] {
+					if len(out) >= limit {
+						return
+					}
+					if w == s {
+						if steps == length && accept(path) {
+							out = append(out, slices.Clone(path))
+						}
+						continue
+					}
+					if w < s || on[w] || !allowed[w] {
+						continue
+					}
+					if d, ok := dist[w]; !ok || steps+d > length {
+						continue
+					}
+					on[w] = true
+					path = append(path, w)
+					walk(w)
+					path = path[:len(path)-1]
+					on[w] = false
 				}
 			}
-		}
-		break
-	}
-	return sub
-}
-
-// rotateToSmallest rotates a cycle to start at its smallest id.
-func rotateToSmallest(c []int64) []int64 {
-	k := 0
-	for i, id := range c {
-		if id < c[k] {
-			k = i
+			walk(s)
+			if len(out) >= limit {
+				return out, true
+			}
 		}
 	}
-	return append(append([]int64(nil), c[k:]...), c[:k]...)
-}
-
-func containsID(list []int64, id int64) bool {
-	for _, v := range list {
-		if v == id {
-			return true
-		}
-	}
-	return false
+	return out, false
 }

@@ -2,9 +2,14 @@ package graph
 
 import (
 	"context"
+	"math/rand"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
+
+	"gonum.org/v1/gonum/graph/simple"
+	"gonum.org/v1/gonum/graph/topo"
 )
 
 // loopStrings shows each loop as its type and node ids: "balancing a b c".
@@ -92,7 +97,7 @@ func TestLoops(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			s := storeOf(t, tt.edges...)
-			loops, err := s.loops(context.Background(), tt.through)
+			loops, _, err := s.loops(context.Background(), oneOf(tt.through), DefaultLoopLength, DefaultLoopLimit, tt.through != "")
 			if err != nil {
 				t.Fatalf("Loops(%q): %v", tt.through, err)
 			}
@@ -137,7 +142,7 @@ func checkLoopHops(t *testing.T, l Loop) {
 
 func TestLoopsEvidence(t *testing.T) {
 	s := reasoningStore(t)
-	loops, err := s.loops(context.Background(), "")
+	loops, _, err := s.loops(context.Background(), nil, DefaultLoopLength, DefaultLoopLimit, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -152,5 +157,63 @@ func TestLoopsEvidence(t *testing.T) {
 	}
 	if h := loops[0].Hops[1]; h.Polarity != "-" || h.Hedge != "probable" || h.Quote != "我覺得裁員導致缺電" || h.QuoteEnd-h.QuoteStart != 9 {
 		t.Errorf("Loops() hop layoffs -> power-shortage = %+v; want the probable - link with its quote", h)
+	}
+}
+
+// TestCyclesAgreeWithJohnson checks the bounded enumeration against gonum's
+// Johnson cycles on random graphs: every elementary cycle of at most the
+// bound, none longer, in the order of length and then node sequence, and
+// the limit cutting that order short.
+func TestCyclesAgreeWithJohnson(t *testing.T) {
+	rng := rand.New(rand.NewSource(7))
+	for trial := range 30 {
+		n := 4 + rng.Intn(8)
+		adj := make([][]int64, n)
+		g := simple.NewDirectedGraph()
+		for i := range n {
+			g.AddNode(simple.Node(i))
+		}
+		for u := range n {
+			for v := range n {
+				if u != v && rng.Intn(3) == 0 {
+					adj[u] = append(adj[u], int64(v))
+					g.SetEdge(simple.Edge{F: simple.Node(u), T: simple.Node(v)})
+				}
+			}
+		}
+		maxLen := 2 + rng.Intn(5)
+		var want [][]int64
+		for _, c := range topo.DirectedCyclesIn(g) {
+			cyc := make([]int64, len(c)-1)
+			for i := range cyc {
+				cyc[i] = c[i].ID()
+			}
+			k := slices.Index(cyc, slices.Min(cyc))
+			cyc = append(cyc[k:], cyc[:k]...)
+			if len(cyc) <= maxLen {
+				want = append(want, cyc)
+			}
+		}
+		slices.SortFunc(want, func(a, b []int64) int {
+			if len(a) != len(b) {
+				return len(a) - len(b)
+			}
+			return slices.Compare(a, b)
+		})
+		allowed := make([]bool, n)
+		for i := range allowed {
+			allowed[i] = true
+		}
+		all := func([]int64) bool { return true }
+		got, stopped := cycles(context.Background(), adj, allowed, maxLen, 1000, all)
+		if stopped || !reflect.DeepEqual(got, want) && !(len(got) == 0 && len(want) == 0) {
+			t.Fatalf("trial %d: cycles(n=%d, max %d) = %v (stopped %v); Johnson gives %v", trial, n, maxLen, got, stopped, want)
+		}
+		if len(want) > 2 {
+			got, stopped := cycles(context.Background(), adj, allowed, maxLen, 2, all)
+			if !stopped || !reflect.DeepEqual(got, want[:2]) {
+				t.Fatalf("trial %d: cycles with limit 2 = %v (stopped %v); want %v and stopped", trial, got, stopped, want[:2])
+			}
+		}
 	}
 }

@@ -25,8 +25,18 @@ type Node struct {
 	AliasesZh []string `json:"aliases_zh,omitempty"`
 }
 
-// Hop is one causal link of a path, with its evidence.
+// HopInvolvement is the Kind of a Hop that is an involvement step, not a
+// causal link: between an entity and a factor that involves it, at the
+// start or end of a path or tree whose endpoint is an entity.
+const HopInvolvement = "involvement"
+
+// Hop is one causal link of a path, with its evidence; or, with Kind
+// HopInvolvement, an involvement step, whose Cause and Effect are the
+// nodes before and after it and whose evidence is empty.
 type Hop struct {
+	// Kind is "" for a causal link and HopInvolvement for an involvement
+	// step.
+	Kind     string `json:"kind,omitempty"`
 	Cause    string `json:"cause"`
 	Effect   string `json:"effect"`
 	Polarity string `json:"polarity"`
@@ -162,30 +172,47 @@ func (s *Store) subjectsOfType(ctx context.Context, class string) ([]quad.Value,
 	return out, err
 }
 
-// links returns the curated causal links from cause to effect (ids), the
-// best supported first: stated before inferred, then by strength of hedge,
-// then by source and link id.
+// links returns the curated links from cause to effect, the best
+// supported first.
 func (s *Store) links(ctx context.Context, cause, effect string) ([]Hop, error) {
+	hops, err := s.linksOf(ctx, cause, false)
+	if err != nil {
+		return nil, err
+	}
+	var out []Hop
+	for _, h := range hops {
+		if h.Effect == effect {
+			out = append(out, h)
+		}
+	}
+	return out, nil
+}
+
+// linksOf returns the curated links out of the node id (into it, with
+// into), the best supported first within each pair.
+func (s *Store) linksOf(ctx context.Context, id string, into bool) ([]Hop, error) {
+	pred := quad.IRI(schema.PredCause)
+	if into {
+		pred = quad.IRI(schema.PredEffect)
+	}
 	var iris []quad.Value
-	err := s.eachQuad(ctx, quad.Object, quad.IRI(schema.NodeIRI(cause)), func(q quad.Quad) {
-		if q.Predicate == quad.IRI(schema.PredCause) {
+	err := s.eachQuad(ctx, quad.Object, quad.IRI(schema.NodeIRI(id)), func(q quad.Quad) {
+		if q.Predicate == pred {
 			iris = append(iris, q.Subject)
 		}
 	})
 	if err != nil {
 		return nil, err
 	}
-	var hops []Hop
+	hops := make([]Hop, 0, len(iris))
 	for _, l := range iris {
 		h, err := s.link(ctx, l)
 		if err != nil {
 			return nil, err
 		}
-		if h.Effect == effect {
-			hops = append(hops, h)
-		}
+		hops = append(hops, h)
 	}
-	sort.Slice(hops, func(i, j int) bool { return betterSupported(hops[i], hops[j]) })
+	sort.SliceStable(hops, func(i, j int) bool { return betterSupported(hops[i], hops[j]) })
 	return hops, nil
 }
 

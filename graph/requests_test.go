@@ -153,7 +153,7 @@ func TestRequestErrors(t *testing.T) {
 			"US government shutdown 「美國政府停擺」 has no cause in the store"},
 		{"no loop", func() error { _, err := s.Loops(ctx, LoopsRequest{Through: "缺電"}); return err },
 			func(err error) bool { return errors.As(err, &nothing) },
-			"no feedback loop goes through US power shortage 「缺電」"},
+			"no feedback loop of at most 12 links goes through US power shortage 「缺電」"},
 		{"no match", func() error { _, err := s.Search(ctx, SearchRequest{Text: "no such words"}); return err },
 			func(err error) bool { return errors.As(err, &nothing) }, `nothing matches "no such words"`},
 		{"no results", func() error {

@@ -134,7 +134,7 @@ func (s *Store) show(ctx context.Context, id string) (Detail, error) {
 	if d.Chains, err = s.chains(ctx, id); err != nil {
 		return Detail{}, err
 	}
-	if d.Loops, err = s.loops(ctx, id); err != nil {
+	if d.Loops, _, err = s.loops(ctx, []string{id}, DefaultLoopLength, DefaultLoopLimit, true); err != nil {
 		return Detail{}, err
 	}
 	d.Quotes = quotesOf(d)

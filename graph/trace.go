@@ -5,10 +5,6 @@ import (
 	"fmt"
 	"strings"
 
-	gonumgraph "gonum.org/v1/gonum/graph"
-	"gonum.org/v1/gonum/graph/simple"
-	"gonum.org/v1/gonum/graph/traverse"
-
 	"github.com/causeway/causeway/graph/schema"
 )
 
@@ -61,11 +57,25 @@ func (r *TraceResult) Filters() string {
 	return " " + strings.Join(parts, ", ")
 }
 
+// DefaultMaxDepth is the default bound on the hops of a traced path: deep
+// enough for the longest argument curated so far (the speaker's power
+// shortage -> space for time runs 9 hops), and cheap at any depth, since
+// the search is polynomial.
+const DefaultMaxDepth = 12
+
+// maxProbe is the deepest a trace that found nothing looks, to tell the
+// reader how many hops the shortest path would need.
+const maxProbe = 40
+
 // Trace answers a TraceRequest: it resolves the names, checks the request
-// and finds the paths (see tracePaths for how). A trace from a node to
+// and finds the paths (see tracePaths for how). An entity at either end
+// stands for the factors that involve it, and each path shows the
+// involvement step; the same for Via and Avoid. A trace from a node to
 // itself gives ErrSameNode; bounds below 1, an unknown hedge or a node to
 // avoid that every path passes give an *InvalidError; no path gives a
-// *NothingFoundError together with the result, whose Paths is empty.
+// *NothingFoundError together with the result, whose Paths is empty, and
+// which says why: an end takes part in no causal link, or the shortest
+// path is longer than MaxDepth.
 func (s *Store) Trace(ctx context.Context, req TraceRequest) (TraceResult, error) {
 	res := TraceResult{Paths: []Path{}, MinHedge: req.MinHedge, MaxDepth: req.MaxDepth, Limit: req.Limit}
 	if req.MaxDepth < 1 {
@@ -90,31 +100,107 @@ func (s *Store) Trace(ctx context.Context, req TraceRequest) (TraceResult, error
 	if res.Avoid, err = s.resolveOptional(ctx, req.Avoid); err != nil {
 		return res, err
 	}
-	opts := traceOptions{MaxDepth: req.MaxDepth, Limit: req.Limit, MinHedge: req.MinHedge}
-	if res.Via != nil {
-		opts.Via = res.Via.ID
-	}
 	if a := res.Avoid; a != nil {
 		for _, m := range []*Node{&res.From, &res.To, res.Via} {
 			if m != nil && m.ID == a.ID {
 				return res, invalid("avoid", "%s: every path passes %s", req.Avoid, a.Name())
 			}
 		}
-		opts.Avoid = a.ID
 	}
 	if res.From.ID == res.To.ID {
 		return res, fmt.Errorf("trace %s: %w", res.From.ID, ErrSameNode)
 	}
-	paths, err := s.tracePaths(ctx, res.From.ID, res.To.ID, opts)
+	opts := traceOptions{MaxDepth: req.MaxDepth, Limit: req.Limit, MinHedge: req.MinHedge}
+	from, err := s.endpoint(ctx, res.From)
+	if err != nil {
+		return res, err
+	}
+	to, err := s.endpoint(ctx, res.To)
+	if err != nil {
+		return res, err
+	}
+	if opts.Via, err = s.endpoints(ctx, res.Via); err != nil {
+		return res, err
+	}
+	if opts.Avoid, err = s.endpoints(ctx, res.Avoid); err != nil {
+		return res, err
+	}
+	paths, err := s.tracePaths(ctx, from, to, opts)
 	if err != nil {
 		return res, err
 	}
 	if len(paths) == 0 {
-		return res, nothingFound("no causal path from %s to %s within %d hops%s",
-			res.From.Name(), res.To.Name(), req.MaxDepth, res.Filters())
+		return res, s.noPath(ctx, res, from, to, opts)
 	}
-	res.Paths = paths
+	for _, p := range paths {
+		res.Paths = append(res.Paths, withEnds(p, res.From, res.To))
+	}
 	return res, nil
+}
+
+// withEnds adds to a path between factors the involvement steps to an
+// entity at either end of the trace.
+func withEnds(p Path, from, to Node) Path {
+	if from.Kind == schema.KindEntity {
+		p.Nodes = append([]Node{from}, p.Nodes...)
+		p.Hops = append([]Hop{involvementFrom(from.ID, p.Nodes[1].ID)}, p.Hops...)
+	}
+	if to.Kind == schema.KindEntity {
+		last := p.Nodes[len(p.Nodes)-1].ID
+		p.Nodes = append(p.Nodes, to)
+		p.Hops = append(p.Hops, Hop{Kind: HopInvolvement, Cause: last, Effect: to.ID})
+	}
+	return p
+}
+
+// noPath says why a trace found nothing: an end takes part in no causal
+// link, or every path is longer than the depth bound (then it says how
+// long the shortest is), or there is none at all.
+func (s *Store) noPath(ctx context.Context, res TraceResult, from, to []string, opts traceOptions) error {
+	for _, n := range []Node{res.From, res.To} {
+		why, err := s.outsideArgument(ctx, n)
+		if err != nil {
+			return err
+		}
+		if why != "" {
+			return nothingFound("no causal path from %s to %s: %s", res.From.Name(), res.To.Name(), why)
+		}
+	}
+	reason := fmt.Sprintf("no causal path from %s to %s within %d hops%s",
+		res.From.Name(), res.To.Name(), opts.MaxDepth, res.Filters())
+	// With Via the search is an enumeration (see pathsThrough): no probe.
+	if opts.MaxDepth < maxProbe && len(opts.Via) == 0 {
+		probe := opts
+		probe.MaxDepth, probe.Limit = maxProbe, 1
+		longer, err := s.tracePaths(ctx, from, to, probe)
+		if err != nil {
+			return err
+		}
+		if len(longer) > 0 {
+			hops := len(longer[0].Hops)
+			return &NothingFoundError{
+				Reason: fmt.Sprintf("%s; the shortest has %d", reason, hops),
+				Param:  "max_depth", Value: fmt.Sprint(hops),
+			}
+		}
+	}
+	return nothingFound("%s", reason)
+}
+
+// Path is one causal path from a cause to an effect. A path whose end is
+// an entity starts (or ends) with an involvement step: a Hop of Kind
+// KindInvolvement between the entity and a factor that involves it, which
+// is not causation and counts in neither Polarity nor Confidence.
+type Path struct {
+	// Polarity is the product of the hop signs: "+" when more of the first
+	// factor means more of the last, "-" when it means less.
+	Polarity string `json:"polarity"`
+	// Confidence is the weakest hedge of any causal hop.
+	Confidence string `json:"confidence"`
+	// Inferred tells whether any hop rests on an inferred link.
+	Inferred bool   `json:"inferred"`
+	Nodes    []Node `json:"nodes"`
+	Hops     []Hop  `json:"hops"`
 }
 
 // traceOptions bound a trace between node ids.
@@ -123,27 +209,15 @@ type traceOptions struct {
 	MaxDepth int
 	// Limit is the most paths returned.
 	Limit int
-	// Via, when not "", is the id of a node every path must pass through.
-	Via string
-	// Avoid, when not "", is the id of a node no path may pass through.
-	Avoid string
+	// Via, when set, are the ids of nodes one of which every path must
+	// pass through.
+	Via []string
+	// Avoid are the ids of nodes no path may pass through.
+	Avoid []string
 	// MinHedge, when not "", is the weakest hedge a hop may rest on:
 	// "certain" keeps only hops a certain link backs, "probable" certain
 	// and probable ones, "possible" every hop.
 	MinHedge string
-}
-
-// Path is one causal path from a cause to an effect.
-type Path struct {
-	// Polarity is the product of the hop signs: "+" when more of the first
-	// node means more of the last, "-" when it means less.
-	Polarity string `json:"polarity"`
-	// Confidence is the weakest hedge of any hop.
-	Confidence string `json:"confidence"`
-	// Inferred tells whether any hop rests on an inferred link.
-	Inferred bool   `json:"inferred"`
-	Nodes    []Node `json:"nodes"`
-	Hops     []Hop  `json:"hops"`
 }
 
 // hedgeRank returns the rank of a MinHedge option: hedgeAll for "", and an
@@ -159,175 +233,99 @@ func hedgeRank(hedge string) (int, error) {
 	return r, nil
 }
 
-// tracePaths finds the simple causal paths (no node twice) from the node with id
-// from to the node with id to, of at most opts.MaxDepth hops, shortest
-// first, at most opts.Limit of them. Paths of equal length come in the
-// order of their node ids. With opts.Via only paths through that node
-// count, with opts.Avoid none through that one, and with opts.MinHedge only
-// hops a link of at least that hedge backs: each hop then shows the
-// best-supported such link.
+// tracePaths finds the simple causal paths (no node twice) from any of the
+// nodes with ids from to any of those with ids to, of at least one and at
+// most opts.MaxDepth hops, shortest first, at most opts.Limit of them.
+// Paths of equal length come in the order of their node ids. With
+// opts.Via only paths through one of those nodes count, with opts.Avoid
+// none through any of those, and with opts.MinHedge only hops a link of at
+// least that hedge backs: each hop then shows the best-supported such
+// link.
 //
-// The search reads the causes edges lazily from the store. A breadth-first
-// walk backwards from the target gives every node's distance to it within
-// the depth bound; the depth-first enumeration that follows, one path
-// length at a time, never enters a node that cannot reach the target in the
-// hops left, so the work grows with the paths found, not with the graph.
-// With Via a second walk, backwards from Via, gives every node's distance
-// to it, and until a path has passed Via it enters only nodes that can
-// reach Via and then the target in the hops left. Avoid and MinHedge hide
-// nodes and edges from both walks and from the enumeration: the hedges of
-// a node's links are read the first time the search leaves it, and only
-// when MinHedge is stricter than possible.
-func (s *Store) tracePaths(ctx context.Context, from, to string, opts traceOptions) ([]Path, error) {
-	if from == to {
-		return nil, fmt.Errorf("trace %s: %w", from, ErrSameNode)
-	}
+// The search reads the causes edges lazily from the store, so it touches
+// only the part of the graph it walks, and runs from a virtual node before
+// the starts to one after the ends (see ends). Without Via it is Yen's k
+// shortest simple paths (kShortest): polynomial in the graph within the
+// depth, whatever its shape. With Via it is a pruned enumeration
+// (pathsThrough), bounded by the context. Avoid and MinHedge hide nodes
+// and edges from the search itself.
+func (s *Store) tracePaths(ctx context.Context, from, to []string, opts traceOptions) ([]Path, error) {
 	maxRank, err := hedgeRank(opts.MinHedge)
 	if err != nil {
-		return nil, fmt.Errorf("trace %s to %s: %w", from, to, err)
+		return nil, fmt.Errorf("trace: %w", err)
 	}
 	if opts.MaxDepth <= 0 || opts.Limit <= 0 {
 		return nil, nil
 	}
-	if opts.Avoid != "" && (opts.Avoid == from || opts.Avoid == to || opts.Avoid == opts.Via) {
-		return nil, nil
-	}
 	view := s.causalView(ctx)
-	src, ok1 := view.idOf(schema.NodeIRI(from))
-	dst, ok2 := view.idOf(schema.NodeIRI(to))
-	if !ok1 || !ok2 {
-		return nil, nil
+	ids := func(names []string) []int64 {
+		var out []int64
+		for _, n := range names {
+			if id, ok := view.idOf(schema.NodeIRI(n)); ok {
+				out = append(out, id)
+			}
+		}
+		return out
 	}
-	avoid, via := int64(-1), int64(-1)
-	if opts.Avoid != "" {
-		if id, ok := view.idOf(schema.NodeIRI(opts.Avoid)); ok {
-			avoid = id
+	set := func(list []int64) map[int64]bool {
+		m := map[int64]bool{}
+		for _, n := range list {
+			m[n] = true
+		}
+		return m
+	}
+	src, dst := ids(from), ids(to)
+	avoid := set(ids(opts.Avoid))
+	var keep []int64
+	for _, n := range src {
+		if !avoid[n] {
+			keep = append(keep, n)
 		}
 	}
-	if opts.Via != "" {
-		id, ok := view.idOf(schema.NodeIRI(opts.Via))
-		if !ok {
+	src = keep
+	keep = nil
+	for _, n := range dst {
+		if !avoid[n] {
+			keep = append(keep, n)
+		}
+	}
+	dst = keep
+	if len(src) == 0 || len(dst) == 0 {
+		return nil, nil
+	}
+	e := newEnds(view.withFilter(avoid, maxRank), src, dst)
+	var seqs [][]int64
+	if len(opts.Via) > 0 {
+		via := set(ids(opts.Via))
+		for n := range avoid {
+			delete(via, n)
+		}
+		if len(via) == 0 {
 			return nil, nil
 		}
-		via = id
+		seqs = e.pathsThrough(ctx, via, opts.MaxDepth, opts.Limit)
+	} else {
+		seqs = e.kShortest(ctx, opts.MaxDepth, opts.Limit)
 	}
-	g := view.withFilter(avoid, maxRank)
-	dist := distancesTo(g.reversed(), dst, opts.MaxDepth)
-	var toVia map[int64]int
-	if via >= 0 {
-		toVia = distancesTo(g.reversed(), via, opts.MaxDepth)
-	}
-	seqs := simplePaths(g, src, dst, dist, via, toVia, opts)
 	if view.err != nil {
-		return nil, fmt.Errorf("trace %s to %s: %w", from, to, view.err)
+		return nil, fmt.Errorf("trace: %w", view.err)
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("trace: %w", err)
 	}
 	paths := make([]Path, 0, len(seqs))
 	for _, seq := range seqs {
-		ids := make([]string, len(seq))
-		for i, n := range seq {
-			ids[i] = view.name(n)
+		names := make([]string, 0, len(seq)-2)
+		for _, n := range seq[1 : len(seq)-1] {
+			names = append(names, view.name(n))
 		}
-		p, err := s.pathOf(ctx, ids, maxRank)
+		p, err := s.pathOf(ctx, names, maxRank)
 		if err != nil {
-			return nil, fmt.Errorf("trace %s to %s: %w", from, to, err)
+			return nil, fmt.Errorf("trace: %w", err)
 		}
 		paths = append(paths, p)
 	}
 	return paths, nil
-}
-
-// depthBound cuts a view off at the nodes max hops from the start, so that
-// a breadth-first walk reads no neighbours it will not use.
-type depthBound struct {
-	*causalView
-	dist map[int64]int
-	max  int
-}
-
-func (b depthBound) From(id int64) gonumgraph.Nodes {
-	if b.dist[id] >= b.max {
-		return gonumgraph.Empty
-	}
-	return b.causalView.From(id)
-}
-
-// distancesTo returns the hop distance of every node from which target can
-// be reached in at most max hops; rev is the reversed view.
-func distancesTo(rev *causalView, target int64, max int) map[int64]int {
-	dist := map[int64]int{}
-	bf := traverse.BreadthFirst{}
-	bf.Walk(depthBound{rev, dist, max}, simple.Node(target), func(n gonumgraph.Node, d int) bool {
-		dist[n.ID()] = d
-		return false
-	})
-	return dist
-}
-
-// simplePaths enumerates simple paths from src to dst by increasing length;
-// dist holds the distances to dst. With via >= 0, only paths through via:
-// toVia holds the distances to via, and until the path has passed via it
-// enters only nodes from which via and then dst are within the hops left.
-// That bound ignores that the two legs may not share a node, so it never
-// drops a path; the legs stay disjoint because the path stays simple.
-func simplePaths(g *causalView, src, dst int64, dist map[int64]int, via int64, toVia map[int64]int, opts traceOptions) [][]int64 {
-	// need returns the fewest hops a path at w still needs, and false when
-	// it cannot end at dst (through via, if it has not passed it yet).
-	viaLeft := 0
-	need := func(w int64, passed bool) (int, bool) {
-		if passed {
-			d, ok := dist[w]
-			return d, ok
-		}
-		d, ok := toVia[w]
-		return d + viaLeft, ok
-	}
-	passed := via < 0 || src == via
-	if !passed {
-		d, ok := dist[via]
-		if !ok {
-			return nil
-		}
-		viaLeft = d
-	}
-	d0, ok := need(src, passed)
-	if !ok {
-		return nil
-	}
-	var out [][]int64
-	onPath := map[int64]bool{src: true}
-	path := []int64{src}
-	for length := d0; length <= opts.MaxDepth && len(out) < opts.Limit; length++ {
-		var walk func(u int64, passed bool)
-		walk = func(u int64, passed bool) {
-			steps := len(path) - 1
-			if u == dst {
-				if steps == length && passed {
-					out = append(out, append([]int64(nil), path...))
-				}
-				return
-			}
-			for _, w := range g.successors(u) {
-				if len(out) >= opts.Limit || g.err != nil {
-					return
-				}
-				if onPath[w] {
-					continue
-				}
-				p := passed || w == via
-				dw, ok := need(w, p)
-				if !ok || steps+1+dw > length {
-					continue
-				}
-				onPath[w] = true
-				path = append(path, w)
-				walk(w, p)
-				path = path[:len(path)-1]
-				onPath[w] = false
-			}
-		}
-		walk(src, passed)
-	}
-	return out
 }
 
 // pathOf reads the nodes and the best-supported link of each hop of a path

@@ -43,52 +43,52 @@ func TestTraceFilters(t *testing.T) {
 			want: []string{"a d", "a b d", "a x d", "a x v y z d"},
 		},
 		{
-			name: "via: the legs share no node", edges: via, opts: traceOptions{MaxDepth: 8, Limit: 10, Via: "v"},
+			name: "via: the legs share no node", edges: via, opts: traceOptions{MaxDepth: 8, Limit: 10, Via: oneOf("v")},
 			want: []string{"a x v y z d"},
 		},
 		{
 			// Filtering the first path found would leave none.
-			name: "via: the limit counts paths through it", edges: via, opts: traceOptions{MaxDepth: 8, Limit: 1, Via: "v"},
+			name: "via: the limit counts paths through it", edges: via, opts: traceOptions{MaxDepth: 8, Limit: 1, Via: oneOf("v")},
 			want: []string{"a x v y z d"},
 		},
 		{
-			name: "via: within the depth", edges: via, opts: traceOptions{MaxDepth: 4, Limit: 10, Via: "v"},
+			name: "via: within the depth", edges: via, opts: traceOptions{MaxDepth: 4, Limit: 10, Via: oneOf("v")},
 			want: []string{},
 		},
 		{
-			name: "via the target", edges: via, opts: traceOptions{MaxDepth: 8, Limit: 10, Via: "d"},
+			name: "via the target", edges: via, opts: traceOptions{MaxDepth: 8, Limit: 10, Via: oneOf("d")},
 			want: []string{"a d", "a b d", "a x d", "a x v y z d"},
 		},
 		{
-			name: "via the source", edges: via, opts: traceOptions{MaxDepth: 8, Limit: 2, Via: "a"},
+			name: "via the source", edges: via, opts: traceOptions{MaxDepth: 8, Limit: 2, Via: oneOf("a")},
 			want: []string{"a d", "a b d"},
 		},
 		{
-			name: "via a node that reaches no target", edges: []string{"a -> b", "b -> d", "a -> v"}, opts: traceOptions{MaxDepth: 8, Limit: 10, Via: "v"},
+			name: "via a node that reaches no target", edges: []string{"a -> b", "b -> d", "a -> v"}, opts: traceOptions{MaxDepth: 8, Limit: 10, Via: oneOf("v")},
 			want: []string{},
 		},
 		{
-			name: "via a node nothing reaches", edges: []string{"a -> b", "b -> d", "v -> d"}, opts: traceOptions{MaxDepth: 8, Limit: 10, Via: "v"},
+			name: "via a node nothing reaches", edges: []string{"a -> b", "b -> d", "v -> d"}, opts: traceOptions{MaxDepth: 8, Limit: 10, Via: oneOf("v")},
 			want: []string{},
 		},
 		{
-			name: "avoid", edges: via, opts: traceOptions{MaxDepth: 8, Limit: 10, Avoid: "x"},
+			name: "avoid", edges: via, opts: traceOptions{MaxDepth: 8, Limit: 10, Avoid: oneOf("x")},
 			want: []string{"a d", "a b d"},
 		},
 		{
-			name: "avoid and via", edges: via, opts: traceOptions{MaxDepth: 8, Limit: 10, Via: "x", Avoid: "v"},
+			name: "avoid and via", edges: via, opts: traceOptions{MaxDepth: 8, Limit: 10, Via: oneOf("x"), Avoid: oneOf("v")},
 			want: []string{"a x d"},
 		},
 		{
-			name: "avoid the only way", edges: via, opts: traceOptions{MaxDepth: 8, Limit: 10, Via: "v", Avoid: "y"},
+			name: "avoid the only way", edges: via, opts: traceOptions{MaxDepth: 8, Limit: 10, Via: oneOf("v"), Avoid: oneOf("y")},
 			want: []string{},
 		},
 		{
-			name: "avoid the source", edges: via, opts: traceOptions{MaxDepth: 8, Limit: 10, Avoid: "a"},
+			name: "avoid the source", edges: via, opts: traceOptions{MaxDepth: 8, Limit: 10, Avoid: oneOf("a")},
 			want: []string{},
 		},
 		{
-			name: "avoid a node the store does not have", edges: via, opts: traceOptions{MaxDepth: 8, Limit: 2, Avoid: "nowhere"},
+			name: "avoid a node the store does not have", edges: via, opts: traceOptions{MaxDepth: 8, Limit: 2, Avoid: oneOf("nowhere")},
 			want: []string{"a d", "a b d"},
 		},
 		{
@@ -118,14 +118,14 @@ func TestTraceFilters(t *testing.T) {
 		{
 			name:  "min hedge, via and avoid together",
 			edges: append([]string{"c -> g", "g -> d", "a -> g:possible"}, hedges...),
-			opts:  traceOptions{MaxDepth: 8, Limit: 10, MinHedge: "probable", Via: "g", Avoid: "e"},
+			opts:  traceOptions{MaxDepth: 8, Limit: 10, MinHedge: "probable", Via: oneOf("g"), Avoid: oneOf("e")},
 			want:  []string{"a c g d"},
 		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			s := storeOf(t, tt.edges...)
-			paths, err := s.tracePaths(context.Background(), "a", "d", tt.opts)
+			paths, err := s.tracePaths(context.Background(), []string{"a"}, []string{"d"}, tt.opts)
 			if err != nil {
 				t.Fatalf("Trace(a, d, %+v): %v", tt.opts, err)
 			}
@@ -163,7 +163,7 @@ func TestTraceConfidence(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(fmt.Sprintf("min hedge %q", tt.minHedge), func(t *testing.T) {
 			opts := traceOptions{MaxDepth: 8, Limit: 10, MinHedge: tt.minHedge}
-			paths, err := s.tracePaths(context.Background(), "power-shortage", "depreciation", opts)
+			paths, err := s.tracePaths(context.Background(), []string{"power-shortage"}, []string{"depreciation"}, opts)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -181,7 +181,7 @@ func TestTraceConfidence(t *testing.T) {
 
 func TestTraceBadHedge(t *testing.T) {
 	s := storeOf(t, "a -> d")
-	if _, err := s.tracePaths(context.Background(), "a", "d", traceOptions{MaxDepth: 8, Limit: 10, MinHedge: "sure"}); err == nil {
+	if _, err := s.tracePaths(context.Background(), []string{"a"}, []string{"d"}, traceOptions{MaxDepth: 8, Limit: 10, MinHedge: "sure"}); err == nil {
 		t.Errorf("Trace(a, d, MinHedge sure) = nil error; want one")
 	}
 }
@@ -198,12 +198,12 @@ func BenchmarkTraceFilters(b *testing.B) {
 	}{
 		{"none", func([2]string) traceOptions { return traceOptions{MaxDepth: 8, Limit: 10} }},
 		{"min-hedge=certain", func([2]string) traceOptions { return traceOptions{MaxDepth: 8, Limit: 10, MinHedge: "certain"} }},
-		{"avoid", func([2]string) traceOptions { return traceOptions{MaxDepth: 8, Limit: 10, Avoid: factorID(1)} }},
+		{"avoid", func([2]string) traceOptions { return traceOptions{MaxDepth: 8, Limit: 10, Avoid: oneOf(factorID(1))} }},
 	} {
 		b.Run(f.name, func(b *testing.B) {
 			for i := 0; i < b.N; i++ {
 				p := syn.pairs[i%len(syn.pairs)]
-				paths, err := syn.store.tracePaths(ctx, p[0], p[1], f.opts(p))
+				paths, err := syn.store.tracePaths(ctx, []string{p[0]}, []string{p[1]}, f.opts(p))
 				if err != nil {
 					b.Fatal(err)
 				}
@@ -213,4 +213,12 @@ func BenchmarkTraceFilters(b *testing.B) {
 			}
 		})
 	}
+}
+
+// oneOf is a list of node ids of one id, or none for "".
+func oneOf(id string) []string {
+	if id == "" {
+		return nil
+	}
+	return []string{id}
 }

@@ -107,9 +107,24 @@ func (s *Store) tree(ctx context.Context, id string, maxDepth int, upstream bool
 		return Tree{}, &NotFoundError{Name: id}
 	}
 	t := Tree{Root: root, Edges: []TreeEdge{}, Nodes: map[string]Node{id: root}, Upstream: upstream, MaxDepth: maxDepth}
+	starts, err := s.endpoint(ctx, root)
+	if err != nil {
+		return Tree{}, err
+	}
+	// An entity's tree starts with the involvement steps to its factors,
+	// one level deeper than a factor's own.
+	offset := 0
+	if root.Kind == schema.KindEntity {
+		offset = 1
+	}
 	view := s.causalView(ctx)
-	start, ok := view.idOf(schema.NodeIRI(id))
-	if !ok || maxDepth <= 0 {
+	var startIDs []int64
+	for _, f := range starts {
+		if n, ok := view.idOf(schema.NodeIRI(f)); ok {
+			startIDs = append(startIDs, n)
+		}
+	}
+	if maxDepth <= 0 {
 		return t, nil
 	}
 	// In the view walked, successors lead away from the root: to causes
@@ -118,13 +133,20 @@ func (s *Store) tree(ctx context.Context, id string, maxDepth int, upstream bool
 	if upstream {
 		walk = view.reversed()
 	}
-	// distancesTo follows the From edges of the view it is given, from
-	// the root: away from it.
-	dist := distancesTo(walk, start, maxDepth)
+	stop := func() bool { return ctx.Err() != nil || view.err != nil }
+	dist := distances(startIDs, maxDepth, stop, func(v int64, visit func(int64)) {
+		for _, w := range walk.successors(v) {
+			visit(w)
+		}
+	})
 	if view.err != nil {
 		return Tree{}, view.err
 	}
-	expanded := map[int64]bool{start: true}
+	links := newLinkCache(s, upstream)
+	expanded := map[int64]bool{}
+	for _, n := range startIDs {
+		expanded[n] = true
+	}
 	var visit func(u int64) error
 	visit = func(u int64) error {
 		du := dist[u]
@@ -132,31 +154,29 @@ func (s *Store) tree(ctx context.Context, id string, maxDepth int, upstream bool
 			return nil
 		}
 		for _, w := range walk.successors(u) {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
 			cause, effect := view.name(u), view.name(w)
 			if upstream {
 				cause, effect = effect, cause
 			}
-			links, err := s.links(ctx, cause, effect)
+			hops, err := links.between(ctx, cause, effect)
 			if err != nil {
 				return err
 			}
-			if len(links) == 0 {
+			if len(hops) == 0 {
 				return fmt.Errorf("no curated link backs the causes edge %s -> %s", cause, effect)
 			}
 			here := !expanded[w] && dist[w] == du+1
 			if here {
 				expanded[w] = true
 			}
-			for _, h := range links {
-				t.Edges = append(t.Edges, TreeEdge{Depth: du + 1, Hop: h, ShownElsewhere: !here})
+			for _, h := range hops {
+				t.Edges = append(t.Edges, TreeEdge{Depth: du + 1 + offset, Hop: h, ShownElsewhere: !here})
 			}
-			far := view.name(w)
-			if _, ok := t.Nodes[far]; !ok {
-				n, _, err := s.Node(ctx, far)
-				if err != nil {
-					return err
-				}
-				t.Nodes[far] = n
+			if err := t.addNode(ctx, s, view.name(w)); err != nil {
+				return err
 			}
 			if here {
 				if err := visit(w); err != nil {
@@ -166,11 +186,83 @@ func (s *Store) tree(ctx context.Context, id string, maxDepth int, upstream bool
 		}
 		return nil
 	}
-	if err := visit(start); err != nil {
-		return Tree{}, err
+	for _, u := range startIDs {
+		if offset > 0 {
+			f := view.name(u)
+			step := involvementFrom(root.ID, f)
+			if upstream {
+				step.Cause, step.Effect = f, root.ID
+			}
+			t.Edges = append(t.Edges, TreeEdge{Depth: 1, Hop: step})
+			if err := t.addNode(ctx, s, f); err != nil {
+				return Tree{}, err
+			}
+		}
+		if err := visit(u); err != nil {
+			return Tree{}, err
+		}
 	}
 	if view.err != nil {
 		return Tree{}, view.err
 	}
+	if offset > 0 && len(t.Edges) == len(startIDs) {
+		// Only involvement: the entity's factors have no cause (effect).
+		t.Edges = []TreeEdge{}
+	}
 	return t, nil
+}
+
+// addNode records the node id among those the tree mentions.
+func (t *Tree) addNode(ctx context.Context, s *Store, id string) error {
+	if _, ok := t.Nodes[id]; ok {
+		return nil
+	}
+	n, _, err := s.Node(ctx, id)
+	if err != nil {
+		return err
+	}
+	t.Nodes[id] = n
+	return nil
+}
+
+// linkCache reads the curated links of a node once, all at once, and
+// hands out those between two nodes: a tree asks for every link of each
+// node it expands, so it reads each node's links once, not once per
+// neighbour.
+type linkCache struct {
+	s *Store
+	// byEffect reads the links into a node (a Why tree walks them);
+	// otherwise the links out of it.
+	byEffect bool
+	read     map[string]map[string][]Hop
+}
+
+func newLinkCache(s *Store, byEffect bool) *linkCache {
+	return &linkCache{s: s, byEffect: byEffect, read: map[string]map[string][]Hop{}}
+}
+
+// between returns the links from cause to effect, the best supported
+// first.
+func (c *linkCache) between(ctx context.Context, cause, effect string) ([]Hop, error) {
+	node, far := cause, effect
+	if c.byEffect {
+		node, far = effect, cause
+	}
+	m, ok := c.read[node]
+	if !ok {
+		hops, err := c.s.linksOf(ctx, node, c.byEffect)
+		if err != nil {
+			return nil, err
+		}
+		m = map[string][]Hop{}
+		for _, h := range hops {
+			other := h.Effect
+			if c.byEffect {
+				other = h.Cause
+			}
+			m[other] = append(m[other], h)
+		}
+		c.read[node] = m
+	}
+	return m[far], nil
 }

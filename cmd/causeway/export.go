@@ -90,7 +90,7 @@ it is not a terminal.`,
 	f.StringVarP(&opts.output, "output", "o", "", "output file (for csv: directory); default stdout")
 	f.BoolVar(&opts.claims, "claims", false, "add the claims about the exported nodes")
 	f.BoolVar(&opts.trace, "trace", false, "export the causal paths from FROM to TO (two arguments)")
-	f.IntVar(&opts.maxDepth, "max-depth", 8, "with --trace: most hops in a path")
+	f.IntVar(&opts.maxDepth, "max-depth", graph.DefaultMaxDepth, "with --trace: most hops in a path")
 	f.IntVar(&opts.limit, "limit", 10, "with --trace: most paths")
 	f.StringVar(&opts.around, "around", "", "export the neighbourhood of this node")
 	f.IntVar(&opts.depth, "depth", 2, "with --around: most edges from the node")

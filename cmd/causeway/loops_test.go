@@ -8,8 +8,8 @@ func TestLoopsFlags(t *testing.T) {
 		want    loopsOptions
 		wantErr bool
 	}{
-		{args: []string{}, want: loopsOptions{format: "text"}},
-		{args: []string{"--through", "裁員潮", "--format", "json"}, want: loopsOptions{through: "裁員潮", format: "json"}},
+		{args: []string{}, want: loopsOptions{format: "text", maxLength: 12, limit: 20}},
+		{args: []string{"--through", "裁員潮", "--format", "json"}, want: loopsOptions{through: "裁員潮", format: "json", maxLength: 12, limit: 20}},
 		{args: []string{"x"}, wantErr: true},
 		{args: []string{"--through", ""}, wantErr: true},
 		{args: []string{"--format", "xml"}, wantErr: true},

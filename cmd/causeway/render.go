@@ -32,8 +32,22 @@ func writeTrace(w io.Writer, r graph.TraceResult) {
 		if p.Polarity == "-" {
 			effect = "less"
 		}
-		fmt.Fprintf(w, "\nPath %d · %d hops · net %s (more %s means %s %s) · confidence %s",
-			i+1, len(p.Hops), p.Polarity, from.Label, effect, to.Label, p.Confidence)
+		// The net effect runs between the first and last factors: an
+		// entity at an end is tied to them by involvement.
+		first, last, causal := from, to, 0
+		for j, h := range p.Hops {
+			if h.Kind == graph.HopInvolvement {
+				if j == 0 {
+					first = p.Nodes[1]
+				} else {
+					last = p.Nodes[j]
+				}
+				continue
+			}
+			causal++
+		}
+		fmt.Fprintf(w, "\nPath %d · %d %s · net %s (more %s means %s %s) · confidence %s",
+			i+1, causal, plural(causal, "hop", "hops"), p.Polarity, first.Label, effect, last.Label, p.Confidence)
 		if p.Inferred {
 			fmt.Fprint(w, " · rests on an inferred link")
 		}
@@ -49,6 +63,10 @@ func writeTrace(w io.Writer, r graph.TraceResult) {
 func writeHops(w io.Writer, indent string, nodes []graph.Node, hops []graph.Hop) {
 	for j, h := range hops {
 		fmt.Fprintf(w, "%s%s\n", indent, nodes[j].Name())
+		if h.Kind == graph.HopInvolvement {
+			fmt.Fprintf(w, "%s  ┆ %s\n", indent, involvement(nodes[j]))
+			continue
+		}
 		fmt.Fprintf(w, "%s  │ %s\n", indent, hopEvidence(h))
 	}
 	if len(hops) < len(nodes) {
@@ -58,7 +76,18 @@ func writeHops(w io.Writer, indent string, nodes []graph.Node, hops []graph.Hop)
 	}
 }
 
-// hopEvidence shows a hop's polarity, hedge, inferred flag and quote.
+// involvement shows an involvement step read from the node before it:
+// an entity is involved in the factor after it; a factor involves the
+// entity after it. Neither is causation.
+func involvement(before graph.Node) string {
+	if before.Kind == schema.KindEntity {
+		return "involved in (not a causal link)"
+	}
+	return "involves (not a causal link)"
+}
+
+// hopEvidence shows a causal link's polarity, hedge, inferred flag and
+// quote.
 func hopEvidence(h graph.Hop) string {
 	return fmt.Sprintf("%s %s%s  「%s」", h.Polarity, h.Hedge, inferredMark(h), h.Quote)
 }
@@ -78,9 +107,23 @@ func writeTree(w io.Writer, t graph.Tree) {
 	if t.Upstream {
 		title, arrow, noun = "Causes", "←", "cause"
 	}
-	links := len(t.Edges)
+	// An entity's factors, tied to it by involvement, are neither its
+	// causes nor its effects: they are not counted.
+	involved := 0
+	for _, e := range t.Edges {
+		if e.Kind == graph.HopInvolvement {
+			involved++
+		}
+	}
+	far := map[string]bool{}
+	for _, e := range t.Edges {
+		if e.Kind != graph.HopInvolvement && t.Far(e) != t.Root.ID {
+			far[t.Far(e)] = true
+		}
+	}
+	links, nodes := len(t.Edges)-involved, len(far)
 	fmt.Fprintf(w, "%s of %s within %d %s: %d %s, %d %s\n\n", title, t.Root.Name(), maxDepth, plural(maxDepth, "hop", "hops"),
-		len(t.Nodes)-1, plural(len(t.Nodes)-1, noun, noun+"s"), links, plural(links, "link", "links"))
+		nodes, plural(nodes, noun, noun+"s"), links, plural(links, "link", "links"))
 	// Where each node is expanded, to tell "see above" from "see below".
 	expandedAt := map[string]int{t.Root.ID: -1}
 	for i, e := range t.Edges {
@@ -96,6 +139,10 @@ func writeTree(w io.Writer, t graph.Tree) {
 		far := t.Far(e)
 		// A pair tied by several links shows the node once, with the
 		// evidence of each.
+		if e.Kind == graph.HopInvolvement {
+			fmt.Fprintf(w, "%s  ┄ %s (involves %s; not a causal link)\n", indent, t.Nodes[far].Name(), t.Root.Name())
+			continue
+		}
 		if i == 0 || t.Edges[i-1].Cause != e.Cause || t.Edges[i-1].Effect != e.Effect || t.Edges[i-1].Depth != e.Depth {
 			mark := ""
 			if e.ShownElsewhere {
@@ -123,7 +170,11 @@ func writeLoops(w io.Writer, r graph.LoopsResult) {
 	if through != nil {
 		fmt.Fprintf(w, " through %s", through.Name())
 	}
-	fmt.Fprintf(w, ": %d reinforcing, %d balancing\n", reinforcing, len(loops)-reinforcing)
+	fmt.Fprintf(w, ": %d reinforcing, %d balancing", reinforcing, len(loops)-reinforcing)
+	if r.Stopped != "" {
+		fmt.Fprintf(w, " (the first %d of at most %d links; raise --limit for more)", len(loops), r.MaxLength)
+	}
+	fmt.Fprintln(w)
 	for i, l := range loops {
 		fmt.Fprintf(w, "\nLoop %d · %s · %d %s%s\n", i+1, l.Type, len(l.Hops), plural(len(l.Hops), "hop", "hops"), loopSummary(l))
 		writeHops(w, "  ", l.Nodes, l.Hops)

@@ -88,11 +88,15 @@ func report(stderr io.Writer, err error) int {
 func message(err error) string {
 	var (
 		invalid *graph.InvalidError
+		nothing *graph.NothingFoundError
 		timeout *graph.TimeoutError
 	)
+	flag := func(param string) string { return "--" + strings.ReplaceAll(param, "_", "-") }
 	switch {
 	case errors.As(err, &invalid) && invalid.Param != "":
-		return "--" + strings.ReplaceAll(invalid.Param, "_", "-") + " " + invalid.Err.Error()
+		return flag(invalid.Param) + " " + invalid.Err.Error()
+	case errors.As(err, &nothing) && nothing.Param != "":
+		return fmt.Sprintf("%s (raise %s to %s)", nothing.Reason, flag(nothing.Param), nothing.Value)
 	case errors.As(err, &timeout):
 		return fmt.Sprintf("%s stopped: it ran longer than --timeout %s", timeout.What, timeout.After)
 	}

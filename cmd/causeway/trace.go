@@ -67,7 +67,7 @@ name that fits several nodes, or none, exits with status 2; no path within
 			return dispatch(cmd, opts, runF, traceRun)
 		},
 	}
-	cmd.Flags().IntVar(&opts.maxDepth, "max-depth", 8, "most hops in a path")
+	cmd.Flags().IntVar(&opts.maxDepth, "max-depth", graph.DefaultMaxDepth, "most hops in a path")
 	cmd.Flags().IntVar(&opts.limit, "limit", 10, "most paths shown")
 	cmd.Flags().StringVar(&opts.format, "format", "text", "output format: text or json")
 	cmd.Flags().StringVar(&opts.via, "via", "", "only paths through this node")

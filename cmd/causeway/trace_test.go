@@ -12,13 +12,13 @@ func TestTraceFlags(t *testing.T) {
 		want    traceOptions
 		wantErr bool
 	}{
-		{args: []string{"缺電", "拋售"}, want: traceOptions{from: "缺電", to: "拋售", maxDepth: 8, limit: 10, format: "text", minHedge: "possible"}},
+		{args: []string{"缺電", "拋售"}, want: traceOptions{from: "缺電", to: "拋售", maxDepth: 12, limit: 10, format: "text", minHedge: "possible"}},
 		{args: []string{"a", "b", "--max-depth", "3", "--limit", "2", "--format", "json"},
 			want: traceOptions{from: "a", to: "b", maxDepth: 3, limit: 2, format: "json", minHedge: "possible"}},
 		{args: []string{"a", "b", "--via", "v", "--avoid", "x", "--min-hedge", "certain"},
-			want: traceOptions{from: "a", to: "b", maxDepth: 8, limit: 10, format: "text", via: "v", avoid: "x", minHedge: "certain"}},
+			want: traceOptions{from: "a", to: "b", maxDepth: 12, limit: 10, format: "text", via: "v", avoid: "x", minHedge: "certain"}},
 		{args: []string{"a", "b", "--min-hedge", "probable"},
-			want: traceOptions{from: "a", to: "b", maxDepth: 8, limit: 10, format: "text", minHedge: "probable"}},
+			want: traceOptions{from: "a", to: "b", maxDepth: 12, limit: 10, format: "text", minHedge: "probable"}},
 		{args: []string{"a", "b", "--min-hedge", "sure"}, wantErr: true},
 		{args: []string{"a", "b", "--min-hedge", ""}, wantErr: true},
 		{args: []string{"a", "b", "--via", " "}, wantErr: true},
