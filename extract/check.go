@@ -56,6 +56,7 @@ func Read(fsys fs.FS, name string) (*Document, error) {
 	}
 	d.readText(fsys, p)
 	d.check(p)
+	d.locateQuotes(p.doc.Text)
 	d.errs.Sort()
 	return p.doc, d.errs.Err()
 }
@@ -308,39 +309,12 @@ func hasKey(n *yaml.Node, keys ...string) bool {
 	return false
 }
 
-// locate checks that q.Text is a verbatim substring of text and records its
-// rune offsets.
+// locate asks for q.Text to be found in text, the source text, as a
+// verbatim substring: Read locates the quotes of a file all at once
+// (locateQuotes), records their rune offsets and reports those not found.
 func (d *decoder) locate(at *yaml.Node, text string, q *Quote) {
 	if q.Text == "" || text == "" {
 		return
 	}
-	i := strings.Index(text, q.Text)
-	if i < 0 {
-		d.errorf(at, "quote is not a verbatim substring of the source text%s", nearMiss(text, q.Text))
-		return
-	}
-	q.Start = utf8.RuneCountInString(text[:i])
-	q.End = q.Start + utf8.RuneCountInString(q.Text)
-}
-
-// nearMiss says how far the start of quote matches the text, to help a
-// curator find the character that differs.
-func nearMiss(text, quote string) string {
-	best := 0
-	for n := range quote {
-		if n > 0 && strings.Contains(text, quote[:n]) {
-			best = n
-		}
-	}
-	if strings.Contains(text, quote) {
-		best = len(quote)
-	}
-	if best == 0 {
-		return ""
-	}
-	rest := []rune(quote[best:])
-	if len(rest) > 8 {
-		rest = rest[:8]
-	}
-	return fmt.Sprintf(" (it matches up to %q, then differs at %q)", quote[:best], string(rest))
+	d.quotes = append(d.quotes, pendingQuote{at: at, q: q})
 }

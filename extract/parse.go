@@ -15,6 +15,8 @@ import (
 type decoder struct {
 	path string
 	errs ErrorList
+	// quotes are the quotes to locate in the source text, all at once.
+	quotes []pendingQuote
 }
 
 func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {

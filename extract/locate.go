@@ -1,0 +1,216 @@
+package extract
+
+import (
+	"fmt"
+	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
+)
+
+// pendingQuote is a quote the checker has asked to locate, with the node
+// to report it at.
+type pendingQuote struct {
+	at *yaml.Node
+	q  *Quote
+}
+
+// locateQuotes finds every quote the checker asked for (see locate) in the
+// source text at once, records its rune offsets, and reports each quote
+// that is not a verbatim substring of the text, saying how far its start
+// matches. The work is linear in the size of the text plus the quotes.
+func (d *decoder) locateQuotes(text string) {
+	if len(d.quotes) == 0 {
+		return
+	}
+	quotes := make([]string, len(d.quotes))
+	for i, p := range d.quotes {
+		quotes[i] = p.q.Text
+	}
+	for i, m := range newLocator(quotes).find(text) {
+		p := d.quotes[i]
+		if m.Found {
+			p.q.Start, p.q.End = m.Start, m.End
+			continue
+		}
+		d.errorf(p.at, "quote is not a verbatim substring of the source text%s", nearMiss(p.q.Text, m.Prefix))
+	}
+	d.quotes = nil
+}
+
+// nearMiss says how far the start of quote matches the text (its first
+// prefix bytes), to help a curator find the character that differs.
+func nearMiss(quote string, prefix int) string {
+	if prefix == 0 {
+		return ""
+	}
+	rest := []rune(quote[prefix:])
+	if len(rest) > 8 {
+		rest = rest[:8]
+	}
+	return fmt.Sprintf(" (it matches up to %q, then differs at %q)", quote[:prefix], string(rest))
+}
+
+// match is where a quote stands in a text: Start and End are rune offsets
+// of its first occurrence when Found; otherwise Prefix is the length in
+// bytes of the longest start of the quote (whole runes) found in the text.
+type match struct {
+	Found      bool
+	Start, End int
+	Prefix     int
+}
+
+// locator finds the first occurrence of each of a set of quotes in a text
+// in one pass over the text, whatever the number of quotes: it is an
+// Aho-Corasick automaton over the runes of the quotes. Finding a quote's
+// first occurrence by searching the whole text for each quote in turn, as
+// strings.Index does, is quadratic in the size of a source; this is linear
+// in the runes of the text plus those of the quotes, and its memory is
+// proportional to the runes of the quotes.
+//
+// A node of the automaton is a prefix of some quotes (node 0 the empty
+// one); fail leads from a node to its longest proper suffix that is a node
+// too, and out to the longest such suffix that is a whole quote.
+type locator struct {
+	quotes []string
+	next   map[edge]int32
+	fail   []int32
+	out    []int32 // -1: none
+	whole  []int32 // index of the first quote this node is all of, or -1
+	order  []int32 // the nodes by increasing depth
+}
+
+type edge struct {
+	node int32
+	r    rune
+}
+
+func newLocator(quotes []string) *locator {
+	l := &locator{quotes: quotes, next: map[edge]int32{}}
+	l.addNode()
+	// Build the trie and the suffix links one depth at a time: every
+	// quote's cursor moves one rune deeper each round, so the nodes come in
+	// breadth-first order without a list of children, and a node's fail
+	// link is set from its parent's, already set, as Aho and Corasick do.
+	cursor := make([]int32, len(quotes)) // the node of each quote's prefix so far
+	offset := make([]int, len(quotes))   // its length in bytes
+	active := make([]int, 0, len(quotes))
+	for i, q := range quotes {
+		if q != "" {
+			active = append(active, i)
+		}
+	}
+	l.order = append(l.order, 0)
+	for len(active) > 0 {
+		still := active[:0]
+		for _, i := range active {
+			q := quotes[i]
+			if offset[i] >= len(q) {
+				if l.whole[cursor[i]] < 0 {
+					l.whole[cursor[i]] = int32(i)
+				}
+				continue
+			}
+			r, size := utf8.DecodeRuneInString(q[offset[i]:])
+			parent := cursor[i]
+			child, ok := l.next[edge{parent, r}]
+			if !ok {
+				child = l.addNode()
+				l.next[edge{parent, r}] = child
+				l.order = append(l.order, child)
+				l.fail[child] = l.link(parent, r)
+			}
+			cursor[i], offset[i] = child, offset[i]+size
+			still = append(still, i)
+		}
+		active = still
+	}
+	// out links need every whole quote marked, so they come after.
+	for _, v := range l.order[1:] {
+		f := l.fail[v]
+		if l.whole[f] >= 0 {
+			l.out[v] = f
+		} else {
+			l.out[v] = l.out[f]
+		}
+	}
+	return l
+}
+
+func (l *locator) addNode() int32 {
+	l.fail = append(l.fail, 0)
+	l.out = append(l.out, -1)
+	l.whole = append(l.whole, -1)
+	return int32(len(l.fail) - 1)
+}
+
+// link returns the fail link of the child by r of parent: the longest
+// proper suffix of that prefix that is a node. Nodes of smaller depth all
+// exist already.
+func (l *locator) link(parent int32, r rune) int32 {
+	if parent == 0 {
+		return 0
+	}
+	return l.step(l.fail[parent], r)
+}
+
+// step returns the node the automaton reaches from v on reading r.
+func (l *locator) step(v int32, r rune) int32 {
+	for {
+		if c, ok := l.next[edge{v, r}]; ok {
+			return c
+		}
+		if v == 0 {
+			return 0
+		}
+		v = l.fail[v]
+	}
+}
+
+// find returns where each quote first occurs in text.
+func (l *locator) find(text string) []match {
+	found := make([]bool, len(l.fail)) // whole quotes found so far, by node
+	end := make([]int32, len(l.fail))  // the rune offset where each ended first
+	seen := make([]bool, len(l.fail))  // nodes the text passed through
+	v, pos := int32(0), int32(0)
+	for _, r := range text {
+		pos++
+		v = l.step(v, r)
+		seen[v] = true
+		// Report every quote that ends here and was not found before. A
+		// quote found before had every quote that is a suffix of it found
+		// then too, so the walk stops at the first one found.
+		u := v
+		if l.whole[u] < 0 {
+			u = l.out[u]
+		}
+		for u >= 0 && !found[u] {
+			found[u], end[u] = true, pos
+			u = l.out[u]
+		}
+	}
+	// A node occurs in the text if the text passed through it or through a
+	// node of which it is a suffix: spread seen down the fail links, the
+	// deepest nodes first.
+	for i := len(l.order) - 1; i > 0; i-- {
+		if v := l.order[i]; seen[v] {
+			seen[l.fail[v]] = true
+		}
+	}
+	out := make([]match, len(l.quotes))
+	for i, q := range l.quotes {
+		v, prefix, runes := int32(0), 0, 0
+		for off, r := range q {
+			v = l.next[edge{v, r}]
+			if !seen[v] {
+				break
+			}
+			prefix, runes = off+utf8.RuneLen(r), runes+1
+		}
+		if prefix == len(q) && (q == "" || found[v]) {
+			out[i] = match{Found: true, Start: int(end[v]) - runes, End: int(end[v])}
+			continue
+		}
+		out[i] = match{Prefix: prefix}
+	}
+	return out
+}
