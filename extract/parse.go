@@ -1,13 +1,14 @@
 package extract
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"slices"
 	"strings"
 	"unicode"
 
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v4"
 )
 
 // decoder turns a YAML node tree into a Document, collecting every problem
@@ -221,16 +222,10 @@ type parsed struct {
 // parse decodes the YAML file data into a Document.
 func (d *decoder) parse(data []byte) *parsed {
 	p := &parsed{doc: &Document{Path: d.path}}
-	var root yaml.Node
-	if err := yaml.Unmarshal(data, &root); err != nil {
-		d.errs = append(d.errs, yamlError(d.path, err))
+	top := d.load(data)
+	if top == nil {
 		return nil
 	}
-	if len(root.Content) == 0 {
-		d.errs = append(d.errs, Error{Path: d.path, Pos: Pos{Line: 1, Col: 1}, Msg: "empty file"})
-		return nil
-	}
-	top := root.Content[0]
 	doc := p.doc
 	seen := d.mapping(top, fields{
 		"source": func(n *yaml.Node) {
@@ -338,17 +333,21 @@ func (d *decoder) parse(data []byte) *parsed {
 	return p
 }
 
-// yamlError turns a YAML syntax error into a positioned Error. yaml.v3
-// reports syntax errors as "yaml: line N: message".
+// yamlError turns an error of the YAML parser into a positioned Error: at
+// the line and column (in runes, as every other position) where the
+// parser stopped, with the construct it was in and where that began.
 func yamlError(path string, err error) Error {
-	msg := err.Error()
-	var line int
-	rest := strings.TrimPrefix(msg, "yaml: ")
-	if _, scanErr := fmt.Sscanf(rest, "line %d:", &line); scanErr == nil {
-		if i := strings.Index(rest, ": "); i >= 0 {
-			rest = rest[i+2:]
-		}
-		return Error{Path: path, Pos: Pos{Line: line, Col: 1}, Msg: "invalid YAML: " + rest}
+	var le *yaml.LoadError
+	if !errors.As(err, &le) {
+		return Error{Path: path, Msg: "invalid YAML: " + strings.TrimPrefix(err.Error(), "yaml: ")}
 	}
-	return Error{Path: path, Pos: Pos{Line: 1, Col: 1}, Msg: "invalid YAML: " + rest}
+	msg := "invalid YAML: " + strings.TrimPrefix(le.Message, "yaml: ")
+	if le.ContextMsg != "" && le.ContextMark.Line > 0 {
+		msg += fmt.Sprintf(" (%s from line %d, column %d)", le.ContextMsg, le.ContextMark.Line, le.ContextMark.Column)
+	}
+	pos := Pos{Line: le.Mark.Line, Col: le.Mark.Column}
+	if pos.Line == 0 {
+		pos = Pos{Line: le.ContextMark.Line, Col: le.ContextMark.Column}
+	}
+	return Error{Path: path, Pos: pos, Msg: msg}
 }

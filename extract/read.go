@@ -1,0 +1,164 @@
+package extract
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v4"
+)
+
+// badUTF8 returns the position (line, and column in runes, as YAML's) of
+// the first byte of data that is not UTF-8, and that byte; ok is false
+// when data is all UTF-8.
+func badUTF8(data []byte) (pos Pos, b byte, ok bool) {
+	if utf8.Valid(data) {
+		return Pos{}, 0, false
+	}
+	pos = Pos{Line: 1, Col: 1}
+	for len(data) > 0 {
+		r, size := utf8.DecodeRune(data)
+		if r == utf8.RuneError && size <= 1 {
+			return pos, data[0], true
+		}
+		if r == '\n' {
+			pos.Line++
+			pos.Col = 1
+		} else {
+			pos.Col++
+		}
+		data = data[size:]
+	}
+	return pos, 0, false // not reached: data was not valid
+}
+
+// load parses data, a curated file, into its one YAML document and returns
+// the document's top node with every alias replaced by the value it
+// repeats; nil, with the problems recorded, when data is not UTF-8, not
+// YAML, holds no document or more than one, or its aliases expand past
+// MaxAliasNodes.
+func (d *decoder) load(data []byte) *yaml.Node {
+	if pos, b, bad := badUTF8(data); bad {
+		d.errs = append(d.errs, Error{Path: d.path, Pos: pos,
+			Msg: fmt.Sprintf("invalid UTF-8 (byte %#02x); a curated file is UTF-8 text", b)})
+		return nil
+	}
+	// Duplicate keys are the decoder's to report, with every other problem.
+	l, err := yaml.NewLoader(bytes.NewReader(data), yaml.WithUniqueKeys(false))
+	if err != nil {
+		d.errs = append(d.errs, yamlError(d.path, err))
+		return nil
+	}
+	var doc yaml.Node
+	switch err := l.Load(&doc); {
+	case errors.Is(err, io.EOF):
+		d.errs = append(d.errs, Error{Path: d.path, Pos: Pos{Line: 1, Col: 1}, Msg: "empty file"})
+		return nil
+	case err != nil:
+		d.errs = append(d.errs, yamlError(d.path, err))
+		return nil
+	}
+	var next yaml.Node
+	switch err := l.Load(&next); {
+	case errors.Is(err, io.EOF):
+	case err != nil:
+		d.errs = append(d.errs, yamlError(d.path, err))
+		return nil
+	default:
+		d.errorf(&next, "a second YAML document starts here; a curated file holds one document (remove the ---, or move this one to a file of its own)")
+		return nil
+	}
+	if len(doc.Content) == 0 {
+		d.errs = append(d.errs, Error{Path: d.path, Pos: Pos{Line: 1, Col: 1}, Msg: "empty file"})
+		return nil
+	}
+	top := doc.Content[0]
+	if !d.expandAliases(top) {
+		return nil
+	}
+	return top
+}
+
+// expandAliases replaces every alias under n by the node it refers to, so
+// that the decoder sees the value where the alias stands (and a problem in
+// it is reported where the value is written). It refuses, with the
+// position of the alias, an alias that refers to a value it is part of,
+// and aliases that add more than MaxAliasNodes nodes in all, counting each
+// alias as the whole of the value it repeats, aliases within included. The
+// work is linear in the nodes written: each value's expanded size is
+// computed once.
+func (d *decoder) expandAliases(n *yaml.Node) bool {
+	e := &expansion{size: map[*yaml.Node]int{}, open: map[*yaml.Node]bool{}}
+	e.measure(n)
+	if e.cycle != nil {
+		d.errorf(e.cycle, "alias *%s refers to a value it is part of", e.cycle.Value)
+		return false
+	}
+	// Walk the nodes as written, in file order, adding what each alias
+	// repeats, and point at the alias that goes past the limit.
+	added, ok := 0, true
+	var walk func(*yaml.Node)
+	walk = func(n *yaml.Node) {
+		for i, c := range n.Content {
+			if !ok {
+				return
+			}
+			if c.Kind != yaml.AliasNode {
+				walk(c)
+				continue
+			}
+			added = min(added+e.size[c.Alias], MaxAliasNodes+1)
+			if added > MaxAliasNodes {
+				d.errorf(c, "alias *%s repeats %s nodes, taking what aliases repeat past the limit of %d nodes",
+					c.Value, sizeText(e.size[c.Alias]), MaxAliasNodes)
+				ok = false
+				return
+			}
+			n.Content[i] = c.Alias
+		}
+	}
+	walk(n)
+	return ok
+}
+
+func sizeText(n int) string {
+	if n > MaxAliasNodes {
+		return fmt.Sprintf("more than %d", MaxAliasNodes)
+	}
+	return fmt.Sprint(n)
+}
+
+// expansion measures the size of YAML values with their aliases expanded,
+// saturating past MaxAliasNodes so that no count overflows.
+type expansion struct {
+	size  map[*yaml.Node]int
+	open  map[*yaml.Node]bool // being measured: an alias to one is a cycle
+	cycle *yaml.Node          // the first alias found in a cycle
+}
+
+func (e *expansion) measure(n *yaml.Node) int {
+	if s, ok := e.size[n]; ok {
+		return s
+	}
+	if n.Kind == yaml.AliasNode {
+		if n.Alias == nil || e.open[n.Alias] {
+			if e.cycle == nil {
+				e.cycle = n
+			}
+			return 1
+		}
+		s := e.measure(n.Alias)
+		e.size[n] = s
+		return s
+	}
+	e.open[n] = true
+	s := 1
+	for _, c := range n.Content {
+		s = min(s+e.measure(c), MaxAliasNodes+1)
+	}
+	delete(e.open, n)
+	e.size[n] = s
+	return s
+}
