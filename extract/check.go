@@ -9,7 +9,6 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"go.yaml.in/yaml/v4"
 
@@ -43,11 +42,12 @@ func isID(id string) bool {
 
 // Read parses the curated file name in fsys, reads the source text it names
 // and checks the one against the other. The error, when there are problems,
-// is an ErrorList with every problem found.
+// is an ErrorList with every problem found, a file that cannot be read
+// included; inputs past the limits (MaxFileSize...) are problems too.
 func Read(fsys fs.FS, name string) (*Document, error) {
-	data, err := fs.ReadFile(fsys, name)
+	data, err := readLimited(fsys, name)
 	if err != nil {
-		return nil, fmt.Errorf("read curated file: %w", err)
+		return nil, ErrorList{{Path: name, Msg: "cannot read curated file: " + err.Error()}}
 	}
 	d := &decoder{path: name}
 	p := d.parse(data)
@@ -116,13 +116,13 @@ func (d *decoder) readText(fsys fs.FS, p *parsed) {
 		return
 	}
 	name := path.Join(path.Dir(d.path), src.Text)
-	data, err := fs.ReadFile(fsys, name)
+	data, err := readLimited(fsys, name)
 	if err != nil {
 		d.errorf(p.source.at("text"), "cannot read source text %s: %v", name, err)
 		return
 	}
-	if !utf8.Valid(data) {
-		d.errorf(p.source.at("text"), "source text %s is not UTF-8", name)
+	if pos, b, bad := badUTF8(data); bad {
+		d.errorf(p.source.at("text"), "source text %s is not UTF-8: byte %#02x at line %d, column %d", name, b, pos.Line, pos.Col)
 		return
 	}
 	p.doc.Text = string(data)

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v4"
 )
@@ -106,7 +107,8 @@ func (d *decoder) value(key string, v *yaml.Node, dst any) {
 // text returns the text of the scalar v, the value of key or an item of its
 // list. Every text field of the format is read here, so the rules hold for
 // all of them: the text is not empty or blank (an optional field is left
-// out, not given as ""), and it holds no control character (Unicode
+// out, not given as ""), not longer than its limit (MaxQuoteRunes for a
+// quote, MaxTextRunes for the rest), and it holds no control character (Unicode
 // category Cc), except that a quote, copied verbatim from the source text,
 // may hold its tabs and newlines. A text that breaks a rule is reported and
 // not stored.
@@ -117,6 +119,10 @@ func (d *decoder) text(key string, v *yaml.Node) (string, bool) {
 	}
 	if strings.TrimSpace(v.Value) == "" {
 		d.errorf(v, "%s: must not be empty", key)
+		return "", false
+	}
+	if n, limit := utf8.RuneCountInString(v.Value), maxRunes(key); n > limit {
+		d.errorf(v, "%s: %d characters long, past the limit of %d", key, n, limit)
 		return "", false
 	}
 	for _, r := range v.Value {

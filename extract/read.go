@@ -5,10 +5,55 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v4"
 )
+
+// readLimited reads the file name of fsys whole, refusing a directory and a
+// file larger than MaxFileSize before reading it. Its errors are worded for
+// a user: "no such file or directory", not the PathError around it.
+func readLimited(fsys fs.FS, name string) ([]byte, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, plainPathError(err)
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil {
+		if st.IsDir() {
+			return nil, errors.New("it is a directory")
+		}
+		if st.Size() > MaxFileSize {
+			return nil, tooLarge(st.Size())
+		}
+	}
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return nil, plainPathError(err)
+	}
+	if len(data) > MaxFileSize {
+		return nil, tooLarge(-1)
+	}
+	return data, nil
+}
+
+func tooLarge(size int64) error {
+	if size < 0 {
+		return fmt.Errorf("it is larger than the limit of %d MiB", MaxFileSize>>20)
+	}
+	return fmt.Errorf("it is %.1f MiB, larger than the limit of %d MiB", float64(size)/(1<<20), MaxFileSize>>20)
+}
+
+// plainPathError drops the operation and path of a *fs.PathError, which
+// the message around it already names.
+func plainPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
 
 // badUTF8 returns the position (line, and column in runes, as YAML's) of
 // the first byte of data that is not UTF-8, and that byte; ok is false

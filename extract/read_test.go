@@ -138,3 +138,79 @@ chains:
 		t.Errorf("chain ch2 = %+v; want the label and steps its aliases repeat", got)
 	}
 }
+
+func TestReadLimits(t *testing.T) {
+	tooBig := make([]byte, MaxFileSize+1<<20)
+	long := func(n int) string { return strings.Repeat("缺", n) }
+	tests := []struct {
+		name   string
+		change func(fsys fstest.MapFS)
+		body   string
+		want   []string // "c.yaml:line:col: message" of each problem, in order
+	}{
+		{
+			name:   "a curated file over the size limit",
+			change: func(fsys fstest.MapFS) { fsys["c.yaml"] = &fstest.MapFile{Data: tooBig} },
+			want:   []string{`c.yaml: cannot read curated file: it is 65.0 MiB, larger than the limit of 64 MiB`},
+		},
+		{
+			name:   "a source text over the size limit",
+			change: func(fsys fstest.MapFS) { fsys["src.txt"] = &fstest.MapFile{Data: tooBig} },
+			want:   []string{`c.yaml:6:9: cannot read source text src.txt: it is 65.0 MiB, larger than the limit of 64 MiB`},
+		},
+		{
+			name:   "no curated file",
+			change: func(fsys fstest.MapFS) { delete(fsys, "c.yaml") },
+			want:   []string{`c.yaml: cannot read curated file: file does not exist`},
+		},
+		{
+			name: "a curated file that is a directory",
+			change: func(fsys fstest.MapFS) {
+				delete(fsys, "c.yaml")
+				fsys["c.yaml/x"] = &fstest.MapFile{}
+			},
+			want: []string{`c.yaml: cannot read curated file: it is a directory`},
+		},
+		{
+			name: "a source text that is not UTF-8",
+			change: func(fsys fstest.MapFS) {
+				fsys["src.txt"] = &fstest.MapFile{Data: []byte("美國\n高端\xe8\x8a芯片")}
+			},
+			want: []string{`c.yaml:6:9: source text src.txt is not UTF-8: byte 0xe8 at line 2, column 3`},
+		},
+		{
+			name: "quotes and labels at and past their length limits",
+			body: fmt.Sprintf(`claims:
+  - {id: c, about: us, statement: s, hedge: certain, quote: %s}
+  - {id: d, about: us, statement: s, hedge: certain, quote: %s}
+  - {id: e, about: us, statement: %s, hedge: certain, quote: 美國}
+links:
+  - {cause: power-shortage, effect: idle-chips, polarity: "+", hedge: certain, quote: 因為他缺電}
+chains:
+  - {id: ch, steps: [power-shortage, idle-chips], label: %s, label_zh: %s}
+`, long(MaxQuoteRunes), long(MaxQuoteRunes+1), long(MaxTextRunes+1), long(MaxTextRunes), long(MaxTextRunes+1)),
+			want: []string{
+				`c.yaml:15:61: quote is not a verbatim substring of the source text (it matches up to "缺", then differs at "缺缺缺缺缺缺缺缺")`,
+				`c.yaml:16:61: quote: 10001 characters long, past the limit of 10000`,
+				`c.yaml:17:35: statement: 1001 characters long, past the limit of 1000`,
+				fmt.Sprintf(`c.yaml:21:%d: label_zh: 1001 characters long, past the limit of 1000`, 70+MaxTextRunes),
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := file(tt.body)
+			if tt.change != nil {
+				tt.change(fsys)
+			}
+			_, err := Read(fsys, "c.yaml")
+			var got []string
+			if err != nil {
+				got = strings.Split(err.Error(), "\n")
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("Read problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+		})
+	}
+}
