@@ -5,7 +5,6 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io/fs"
-	"path"
 	"regexp"
 	"slices"
 	"strings"
@@ -115,7 +114,10 @@ func (d *decoder) readText(fsys fs.FS, p *parsed) {
 	if src.Text == "" {
 		return
 	}
-	name := path.Join(path.Dir(d.path), src.Text)
+	name, ok := d.textName(fsys, p.source.at("text"), src.Text)
+	if !ok {
+		return
+	}
 	data, err := readLimited(fsys, name)
 	if err != nil {
 		d.errorf(p.source.at("text"), "cannot read source text %s: %v", name, err)

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"path"
+	"strings"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v4"
@@ -206,4 +208,51 @@ func (e *expansion) measure(n *yaml.Node) int {
 	delete(e.open, n)
 	e.size[n] = s
 	return s
+}
+
+// textName returns the name in fsys of the source text a curated file
+// names with text (a slash-separated path relative to the curated file),
+// following symbolic links, or reports why it refuses it: the text must
+// stay in the curated file's directory or below it, whatever the links
+// on its way say, so that a curated file reads nothing else on the disk.
+func (d *decoder) textName(fsys fs.FS, at *yaml.Node, text string) (string, bool) {
+	if path.IsAbs(text) {
+		d.errorf(at, "text: %q is an absolute path; give the path of the source text relative to this file", text)
+		return "", false
+	}
+	dir := path.Dir(d.path)
+	todo := strings.Split(text, "/")
+	var done []string // the components resolved so far, below dir
+	for hops := 0; len(todo) > 0; {
+		c := todo[0]
+		todo = todo[1:]
+		switch c {
+		case "", ".":
+			continue
+		case "..":
+			if len(done) == 0 {
+				d.errorf(at, "text: %q leaves this file's directory; keep the source text beside this file or below it", text)
+				return "", false
+			}
+			done = done[:len(done)-1]
+			continue
+		}
+		done = append(done, c)
+		name := path.Join(dir, path.Join(done...))
+		fi, err := fs.Lstat(fsys, name)
+		if err != nil || fi.Mode()&fs.ModeSymlink == 0 {
+			continue // not a link (a missing file is reported when read)
+		}
+		target, err := fs.ReadLink(fsys, name)
+		if hops++; err != nil || hops > 40 {
+			continue // reading the text reports it
+		}
+		if path.IsAbs(target) || !fs.ValidPath(path.Clean(path.Join(path.Join(done[:len(done)-1]...), target))) {
+			d.errorf(at, "text: %q goes through the symbolic link %s to %s, out of this file's directory", text, path.Join(done...), target)
+			return "", false
+		}
+		done = done[:len(done)-1]
+		todo = append(strings.Split(target, "/"), todo...)
+	}
+	return path.Join(dir, text), true
 }

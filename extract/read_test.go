@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"io/fs"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -210,6 +211,60 @@ chains:
 			}
 			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
 				t.Errorf("Read problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+		})
+	}
+}
+
+func TestReadKeepsTheTextInTheFilesDirectory(t *testing.T) {
+	tests := []struct {
+		name  string
+		text  string            // the text: field of sub/c.yaml
+		links map[string]string // symbolic links: name -> target
+		want  string            // the problem, or "" for none
+	}{
+		{name: "beside", text: "src.txt"},
+		{name: "below, by a detour", text: "./t/../src.txt"},
+		{name: "a link that stays inside", text: "link.txt", links: map[string]string{"sub/link.txt": "src.txt"}},
+		{name: "a directory link that stays inside", text: "d/src.txt", links: map[string]string{"sub/d": "."}},
+		{name: "up", text: "../src.txt", want: `sub/c.yaml:6:9: text: "../src.txt" leaves this file's directory; keep the source text beside this file or below it`},
+		{name: "down and up too far", text: "t/../../src.txt", want: `sub/c.yaml:6:9: text: "t/../../src.txt" leaves this file's directory; keep the source text beside this file or below it`},
+		{name: "absolute", text: "/etc/passwd", want: `sub/c.yaml:6:9: text: "/etc/passwd" is an absolute path; give the path of the source text relative to this file`},
+		{
+			name: "a link out", text: "out.txt", links: map[string]string{"sub/out.txt": "../src.txt"},
+			want: `sub/c.yaml:6:9: text: "out.txt" goes through the symbolic link out.txt to ../src.txt, out of this file's directory`,
+		},
+		{
+			name: "a link to an absolute path", text: "abs.txt", links: map[string]string{"sub/abs.txt": "/etc/passwd"},
+			want: `sub/c.yaml:6:9: text: "abs.txt" goes through the symbolic link abs.txt to /etc/passwd, out of this file's directory`,
+		},
+		{
+			name: "a directory link out", text: "up/sub/src.txt", links: map[string]string{"sub/up": ".."},
+			want: `sub/c.yaml:6:9: text: "up/sub/src.txt" goes through the symbolic link up to .., out of this file's directory`,
+		},
+		{
+			name: "a link to a link out", text: "a.txt", links: map[string]string{"sub/a.txt": "b.txt", "sub/b.txt": "../src.txt"},
+			want: `sub/c.yaml:6:9: text: "a.txt" goes through the symbolic link b.txt to ../src.txt, out of this file's directory`,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			flat := file("")
+			fsys := fstest.MapFS{
+				"sub/c.yaml":  {Data: []byte(strings.Replace(string(flat["c.yaml"].Data), "text: src.txt", "text: "+tt.text, 1))},
+				"sub/src.txt": flat["src.txt"],
+				"src.txt":     flat["src.txt"],
+			}
+			for name, target := range tt.links {
+				fsys[name] = &fstest.MapFile{Data: []byte(target), Mode: fs.ModeSymlink}
+			}
+			_, err := Read(fsys, "sub/c.yaml")
+			got := ""
+			if err != nil {
+				got = err.Error()
+			}
+			if got != tt.want {
+				t.Errorf("Read with text %q = %q; want %q", tt.text, got, tt.want)
 			}
 		})
 	}

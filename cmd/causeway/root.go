@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -253,18 +254,17 @@ func readDocs(paths []string) ([]*extract.Document, error) {
 }
 
 // readFiles reads and checks curated files named on the command line;
-// problems are reported under the names as given.
+// problems are reported under the names as given, those of every file
+// together, a file that cannot be read among them. Each file is read
+// through an os.Root of its directory, so that its source text, symbolic
+// links followed, cannot be a file outside that directory.
 func readFiles(paths []string) ([]*extract.Document, error) {
 	var (
 		docs []*extract.Document
 		errs extract.ErrorList
 	)
 	for _, p := range paths {
-		abs, err := filepath.Abs(p)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", p, err)
-		}
-		doc, err := extract.Read(os.DirFS(filepath.Dir(abs)), filepath.Base(abs))
+		doc, err := readFile(p)
 		var list extract.ErrorList
 		switch {
 		case err == nil:
@@ -281,6 +281,25 @@ func readFiles(paths []string) ([]*extract.Document, error) {
 	}
 	errs = append(errs, extract.CheckSources(docs)...)
 	return docs, errs.Err()
+}
+
+// readFile reads and checks the curated file p, as extract.Read does,
+// within the directory it is in.
+func readFile(p string) (*extract.Document, error) {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return nil, err
+	}
+	root, err := os.OpenRoot(filepath.Dir(abs))
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return nil, extract.ErrorList{{Path: p, Msg: "cannot read curated file: " + err.Error()}}
+	}
+	defer root.Close()
+	return extract.Read(root.FS(), filepath.Base(abs))
 }
 
 // checkFormat rejects an output format the command does not write.
