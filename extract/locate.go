@@ -69,14 +69,24 @@ type match struct {
 //
 // A node of the automaton is a prefix of some quotes (node 0 the empty
 // one); fail leads from a node to its longest proper suffix that is a node
-// too, and out to the longest such suffix that is a whole quote.
+// too, and out to the longest such suffix that is a whole quote. Most
+// nodes of quotes, which are long and mostly distinct, have one child:
+// it is kept beside the node (firstRune, firstChild), and only the other
+// children of a node that branches go to a map (the root's to a map of
+// their own, which the scan of the text reads at almost every rune). The
+// nodes of a quote are numbered in a row, so that following one reads
+// memory in order.
 type locator struct {
-	quotes []string
-	next   map[edge]int32
-	fail   []int32
-	out    []int32 // -1: none
-	whole  []int32 // index of the first quote this node is all of, or -1
-	order  []int32 // the nodes by increasing depth
+	quotes     []string
+	firstRune  []rune  // the rune to the node's first child, or -1
+	firstChild []int32 // the first child
+	branches   []bool  // whether it has children in more
+	more       map[edge]int32
+	root       map[rune]int32 // the children of node 0
+	fail       []int32
+	out        []int32 // -1: none
+	whole      []int32 // index of the first quote this node is all of, or -1
+	order      []int32 // the nodes by increasing depth
 }
 
 type edge struct {
@@ -85,12 +95,29 @@ type edge struct {
 }
 
 func newLocator(quotes []string) *locator {
-	l := &locator{quotes: quotes, next: map[edge]int32{}}
+	l := &locator{quotes: quotes, more: map[edge]int32{}, root: map[rune]int32{}}
 	l.addNode()
-	// Build the trie and the suffix links one depth at a time: every
-	// quote's cursor moves one rune deeper each round, so the nodes come in
-	// breadth-first order without a list of children, and a node's fail
-	// link is set from its parent's, already set, as Aho and Corasick do.
+	for i, q := range quotes {
+		if q == "" {
+			continue
+		}
+		v := int32(0)
+		for _, r := range q {
+			c, ok := l.child(v, r)
+			if !ok {
+				c = l.addNode()
+				l.setChild(v, r, c)
+			}
+			v = c
+		}
+		if l.whole[v] < 0 {
+			l.whole[v] = int32(i)
+		}
+	}
+	// Set the fail links in breadth-first order, one depth at a time: each
+	// quote's cursor moves one rune deeper each round, so no list of
+	// children is needed, and a node's link comes from its parent's, set
+	// in the round before, as Aho and Corasick do.
 	cursor := make([]int32, len(quotes)) // the node of each quote's prefix so far
 	offset := make([]int, len(quotes))   // its length in bytes
 	active := make([]int, 0, len(quotes))
@@ -99,27 +126,27 @@ func newLocator(quotes []string) *locator {
 			active = append(active, i)
 		}
 	}
+	done := make([]bool, len(l.fail))
+	done[0] = true
 	l.order = append(l.order, 0)
 	for len(active) > 0 {
 		still := active[:0]
 		for _, i := range active {
 			q := quotes[i]
 			if offset[i] >= len(q) {
-				if l.whole[cursor[i]] < 0 {
-					l.whole[cursor[i]] = int32(i)
-				}
 				continue
 			}
 			r, size := utf8.DecodeRuneInString(q[offset[i]:])
 			parent := cursor[i]
-			child, ok := l.next[edge{parent, r}]
-			if !ok {
-				child = l.addNode()
-				l.next[edge{parent, r}] = child
-				l.order = append(l.order, child)
-				l.fail[child] = l.link(parent, r)
+			c, _ := l.child(parent, r)
+			if !done[c] {
+				done[c] = true
+				l.order = append(l.order, c)
+				if parent != 0 {
+					l.fail[c] = l.step(l.fail[parent], r)
+				}
 			}
-			cursor[i], offset[i] = child, offset[i]+size
+			cursor[i], offset[i] = c, offset[i]+size
 			still = append(still, i)
 		}
 		active = still
@@ -137,26 +164,46 @@ func newLocator(quotes []string) *locator {
 }
 
 func (l *locator) addNode() int32 {
+	l.firstRune = append(l.firstRune, -1)
+	l.firstChild = append(l.firstChild, 0)
+	l.branches = append(l.branches, false)
 	l.fail = append(l.fail, 0)
 	l.out = append(l.out, -1)
 	l.whole = append(l.whole, -1)
 	return int32(len(l.fail) - 1)
 }
 
-// link returns the fail link of the child by r of parent: the longest
-// proper suffix of that prefix that is a node. Nodes of smaller depth all
-// exist already.
-func (l *locator) link(parent int32, r rune) int32 {
-	if parent == 0 {
-		return 0
+// child returns the child of v by r, if it has one.
+func (l *locator) child(v int32, r rune) (int32, bool) {
+	switch {
+	case v == 0:
+		c, ok := l.root[r]
+		return c, ok
+	case l.firstRune[v] == r:
+		return l.firstChild[v], true
+	case l.branches[v]:
+		c, ok := l.more[edge{v, r}]
+		return c, ok
 	}
-	return l.step(l.fail[parent], r)
+	return 0, false
+}
+
+func (l *locator) setChild(v int32, r rune, c int32) {
+	switch {
+	case v == 0:
+		l.root[r] = c
+	case l.firstRune[v] < 0:
+		l.firstRune[v], l.firstChild[v] = r, c
+	default:
+		l.branches[v] = true
+		l.more[edge{v, r}] = c
+	}
 }
 
 // step returns the node the automaton reaches from v on reading r.
 func (l *locator) step(v int32, r rune) int32 {
 	for {
-		if c, ok := l.next[edge{v, r}]; ok {
+		if c, ok := l.child(v, r); ok {
 			return c
 		}
 		if v == 0 {
@@ -200,7 +247,7 @@ func (l *locator) find(text string) []match {
 	for i, q := range l.quotes {
 		v, prefix, runes := int32(0), 0, 0
 		for off, r := range q {
-			v = l.next[edge{v, r}]
+			v, _ = l.child(v, r)
 			if !seen[v] {
 				break
 			}
