@@ -64,11 +64,43 @@ func badUTF8(data []byte) (pos Pos, b byte, ok bool) {
 	if utf8.Valid(data) {
 		return Pos{}, 0, false
 	}
+	pos, off, _ := firstRune(data, func(r rune, size int) bool { return r == utf8.RuneError && size <= 1 })
+	return pos, data[off], true
+}
+
+// badYAMLChar returns the position of the first character of data that a
+// YAML file may not hold, with what is wrong with it: a byte that is not
+// UTF-8, a C0 control character other than tab, line feed and carriage
+// return, or U+FFFE or U+FFFF (YAML 1.2, 5.1). The YAML parser refuses
+// these too, but without a position.
+func badYAMLChar(data []byte) (pos Pos, msg string, ok bool) {
+	bad := func(r rune, size int) bool {
+		return r == utf8.RuneError && size <= 1 || r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0xFFFE || r == 0xFFFF
+	}
+	if utf8.Valid(data) && !bytes.ContainsFunc(data, func(r rune) bool { return bad(r, 2) }) {
+		return Pos{}, "", false
+	}
+	pos, off, _ := firstRune(data, bad)
+	switch r, size := utf8.DecodeRune(data[off:]); {
+	case r == utf8.RuneError && size <= 1:
+		return pos, fmt.Sprintf("invalid UTF-8 (byte %#02x); a curated file is UTF-8 text", data[off]), true
+	case r < 0x20:
+		return pos, fmt.Sprintf("the control character %U may not stand in YAML (write it as an escape in a double-quoted string)", r), true
+	default:
+		return pos, fmt.Sprintf("the character %U may not stand in YAML", r), true
+	}
+}
+
+// firstRune returns the position (line, and column in runes) and the byte
+// offset of the first rune of data for which bad holds; ok is false when
+// there is none. A byte that is not UTF-8 is a rune of its own, RuneError
+// of size 1.
+func firstRune(data []byte, bad func(r rune, size int) bool) (pos Pos, off int, ok bool) {
 	pos = Pos{Line: 1, Col: 1}
-	for len(data) > 0 {
-		r, size := utf8.DecodeRune(data)
-		if r == utf8.RuneError && size <= 1 {
-			return pos, data[0], true
+	for off < len(data) {
+		r, size := utf8.DecodeRune(data[off:])
+		if bad(r, size) {
+			return pos, off, true
 		}
 		if r == '\n' {
 			pos.Line++
@@ -76,9 +108,9 @@ func badUTF8(data []byte) (pos Pos, b byte, ok bool) {
 		} else {
 			pos.Col++
 		}
-		data = data[size:]
+		off += size
 	}
-	return pos, 0, false // not reached: data was not valid
+	return pos, off, false
 }
 
 // load parses data, a curated file, into its one YAML document and returns
@@ -87,9 +119,8 @@ func badUTF8(data []byte) (pos Pos, b byte, ok bool) {
 // YAML, holds no document or more than one, or its aliases expand past
 // MaxAliasNodes.
 func (d *decoder) load(data []byte) *yaml.Node {
-	if pos, b, bad := badUTF8(data); bad {
-		d.errs = append(d.errs, Error{Path: d.path, Pos: pos,
-			Msg: fmt.Sprintf("invalid UTF-8 (byte %#02x); a curated file is UTF-8 text", b)})
+	if pos, msg, bad := badYAMLChar(data); bad {
+		d.errs = append(d.errs, Error{Path: d.path, Pos: pos, Msg: msg})
 		return nil
 	}
 	// Duplicate keys are the decoder's to report, with every other problem.

@@ -76,6 +76,16 @@ func TestReadRefusesBadYAML(t *testing.T) {
 			want: []string{`2:12: invalid UTF-8 (byte 0xff); a curated file is UTF-8 text`},
 		},
 		{
+			name: "a raw control character after multi-byte text (found by FuzzRead)",
+			yaml: "source:\n  title: 缺電\x13\n",
+			want: []string{`2:12: the control character U+0013 may not stand in YAML (write it as an escape in a double-quoted string)`},
+		},
+		{
+			name: "a noncharacter",
+			yaml: "source:\n  title: 缺電\uFFFE\n",
+			want: []string{`2:12: the character U+FFFE may not stand in YAML`},
+		},
+		{
 			name: "UTF-16",
 			yaml: "\xff\xfes\x00o\x00",
 			want: []string{`1:1: invalid UTF-8 (byte 0xff); a curated file is UTF-8 text`},
