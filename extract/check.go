@@ -141,6 +141,9 @@ func (d *decoder) check(p *parsed) {
 	if doc.Source.Date != "" && !regexp.MustCompile(`^\d{4}(-\d{2}(-\d{2})?)?$`).MatchString(doc.Source.Date) {
 		d.errorf(p.source.at("date"), "date %q is not YYYY, YYYY-MM or YYYY-MM-DD", doc.Source.Date)
 	}
+	if l := doc.Source.Language; l != "" && !regexp.MustCompile(`^[a-zA-Z]+(-[a-zA-Z0-9]+)*$`).MatchString(l) {
+		d.errorf(p.source.at("language"), "language %q is not a language tag such as zh-Hant or en", l)
+	}
 
 	nodes := map[string]string{} // id -> "entity" or "factor"
 	for i, e := range doc.Entities {

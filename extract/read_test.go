@@ -279,3 +279,21 @@ func TestReadKeepsTheTextInTheFilesDirectory(t *testing.T) {
 		})
 	}
 }
+
+// TestReadChecksTheLanguageTag: the source's language tags every quote in
+// the quads, and N-Quads and JSON-LD readers refuse a tag that is not one.
+func TestReadChecksTheLanguageTag(t *testing.T) {
+	for tag, want := range map[string]string{
+		"zh-Hant": "", "en": "", "zh-Hant-TW": "", "x-1": "",
+		"zh Hant": `5:13: language "zh Hant" is not a language tag such as zh-Hant or en`,
+		"zh_Hant": `5:13: language "zh_Hant" is not a language tag such as zh-Hant or en`,
+		"中文":      `5:13: language "中文" is not a language tag such as zh-Hant or en`,
+		"zh-":     `5:13: language "zh-" is not a language tag such as zh-Hant or en`,
+	} {
+		fsys := file("")
+		fsys["c.yaml"].Data = []byte(strings.Replace(string(fsys["c.yaml"].Data), "language: zh-Hant", "language: "+tag, 1))
+		if got := strings.Join(problems(t, fsys), "\n"); got != want {
+			t.Errorf("Read with language %q: %q; want %q", tag, got, want)
+		}
+	}
+}
