@@ -1,8 +1,10 @@
 package export
 
 import (
+	"fmt"
 	"io"
 	"sort"
+	"strings"
 
 	"github.com/causeway/causeway/graph/schema"
 )
@@ -13,12 +15,23 @@ import (
 // node lists its predicates, each with its objects: {"@id": IRI}, or
 // {"@value": ...} with "@language" or "@type". Graphs, nodes, predicates
 // and objects are sorted, duplicates dropped, so the same store gives the
-// same bytes; a JSON-LD reader gives back exactly the quads.
+// same bytes; a JSON-LD reader gives back exactly the quads. A quad that
+// JSON-LD cannot carry (a language tag that is not one, a predicate that
+// starts with "@", as keywords do) is an error, and nothing is written.
+// Invalid UTF-8 is replaced as in N-Quads, one U+FFFD for each run of bad
+// bytes, so that both formats of a store say the same.
 func WriteJSONLD(w io.Writer, quads []schema.Quad) error {
 	// graph -> subject -> predicate -> object (as N-Quads text) -> term
 	type preds map[string]map[string]schema.Term
 	graphs := map[string]map[string]preds{}
 	for _, q := range quads {
+		if err := checkQuad(q); err != nil {
+			return err
+		}
+		if strings.HasPrefix(q.Predicate, "@") {
+			return fmt.Errorf("quad %s: predicate %q would read as a JSON-LD keyword", q, q.Predicate)
+		}
+		q = validUTF8(q)
 		subjects := graphs[q.Graph]
 		if subjects == nil {
 			subjects = map[string]preds{}
@@ -87,4 +100,13 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(keys)
 	return keys
+}
+
+// validUTF8 replaces invalid UTF-8 in every string of q as nqIRI and
+// nqString do.
+func validUTF8(q schema.Quad) schema.Quad {
+	v := func(s string) string { return strings.ToValidUTF8(s, "\uFFFD") }
+	q.Subject, q.Predicate, q.Graph = v(q.Subject), v(q.Predicate), v(q.Graph)
+	q.Object.Value, q.Object.Lang, q.Object.Datatype = v(q.Object.Value), v(q.Object.Lang), v(q.Object.Datatype)
+	return q
 }

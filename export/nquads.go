@@ -13,7 +13,9 @@ import (
 // WriteNQuads writes quads as N-Quads, one line each, sorted and without
 // duplicates, so that the same store gives the same bytes. Quads with
 // Graph "" are in the default graph. Literals keep their language tag or
-// datatype; strings and IRIs are escaped as the N-Quads grammar asks.
+// datatype; strings and IRIs are escaped as the N-Quads grammar asks. A
+// quad that N-Quads cannot carry (see checkQuad) is an error, and nothing
+// is written.
 //
 // Cayley v0.7.7's own N-Quads writer (quad/nquads) is not used: it leaves
 // escaping as a TODO (control characters and the characters IRIs forbid
@@ -21,6 +23,9 @@ import (
 func WriteNQuads(w io.Writer, quads []schema.Quad) error {
 	lines := make([]string, len(quads))
 	for i, q := range quads {
+		if err := checkQuad(q); err != nil {
+			return err
+		}
 		lines[i] = NQuad(q)
 	}
 	sort.Strings(lines)
@@ -115,4 +120,31 @@ func nqString(s string) string {
 	}
 	b.WriteByte('"')
 	return b.String()
+}
+
+// checkQuad refuses a quad whose literal has a language tag that is not
+// one: the grammars of N-Quads and JSON-LD (BCP 47) allow letters, then
+// groups of letters and digits after "-", and a reader refuses the rest.
+func checkQuad(q schema.Quad) error {
+	if q.Object.Kind == schema.Literal && q.Object.Lang != "" && !isLangTag(q.Object.Lang) {
+		return fmt.Errorf("quad %s: language tag %q is not one (letters, then -letters or -digits)", q, q.Object.Lang)
+	}
+	return nil
+}
+
+// isLangTag reports whether tag is [a-zA-Z]+ ('-' [a-zA-Z0-9]+)*, the
+// LANGTAG of N-Quads without its "@".
+func isLangTag(tag string) bool {
+	for i, part := range strings.Split(tag, "-") {
+		if part == "" {
+			return false
+		}
+		for _, r := range part {
+			letter := r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
+			if !letter && (i == 0 || r < '0' || r > '9') {
+				return false
+			}
+		}
+	}
+	return true
 }
