@@ -126,7 +126,7 @@ func (d *decoder) load(data []byte) *yaml.Node {
 	// Duplicate keys are the decoder's to report, with every other problem.
 	l, err := yaml.NewLoader(bytes.NewReader(data), yaml.WithUniqueKeys(false))
 	if err != nil {
-		d.errs = append(d.errs, yamlError(d.path, err))
+		d.errs = append(d.errs, atEnd(data, yamlError(d.path, err)))
 		return nil
 	}
 	var doc yaml.Node
@@ -135,14 +135,14 @@ func (d *decoder) load(data []byte) *yaml.Node {
 		d.errs = append(d.errs, Error{Path: d.path, Pos: Pos{Line: 1, Col: 1}, Msg: "empty file"})
 		return nil
 	case err != nil:
-		d.errs = append(d.errs, yamlError(d.path, err))
+		d.errs = append(d.errs, atEnd(data, yamlError(d.path, err)))
 		return nil
 	}
 	var next yaml.Node
 	switch err := l.Load(&next); {
 	case errors.Is(err, io.EOF):
 	case err != nil:
-		d.errs = append(d.errs, yamlError(d.path, err))
+		d.errs = append(d.errs, atEnd(data, yamlError(d.path, err)))
 		return nil
 	default:
 		d.errorf(&next, "a second YAML document starts here; a curated file holds one document (remove the ---, or move this one to a file of its own)")
@@ -157,6 +157,18 @@ func (d *decoder) load(data []byte) *yaml.Node {
 		return nil
 	}
 	return top
+}
+
+// atEnd moves a problem the YAML parser places past the end of data (it
+// starts a new line at the end of a file that does not end with one) to
+// the end of its last line.
+func atEnd(data []byte, e Error) Error {
+	lines := bytes.Count(data, []byte("\n")) + 1
+	if e.Pos.Line > lines {
+		last := data[bytes.LastIndexByte(data, '\n')+1:]
+		e.Pos = Pos{Line: lines, Col: utf8.RuneCount(last) + 1}
+	}
+	return e
 }
 
 // expandAliases replaces every alias under n by the node it refers to, so

@@ -41,6 +41,11 @@ func TestReadRefusesBadYAML(t *testing.T) {
 			want: []string{`3:1: invalid YAML: found a tab character that violates indentation (while scanning a plain scalar from line 2, column 10)`},
 		},
 		{
+			name: "the end of a file without a final newline (found by FuzzRead)",
+			yaml: "source: [缺電",
+			want: []string{`1:12: invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence from line 1, column 9)`},
+		},
+		{
 			name: "an unknown anchor",
 			yaml: "source: *nowhere\n",
 			want: []string{`1:9: invalid YAML: unknown anchor 'nowhere' referenced`},
