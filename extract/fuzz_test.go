@@ -1,8 +1,8 @@
 package extract
 
 import (
-	"bytes"
 	"errors"
+	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -14,6 +14,8 @@ import (
 // few kilobytes at most): far above the milliseconds it takes, far below
 // what an exponential blow-up would.
 const fuzzBound = 5 * time.Second
+
+var yamlBreaks = regexp.MustCompile("\r\n|\r|\n|\u0085|\u2028|\u2029")
 
 // FuzzRead reads a curated file and a source text the fuzzer makes: Read
 // never panics, returns nil or an ErrorList, positions every problem
@@ -44,7 +46,9 @@ omitted:
 		if err != nil && !errors.As(err, &list) {
 			t.Fatalf("Read error %T %v is not an ErrorList", err, err)
 		}
-		lines := bytes.Count(curated, []byte("\n")) + 1
+		// Lines end where the YAML parser ends them, at CR LF, CR, LF,
+		// NEL, LS or PS.
+		lines := len(yamlBreaks.FindAll(curated, -1)) + 1
 		for _, e := range list {
 			if e.Path != "c.yaml" || e.Pos.Line < 1 || e.Pos.Col < 1 || e.Pos.Line > lines {
 				t.Errorf("problem %q is not positioned in c.yaml (%d lines)", e.Error(), lines)

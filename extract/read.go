@@ -57,14 +57,14 @@ func plainPathError(err error) error {
 	return err
 }
 
-// badUTF8 returns the position (line, and column in runes, as YAML's) of
-// the first byte of data that is not UTF-8, and that byte; ok is false
-// when data is all UTF-8.
+// badUTF8 returns the position (line, as coverage counts the lines of a
+// source text, and column in runes) of the first byte of data that is not
+// UTF-8, and that byte; ok is false when data is all UTF-8.
 func badUTF8(data []byte) (pos Pos, b byte, ok bool) {
 	if utf8.Valid(data) {
 		return Pos{}, 0, false
 	}
-	pos, off, _ := firstRune(data, func(r rune, size int) bool { return r == utf8.RuneError && size <= 1 })
+	pos, off, _ := firstRune(data, func(r rune, size int) bool { return r == utf8.RuneError && size <= 1 }, newline)
 	return pos, data[off], true
 }
 
@@ -80,7 +80,7 @@ func badYAMLChar(data []byte) (pos Pos, msg string, ok bool) {
 	if utf8.Valid(data) && !bytes.ContainsFunc(data, func(r rune) bool { return bad(r, 2) }) {
 		return Pos{}, "", false
 	}
-	pos, off, _ := firstRune(data, bad)
+	pos, off, _ := firstRune(data, bad, yamlBreak)
 	switch r, size := utf8.DecodeRune(data[off:]); {
 	case r == utf8.RuneError && size <= 1:
 		return pos, fmt.Sprintf("invalid UTF-8 (byte %#02x); a curated file is UTF-8 text", data[off]), true
@@ -94,23 +94,50 @@ func badYAMLChar(data []byte) (pos Pos, msg string, ok bool) {
 // firstRune returns the position (line, and column in runes) and the byte
 // offset of the first rune of data for which bad holds; ok is false when
 // there is none. A byte that is not UTF-8 is a rune of its own, RuneError
-// of size 1.
-func firstRune(data []byte, bad func(r rune, size int) bool) (pos Pos, off int, ok bool) {
+// of size 1. Lines end at each break that breakAt finds.
+func firstRune(data []byte, bad func(r rune, size int) bool, breakAt func([]byte) int) (pos Pos, off int, ok bool) {
 	pos = Pos{Line: 1, Col: 1}
 	for off < len(data) {
 		r, size := utf8.DecodeRune(data[off:])
 		if bad(r, size) {
 			return pos, off, true
 		}
-		if r == '\n' {
+		if n := breakAt(data[off:]); n > 0 {
 			pos.Line++
 			pos.Col = 1
-		} else {
-			pos.Col++
+			off += n
+			continue
 		}
+		pos.Col++
 		off += size
 	}
 	return pos, off, false
+}
+
+// newline is the line break of a source text, as coverage counts lines:
+// "\n". It returns the length of the break data starts with, or 0.
+func newline(data []byte) int {
+	if len(data) > 0 && data[0] == '\n' {
+		return 1
+	}
+	return 0
+}
+
+// yamlBreak is a line break as the YAML parser counts lines in its
+// positions: CR LF, CR, LF, NEL, LS or PS. It returns the length of the
+// break data starts with, or 0.
+func yamlBreak(data []byte) int {
+	switch {
+	case bytes.HasPrefix(data, []byte("\r\n")):
+		return 2
+	case len(data) > 0 && (data[0] == '\r' || data[0] == '\n'):
+		return 1
+	case bytes.HasPrefix(data, []byte("\u0085")):
+		return 2
+	case bytes.HasPrefix(data, []byte("\u2028")), bytes.HasPrefix(data, []byte("\u2029")):
+		return 3
+	}
+	return 0
 }
 
 // load parses data, a curated file, into its one YAML document and returns
@@ -163,10 +190,9 @@ func (d *decoder) load(data []byte) *yaml.Node {
 // starts a new line at the end of a file that does not end with one) to
 // the end of its last line.
 func atEnd(data []byte, e Error) Error {
-	lines := bytes.Count(data, []byte("\n")) + 1
-	if e.Pos.Line > lines {
-		last := data[bytes.LastIndexByte(data, '\n')+1:]
-		e.Pos = Pos{Line: lines, Col: utf8.RuneCount(last) + 1}
+	end, _, _ := firstRune(data, func(rune, int) bool { return false }, yamlBreak)
+	if e.Pos.Line > end.Line {
+		e.Pos = end
 	}
 	return e
 }

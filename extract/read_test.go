@@ -46,6 +46,16 @@ func TestReadRefusesBadYAML(t *testing.T) {
 			want: []string{`1:12: invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence from line 1, column 9)`},
 		},
 		{
+			name: "lines that end with CR alone, as the parser counts them (found by FuzzRead)",
+			yaml: "source:\r  title: 缺電\r\x01",
+			want: []string{`3:1: the control character U+0001 may not stand in YAML (write it as an escape in a double-quoted string)`},
+		},
+		{
+			name: "a file of one line that ends with CR",
+			yaml: "\r0",
+			want: []string{`2:1: expected a mapping, found text`},
+		},
+		{
 			name: "an unknown anchor",
 			yaml: "source: *nowhere\n",
 			want: []string{`1:9: invalid YAML: unknown anchor 'nowhere' referenced`},
