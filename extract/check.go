@@ -51,13 +51,12 @@ func Read(fsys fs.FS, name string) (*Document, error) {
 	d := &decoder{path: name}
 	p := d.parse(data)
 	if p == nil {
-		return nil, d.errs
+		return nil, d.finish(data)
 	}
 	d.readText(fsys, p)
 	d.check(p)
 	d.locateQuotes(p.doc.Text)
-	d.errs.Sort()
-	return p.doc, d.errs.Err()
+	return p.doc, d.finish(data)
 }
 
 // ReadAll reads every named file and returns the documents that were read

@@ -153,7 +153,7 @@ func (d *decoder) load(data []byte) *yaml.Node {
 	// Duplicate keys are the decoder's to report, with every other problem.
 	l, err := yaml.NewLoader(bytes.NewReader(data), yaml.WithUniqueKeys(false))
 	if err != nil {
-		d.errs = append(d.errs, atEnd(data, yamlError(d.path, err)))
+		d.errs = append(d.errs, yamlError(d.path, err))
 		return nil
 	}
 	var doc yaml.Node
@@ -162,14 +162,14 @@ func (d *decoder) load(data []byte) *yaml.Node {
 		d.errs = append(d.errs, Error{Path: d.path, Pos: Pos{Line: 1, Col: 1}, Msg: "empty file"})
 		return nil
 	case err != nil:
-		d.errs = append(d.errs, atEnd(data, yamlError(d.path, err)))
+		d.errs = append(d.errs, yamlError(d.path, err))
 		return nil
 	}
 	var next yaml.Node
 	switch err := l.Load(&next); {
 	case errors.Is(err, io.EOF):
 	case err != nil:
-		d.errs = append(d.errs, atEnd(data, yamlError(d.path, err)))
+		d.errs = append(d.errs, yamlError(d.path, err))
 		return nil
 	default:
 		d.errorf(&next, "a second YAML document starts here; a curated file holds one document (remove the ---, or move this one to a file of its own)")
@@ -186,15 +186,23 @@ func (d *decoder) load(data []byte) *yaml.Node {
 	return top
 }
 
-// atEnd moves a problem the YAML parser places past the end of data (it
-// starts a new line at the end of a file that does not end with one) to
-// the end of its last line.
-func atEnd(data []byte, e Error) Error {
-	end, _, _ := firstRune(data, func(rune, int) bool { return false }, yamlBreak)
-	if e.Pos.Line > end.Line {
-		e.Pos = end
+// finish returns the problems found in the curated file data, sorted, as
+// an error (nil when there is none). A position the YAML parser places
+// past the end of data (it starts a line of its own at the end of a file
+// that does not end with a line break, and puts an empty document there)
+// is moved to the end of the last line.
+func (d *decoder) finish(data []byte) error {
+	if len(d.errs) == 0 {
+		return nil
 	}
-	return e
+	end, _, _ := firstRune(data, func(rune, int) bool { return false }, yamlBreak)
+	for i, e := range d.errs {
+		if e.Pos.Line > end.Line || e.Pos.Line == end.Line && e.Pos.Col > end.Col {
+			d.errs[i].Pos = end
+		}
+	}
+	d.errs.Sort()
+	return d.errs
 }
 
 // expandAliases replaces every alias under n by the node it refers to, so

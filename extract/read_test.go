@@ -56,6 +56,11 @@ func TestReadRefusesBadYAML(t *testing.T) {
 			want: []string{`2:1: expected a mapping, found text`},
 		},
 		{
+			name: "an empty document without a final line break (found by FuzzRead)",
+			yaml: "---",
+			want: []string{`1:4: expected a mapping, found nothing`},
+		},
+		{
 			name: "an unknown anchor",
 			yaml: "source: *nowhere\n",
 			want: []string{`1:9: invalid YAML: unknown anchor 'nowhere' referenced`},
