@@ -77,6 +77,7 @@ func badYAMLChar(data []byte) (pos Pos, msg string, ok bool) {
 	bad := func(r rune, size int) bool {
 		return r == utf8.RuneError && size <= 1 || r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0xFFFE || r == 0xFFFF
 	}
+	data = bytes.TrimPrefix(data, bom) // which the parser does not count
 	if utf8.Valid(data) && !bytes.ContainsFunc(data, func(r rune) bool { return bad(r, 2) }) {
 		return Pos{}, "", false
 	}
@@ -122,6 +123,9 @@ func newline(data []byte) int {
 	}
 	return 0
 }
+
+// bom is the byte order mark a UTF-8 file may start with.
+var bom = []byte("\uFEFF")
 
 // yamlBreak is a line break as the YAML parser counts lines in its
 // positions: CR LF, CR, LF, NEL, LS or PS. It returns the length of the
@@ -195,7 +199,7 @@ func (d *decoder) finish(data []byte) error {
 	if len(d.errs) == 0 {
 		return nil
 	}
-	end, _, _ := firstRune(data, func(rune, int) bool { return false }, yamlBreak)
+	end, _, _ := firstRune(bytes.TrimPrefix(data, bom), func(rune, int) bool { return false }, yamlBreak)
 	for i, e := range d.errs {
 		if e.Pos.Line > end.Line || e.Pos.Line == end.Line && e.Pos.Col > end.Col {
 			d.errs[i].Pos = end

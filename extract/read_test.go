@@ -101,6 +101,16 @@ func TestReadRefusesBadYAML(t *testing.T) {
 			want: []string{`2:12: the control character U+0013 may not stand in YAML (write it as an escape in a double-quoted string)`},
 		},
 		{
+			name: "a byte order mark takes no column",
+			yaml: "\uFEFFsource: [缺電\x01]",
+			want: []string{`1:12: the control character U+0001 may not stand in YAML (write it as an escape in a double-quoted string)`},
+		},
+		{
+			name: "a byte order mark takes no column in the parser's positions either",
+			yaml: "\uFEFFsource: [缺電: x: y]",
+			want: []string{`1:15: invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence from line 1, column 9)`},
+		},
+		{
 			name: "a noncharacter",
 			yaml: "source:\n  title: 缺電\uFFFE\n",
 			want: []string{`2:12: the character U+FFFE may not stand in YAML`},
