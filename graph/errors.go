@@ -69,7 +69,11 @@ func (e *AmbiguousError) Error() string {
 func describeNodes(nodes []Node) string {
 	parts := make([]string, len(nodes))
 	for i, n := range nodes {
-		parts[i] = fmt.Sprintf("%s: %s / %s", n.ID, n.Label, n.LabelZh)
+		kind := ""
+		if n.Kind != "" {
+			kind = " (" + n.Kind + ")"
+		}
+		parts[i] = fmt.Sprintf("%s%s: %s / %s", n.ID, kind, n.Label, n.LabelZh)
 	}
 	return strings.Join(parts, "; ")
 }

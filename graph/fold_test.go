@@ -1,6 +1,9 @@
 package graph
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestFold(t *testing.T) {
 	var f folder
@@ -41,9 +44,30 @@ func TestResolveFoldsScriptAndWidth(t *testing.T) {
 		{"ＡＩ泡沫", "ai-bubble"},
 		{"NVIDIA", "nvidia"},
 	} {
-		got, err := resolve(&folder{}, nodes, tt.name, NameNode)
+		got, err := resolve(&folder{}, nodes, tt.name, NameNode, nil)
 		if err != nil || got.ID != tt.want {
 			t.Errorf("resolve(%q) = %q, %v; want %q", tt.name, got.ID, err, tt.want)
 		}
+	}
+}
+
+func TestResolveEntityYieldsOutsideTheArgument(t *testing.T) {
+	nodes := []Node{
+		{ID: "a-shares", Label: "A-shares", LabelZh: "A股", Kind: "entity"},
+		{ID: "a-share-turnover", Label: "A-share turnover", LabelZh: "A股成交量", Kind: "factor"},
+	}
+	for _, tt := range []struct {
+		inArgument bool
+		want       string
+	}{{true, "a-shares"}, {false, "a-share-turnover"}} {
+		weak := func(n Node) bool { return n.Kind == "entity" && !tt.inArgument }
+		got, err := resolve(&folder{}, nodes, "A股", NameNode, weak)
+		if err != nil || got.ID != tt.want {
+			t.Errorf("resolve(A股) with the entity in the argument %v = %q, %v; want %q", tt.inArgument, got.ID, err, tt.want)
+		}
+	}
+	_, err := resolve(&folder{}, nodes, "a-share", NameNode, nil)
+	if err == nil || !strings.Contains(err.Error(), "a-shares (entity): A-shares / A股; a-share-turnover (factor)") {
+		t.Errorf("resolve(a-share) = %v; want an ambiguity listing each candidate with its kind", err)
 	}
 }

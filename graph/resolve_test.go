@@ -36,7 +36,7 @@ func TestResolve(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := resolve(&folder{}, nodes, tt.in, NameNode)
+			got, err := resolve(&folder{}, nodes, tt.in, NameNode, nil)
 			var amb *AmbiguousError
 			var nf *NotFoundError
 			switch {

@@ -151,7 +151,7 @@ func (s *Store) resolveChain(ctx context.Context, name string) (quad.Value, erro
 		chains = append(chains, c)
 	}
 	sort.Slice(chains, func(i, j int) bool { return chains[i].ID < chains[j].ID })
-	c, err := resolve(&s.names, chains, name, NameChain)
+	c, err := resolve(&s.names, chains, name, NameChain, nil)
 	if err != nil {
 		return nil, err
 	}
