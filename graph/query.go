@@ -21,6 +21,9 @@ type QueryRequest struct {
 	Params  map[string]string
 	Limit   int
 	Timeout time.Duration
+	// MaxMemory, when above 0, is the most the query may grow the heap,
+	// in bytes (see queries.Run).
+	MaxMemory uint64
 }
 
 // Query answers a QueryRequest with the query's results as plain values
@@ -65,12 +68,15 @@ func (s *Store) Query(ctx context.Context, req QueryRequest) ([]any, error) {
 		ctx, cancel = context.WithTimeout(ctx, req.Timeout)
 		defer cancel()
 	}
-	results, err := queries.Run(ctx, s.qs, lang, text, req.Limit)
+	results, err := queries.Run(ctx, s.qs, lang, text, req.Limit, req.MaxMemory)
 	var (
 		syn     *queries.SyntaxError
 		unknown *queries.UnknownLangError
+		memory  *queries.MemoryError
 	)
 	switch {
+	case errors.As(err, &memory):
+		return nil, &LimitError{What: "query", Param: "max_memory", Value: fmt.Sprintf("%dMiB", req.MaxMemory>>20), Err: err}
 	case errors.As(err, &syn):
 		if file != "" {
 			syn.File = file

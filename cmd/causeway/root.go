@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -24,7 +25,18 @@ type env struct {
 	stderr io.Writer
 	// db is the --db flag: "" for the embedded data in memory.
 	db string
+	// timeout is the --timeout flag: how long a reading command may run.
+	timeout time.Duration
+	// cancel ends the context the timeout set, if one was set.
+	cancel context.CancelFunc
+	// command is the name of the command that runs.
+	command string
 }
+
+// defaultTimeout is how long a reading command may run by default: long
+// enough for any answer a reader waits for, short enough that a runaway
+// request frees the machine (and a server's worker) soon.
+const defaultTimeout = time.Minute
 
 // Exit codes.
 const (
@@ -55,6 +67,14 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	root.SetOut(out)
 	root.SetErr(stderr)
 	err := root.ExecuteContext(ctx)
+	if e.cancel != nil {
+		e.cancel()
+	}
+	var timeout *graph.TimeoutError
+	// A deadline the caller's context did not set is --timeout's.
+	if errors.Is(err, context.DeadlineExceeded) && ctx.Err() == nil && !errors.As(err, &timeout) {
+		err = &graph.TimeoutError{What: e.command, After: e.timeout, Err: err}
+	}
 	if out.err == nil {
 		return report(stderr, err)
 	}
@@ -90,6 +110,7 @@ func message(err error) string {
 		invalid *graph.InvalidError
 		nothing *graph.NothingFoundError
 		timeout *graph.TimeoutError
+		limit   *graph.LimitError
 	)
 	flag := func(param string) string { return "--" + strings.ReplaceAll(param, "_", "-") }
 	switch {
@@ -99,6 +120,10 @@ func message(err error) string {
 		return fmt.Sprintf("%s (raise %s to %s)", nothing.Reason, flag(nothing.Param), nothing.Value)
 	case errors.As(err, &timeout):
 		return fmt.Sprintf("%s stopped: it ran longer than --timeout %s", timeout.What, timeout.After)
+	case errors.As(err, &limit):
+		return fmt.Sprintf("%s stopped: it went past %s %s", limit.What, flag(limit.Param), limit.Value)
+	case errors.Is(err, context.Canceled):
+		return "interrupted"
 	}
 	return err.Error()
 }
@@ -139,6 +164,21 @@ loaded into an in-memory store at start.`,
 		RunE: func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
 	}
 	root.PersistentFlags().StringVar(&e.db, "db", "", "graph store: bolt:PATH, or memory (default: the embedded data, in memory)")
+	root.PersistentFlags().DurationVar(&e.timeout, "timeout", defaultTimeout, "stop a reading command (and a query) after this long")
+	// Every command but load runs within --timeout; load is bounded by
+	// its input, and stops at Ctrl-C like every command.
+	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error {
+		if e.timeout <= 0 {
+			return usageError{fmt.Errorf("--timeout must be positive, not %s", e.timeout)}
+		}
+		e.command = cmd.Name()
+		if cmd.Name() != "load" {
+			ctx, cancel := context.WithTimeout(cmd.Context(), e.timeout)
+			e.cancel = cancel
+			cmd.SetContext(ctx)
+		}
+		return nil
+	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.AddCommand(
 		newTraceCmd(e, nil),
