@@ -44,6 +44,7 @@ type Claim struct {
 // the claims about that node.
 type ClaimsRequest struct {
 	About string
+	Only  Only
 }
 
 // ClaimsResult is the answer to a ClaimsRequest.
@@ -58,9 +59,12 @@ type ClaimsResult struct {
 func (s *Store) Claims(ctx context.Context, req ClaimsRequest) (ClaimsResult, error) {
 	var (
 		res ClaimsResult
-		err error
 		id  string
 	)
+	s, err := s.within(ctx, req.Only)
+	if err != nil {
+		return res, err
+	}
 	if res.About, err = s.resolveOptional(ctx, req.About); err != nil {
 		return res, err
 	}
@@ -72,9 +76,9 @@ func (s *Store) Claims(ctx context.Context, req ClaimsRequest) (ClaimsResult, er
 	}
 	if len(res.Claims) == 0 {
 		if res.About != nil {
-			return res, nothingFound("no claim is about %s", res.About.Name())
+			return res, nothingFound("no claim is about %s%s", res.About.Name(), s.only.describe())
 		}
-		return res, nothingFound("the store holds no claims")
+		return res, nothingFound("the store holds no claims%s", s.only.describe())
 	}
 	return res, nil
 }
@@ -106,6 +110,9 @@ func (s *Store) claims(ctx context.Context, about string) ([]Claim, error) {
 		c, aboutID, err := s.readClaim(ctx, iri)
 		if err != nil {
 			return nil, err
+		}
+		if !s.only.keep(c.Source, c.Speaker) {
+			continue
 		}
 		n, ok := nodes[aboutID]
 		if !ok {

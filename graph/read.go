@@ -189,7 +189,8 @@ func (s *Store) links(ctx context.Context, cause, effect string) ([]Hop, error) 
 }
 
 // linksOf returns the curated links out of the node id (into it, with
-// into), the best supported first within each pair.
+// into) that the store's restriction keeps, the best supported first
+// within each pair.
 func (s *Store) linksOf(ctx context.Context, id string, into bool) ([]Hop, error) {
 	pred := quad.IRI(schema.PredCause)
 	if into {
@@ -210,7 +211,9 @@ func (s *Store) linksOf(ctx context.Context, id string, into bool) ([]Hop, error
 		if err != nil {
 			return nil, err
 		}
-		hops = append(hops, h)
+		if s.only.keepHop(h) {
+			hops = append(hops, h)
+		}
 	}
 	sort.SliceStable(hops, func(i, j int) bool { return betterSupported(hops[i], hops[j]) })
 	return hops, nil

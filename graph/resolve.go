@@ -138,7 +138,7 @@ func (s *Store) ResolveName(ctx context.Context, name string) (Node, error) {
 		factors, err := s.involving(ctx, n.ID)
 		return err == nil && len(factors) == 0
 	}
-	return resolve(&s.names, nodes, name, NameNode, weak)
+	return resolve(s.names, nodes, name, NameNode, weak)
 }
 
 // resolveOptional resolves name as ResolveName does, when it is set; an

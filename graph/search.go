@@ -59,6 +59,8 @@ type SearchResult struct {
 type SearchRequest struct {
 	Text  string
 	Limit int
+	// Only restricts the claims and links searched.
+	Only Only
 }
 
 // SearchResults is the answer to a SearchRequest.
@@ -74,6 +76,10 @@ type SearchResults struct {
 // Nothing matching gives a *NothingFoundError together with the result,
 // whose Results is empty.
 func (s *Store) Search(ctx context.Context, req SearchRequest) (SearchResults, error) {
+	s, err := s.within(ctx, req.Only)
+	if err != nil {
+		return SearchResults{Results: []SearchResult{}, Text: req.Text}, err
+	}
 	all, err := s.search(ctx, req.Text)
 	if err != nil {
 		return SearchResults{Results: []SearchResult{}, Text: req.Text}, err
@@ -130,6 +136,9 @@ func (s *Store) search(ctx context.Context, query string) ([]SearchResult, error
 		h, err := s.link(ctx, iri)
 		if err != nil {
 			return nil, fmt.Errorf("search: %w", err)
+		}
+		if !s.only.keepHop(h) {
+			continue
 		}
 		for _, f := range []struct{ field, text string }{{"quote", h.Quote}, {"note", h.Note}} {
 			if how, ok := matchText(s.names.fold, f.text, q); ok {

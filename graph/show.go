@@ -49,12 +49,18 @@ type Quote struct {
 // ShowRequest asks for everything about the entity or factor Name.
 type ShowRequest struct {
 	Name string
+	// Only restricts the claims, links, chains and loops shown.
+	Only Only
 }
 
 // Show answers a ShowRequest: the node's labels, what it involves and is
 // involved in, its claims, its causes and effects, the chains and loops it
 // is in, and every quote that backs any of it.
 func (s *Store) Show(ctx context.Context, req ShowRequest) (Detail, error) {
+	s, err := s.within(ctx, req.Only)
+	if err != nil {
+		return Detail{}, err
+	}
 	n, err := s.ResolveName(ctx, req.Name)
 	if err != nil {
 		return Detail{}, err
@@ -167,7 +173,9 @@ func (s *Store) hopsOf(ctx context.Context, iris []quad.Value, other func(Hop) s
 		if err != nil {
 			return nil, err
 		}
-		hops = append(hops, h)
+		if s.only.keepHop(h) {
+			hops = append(hops, h)
+		}
 	}
 	sort.Slice(hops, func(i, j int) bool {
 		a, b := hops[i], hops[j]

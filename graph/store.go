@@ -23,8 +23,11 @@ type Store struct {
 	// kv is the key-value store under a bolt store, through which a load
 	// writes in one transaction; nil for a memory store.
 	kv *batchKV
-	// names folds the names users type (see folder).
-	names folder
+	// names folds the names users type (see folder); stores made by
+	// within share it.
+	names *folder
+	// only restricts what the store shows a request (see Only).
+	only only
 }
 
 // ErrNoStore reports a persistent store that does not exist yet.
@@ -37,7 +40,7 @@ func boltOptions() cayleygraph.Options { return cayleygraph.Options{kv.OptNoBloo
 
 // OpenMemory returns an empty in-memory store.
 func OpenMemory() *Store {
-	return &Store{qs: memstore.New(), spec: "memory"}
+	return &Store{qs: memstore.New(), spec: "memory", names: &folder{}}
 }
 
 // Open opens the store named by spec: "memory" (empty, in memory) or
@@ -77,7 +80,7 @@ func openBoltDir(spec, dir string, create bool) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", spec, err)
 	}
-	s := &Store{spec: spec, kv: &batchKV{KV: db}}
+	s := &Store{spec: spec, kv: &batchKV{KV: db}, names: &folder{}}
 	s.qs, err = kv.New(s.kv, boltOptions())
 	if errors.Is(err, cayleygraph.ErrNotInitialized) {
 		if !create {

@@ -32,7 +32,7 @@ is any problem.`,
 }
 
 func checkRun(_ context.Context, opts *checkOptions) error {
-	docs, err := readDocs(opts.paths)
+	docs, err := opts.env.readDocs(opts.paths)
 	if err != nil {
 		return err
 	}

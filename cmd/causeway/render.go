@@ -18,6 +18,11 @@ import (
 // writeTrace writes the paths of a trace, each hop with its evidence.
 func writeTrace(w io.Writer, r graph.TraceResult) {
 	from, to, paths, limit, filters := r.From, r.To, r.Paths, r.Limit, r.Filters()
+	var all [][]graph.Hop
+	for _, p := range paths {
+		all = append(all, p.Hops)
+	}
+	who := manyVoices(all...)
 	noun := "paths"
 	if len(paths) == 1 {
 		noun = "path"
@@ -52,7 +57,7 @@ func writeTrace(w io.Writer, r graph.TraceResult) {
 			fmt.Fprint(w, " · rests on an inferred link")
 		}
 		fmt.Fprintln(w)
-		writeHops(w, "  ", p.Nodes, p.Hops)
+		writeHops(w, "  ", p.Nodes, p.Hops, who)
 	}
 }
 
@@ -60,14 +65,14 @@ func writeTrace(w io.Writer, r graph.TraceResult) {
 // and between two nodes the hop's polarity, hedge, inferred flag and quote.
 // A cycle has one hop more than it has nodes: its last hop leads back to
 // the first node, shown again.
-func writeHops(w io.Writer, indent string, nodes []graph.Node, hops []graph.Hop) {
+func writeHops(w io.Writer, indent string, nodes []graph.Node, hops []graph.Hop, who bool) {
 	for j, h := range hops {
 		fmt.Fprintf(w, "%s%s\n", indent, nodes[j].Name())
 		if h.Kind == graph.HopInvolvement {
 			fmt.Fprintf(w, "%s  ┆ %s\n", indent, involvement(nodes[j]))
 			continue
 		}
-		fmt.Fprintf(w, "%s  │ %s\n", indent, hopEvidence(h))
+		fmt.Fprintf(w, "%s  │ %s\n", indent, hopEvidence(h, who))
 	}
 	if len(hops) < len(nodes) {
 		fmt.Fprintf(w, "%s%s\n", indent, nodes[len(nodes)-1].Name())
@@ -88,8 +93,29 @@ func involvement(before graph.Node) string {
 
 // hopEvidence shows a causal link's polarity, hedge, inferred flag and
 // quote.
-func hopEvidence(h graph.Hop) string {
-	return fmt.Sprintf("%s %s%s  「%s」", h.Polarity, h.Hedge, inferredMark(h), h.Quote)
+//
+// With who, it also says on whose word and from which source: results
+// drawn from several sources or speakers say so at every hop.
+func hopEvidence(h graph.Hop, who bool) string {
+	ev := fmt.Sprintf("%s %s%s  「%s」", h.Polarity, h.Hedge, inferredMark(h), h.Quote)
+	if who {
+		ev += fmt.Sprintf(" — %s, source %s", h.Speaker, h.Source)
+	}
+	return ev
+}
+
+// manyVoices tells whether the causal links among hops come from more than
+// one source or speaker.
+func manyVoices(hops ...[]graph.Hop) bool {
+	sources, speakers := map[string]bool{}, map[string]bool{}
+	for _, hs := range hops {
+		for _, h := range hs {
+			if h.Kind != graph.HopInvolvement {
+				sources[h.Source], speakers[h.Speaker] = true, true
+			}
+		}
+	}
+	return len(sources) > 1 || len(speakers) > 1
 }
 
 func inferredMark(h graph.Hop) string {
@@ -103,6 +129,11 @@ func inferredMark(h graph.Hop) string {
 // depth, with the evidence of the links to it below.
 func writeTree(w io.Writer, t graph.Tree) {
 	maxDepth := t.MaxDepth
+	hops := make([]graph.Hop, len(t.Edges))
+	for i, e := range t.Edges {
+		hops[i] = e.Hop
+	}
+	who := manyVoices(hops)
 	title, arrow, noun := "Effects", "→", "effect"
 	if t.Upstream {
 		title, arrow, noun = "Causes", "←", "cause"
@@ -153,13 +184,18 @@ func writeTree(w io.Writer, t graph.Tree) {
 			}
 			fmt.Fprintf(w, "%s  %s %s%s\n", indent, arrow, t.Nodes[far].Name(), mark)
 		}
-		fmt.Fprintf(w, "%s      %s\n", indent, hopEvidence(e.Hop))
+		fmt.Fprintf(w, "%s      %s\n", indent, hopEvidence(e.Hop, who))
 	}
 }
 
 // writeLoops writes feedback loops, each hop with its evidence.
 func writeLoops(w io.Writer, r graph.LoopsResult) {
 	through, loops := r.Through, r.Loops
+	var all [][]graph.Hop
+	for _, l := range loops {
+		all = append(all, l.Hops)
+	}
+	who := manyVoices(all...)
 	reinforcing := 0
 	for _, l := range loops {
 		if l.Type == graph.Reinforcing {
@@ -177,7 +213,7 @@ func writeLoops(w io.Writer, r graph.LoopsResult) {
 	fmt.Fprintln(w)
 	for i, l := range loops {
 		fmt.Fprintf(w, "\nLoop %d · %s · %d %s%s\n", i+1, l.Type, len(l.Hops), plural(len(l.Hops), "hop", "hops"), loopSummary(l))
-		writeHops(w, "  ", l.Nodes, l.Hops)
+		writeHops(w, "  ", l.Nodes, l.Hops, who)
 	}
 }
 
@@ -193,6 +229,7 @@ func loopSummary(l graph.Loop) string {
 }
 
 func writeShow(w io.Writer, d graph.Detail) {
+	who := manyVoices(d.Incoming, d.Outgoing)
 	n := d.Node
 	fmt.Fprintln(w, n.Name())
 	kind := n.Kind
@@ -232,13 +269,13 @@ func writeShow(w io.Writer, d graph.Detail) {
 	if section("Causes", len(d.Incoming), plural(len(d.Incoming), "link", "links")) {
 		for _, h := range d.Incoming {
 			fmt.Fprintf(w, "  ← %s · link %s\n", d.Neighbours[h.Cause].Name(), h.Link)
-			fmt.Fprintf(w, "      %s\n", hopEvidence(h))
+			fmt.Fprintf(w, "      %s\n", hopEvidence(h, who))
 		}
 	}
 	if section("Effects", len(d.Outgoing), plural(len(d.Outgoing), "link", "links")) {
 		for _, h := range d.Outgoing {
 			fmt.Fprintf(w, "  → %s · link %s\n", d.Neighbours[h.Effect].Name(), h.Link)
-			fmt.Fprintf(w, "      %s\n", hopEvidence(h))
+			fmt.Fprintf(w, "      %s\n", hopEvidence(h, who))
 		}
 	}
 	if section("Chains", len(d.Chains), plural(len(d.Chains), "chain", "chains")) {
@@ -361,15 +398,20 @@ func formatFloat(f float64) string {
 // writeChains writes the curated chains as paths.
 func writeChains(w io.Writer, r graph.ChainsResult) {
 	chains := r.Chains
+	var all [][]graph.Hop
+	for _, c := range chains {
+		all = append(all, c.Hops)
+	}
+	who := manyVoices(all...)
 	fmt.Fprintf(w, "%d curated %s\n", len(chains), plural(len(chains), "chain", "chains"))
 	for _, c := range chains {
-		writeChain(w, c)
+		writeChain(w, c, who)
 	}
 }
 
 // writeChain writes one chain: its id and labels, a summary line, and its
 // path.
-func writeChain(w io.Writer, c graph.Chain) {
+func writeChain(w io.Writer, c graph.Chain, who bool) {
 	label := c.Label
 	if c.LabelZh != "" {
 		label += " 「" + c.LabelZh + "」"
@@ -380,7 +422,7 @@ func writeChain(w io.Writer, c graph.Chain) {
 		fmt.Fprint(w, " · rests on an inferred link")
 	}
 	fmt.Fprintln(w)
-	writeHops(w, "  ", c.Nodes, c.Hops)
+	writeHops(w, "  ", c.Nodes, c.Hops, who)
 }
 
 // writeTable prints results as a table: one row per result, one column per

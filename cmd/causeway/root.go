@@ -5,8 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -15,6 +18,7 @@ import (
 	"github.com/causeway/causeway/data"
 	"github.com/causeway/causeway/extract"
 	"github.com/causeway/causeway/graph"
+	"github.com/causeway/causeway/graph/schema"
 )
 
 // env carries what every command reads and writes: no command touches
@@ -23,14 +27,27 @@ type env struct {
 	stdin  io.Reader
 	stdout io.Writer
 	stderr io.Writer
-	// db is the --db flag: "" for the embedded data in memory.
+	// db is the --db flag: "" for the curated data in memory.
 	db string
+	// data is the --data flag: a directory of curated files and their
+	// texts, "" for the data embedded in the binary.
+	data string
 	// timeout is the --timeout flag: how long a reading command may run.
 	timeout time.Duration
 	// cancel ends the context the timeout set, if one was set.
 	cancel context.CancelFunc
 	// command is the name of the command that runs.
 	command string
+	// only is --source and --speaker, for the commands that read the
+	// graph (see addOnly).
+	only graph.Only
+}
+
+// addOnly gives a reading command the --source and --speaker flags, which
+// restrict it to some sources and speakers of the corpus.
+func addOnly(cmd *cobra.Command, e *env) {
+	cmd.Flags().StringArrayVar(&e.only.Sources, "source", nil, "only this source's links, claims and chains (repeatable)")
+	cmd.Flags().StringArrayVar(&e.only.Speakers, "speaker", nil, "only what this speaker asserts (repeatable; a name as for any node)")
 }
 
 // defaultTimeout is how long a reading command may run by default: long
@@ -165,6 +182,7 @@ loaded into an in-memory store at start.`,
 	}
 	root.PersistentFlags().StringVar(&e.db, "db", "", "graph store: bolt:PATH, or memory (default: the embedded data, in memory)")
 	root.PersistentFlags().DurationVar(&e.timeout, "timeout", defaultTimeout, "stop a reading command (and a query) after this long")
+	root.PersistentFlags().StringVar(&e.data, "data", os.Getenv("CAUSEWAY_DATA"), "a directory of curated files and their texts (default $CAUSEWAY_DATA, else the embedded data)")
 	// Every command but load runs within --timeout; load is bounded by
 	// its input, and stops at Ctrl-C like every command.
 	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error {
@@ -217,15 +235,24 @@ func (e *env) openStore(ctx context.Context) (*graph.Store, error) {
 	if e.db != "" {
 		return graph.Open(e.db, false)
 	}
-	s := graph.OpenMemory()
-	quads, err := extract.Quads(data.FS(), data.Curated())
+	docs, err := e.readDocs(nil)
 	if err != nil {
-		return nil, fmt.Errorf("embedded data: %w", err)
+		return nil, err
 	}
-	if _, err := s.Load(ctx, quads); err != nil {
+	s := graph.OpenMemory()
+	if _, err := s.Load(ctx, compile(docs)); err != nil {
 		return nil, err
 	}
 	return s, nil
+}
+
+// compile compiles checked documents to quads.
+func compile(docs []*extract.Document) []schema.Quad {
+	var quads []schema.Quad
+	for _, d := range docs {
+		quads = append(quads, extract.Compile(d)...)
+	}
+	return quads
 }
 
 // dispatch runs a command's work on its options: runF when a test gave one
@@ -284,12 +311,52 @@ func (e *env) print(format string, result any, err error, writeText func(io.Writ
 }
 
 // readDocs reads and checks the curated files named on the command line
-// or, with none, the curated data embedded in the binary.
-func readDocs(paths []string) ([]*extract.Document, error) {
-	if len(paths) == 0 {
-		return extract.ReadAll(data.FS(), data.Curated())
+// or, with none, the corpus of --data or the curated data embedded in the
+// binary.
+func (e *env) readDocs(paths []string) ([]*extract.Document, error) {
+	switch {
+	case len(paths) > 0:
+		return readFiles(paths)
+	case e.data != "":
+		return readDir(e.data)
 	}
-	return readFiles(paths)
+	return extract.ReadAll(data.FS(), data.Curated())
+}
+
+// readDir reads and checks every curated file (*.yaml) of the corpus
+// directory dir and its sub-directories, each beside its text; problems
+// are reported under their paths in dir.
+func readDir(dir string) ([]*extract.Document, error) {
+	fsys := os.DirFS(dir)
+	var names []string
+	err := fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() && path.Ext(name) == ".yaml" {
+			names = append(names, name)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("corpus %s: %w", dir, err)
+	}
+	if len(names) == 0 {
+		return nil, fmt.Errorf("corpus %s: no curated file (*.yaml) in it", dir)
+	}
+	slices.Sort(names)
+	docs, err := extract.ReadAll(fsys, names)
+	var list extract.ErrorList
+	if errors.As(err, &list) {
+		for i := range list {
+			list[i].Path = filepath.Join(dir, list[i].Path)
+		}
+		return docs, list
+	}
+	for _, d := range docs {
+		d.Path = filepath.Join(dir, d.Path)
+	}
+	return docs, err
 }
 
 // readFiles reads and checks curated files named on the command line;
