@@ -8,6 +8,7 @@ import (
 
 	"github.com/agnivade/levenshtein"
 
+	"github.com/causeway/causeway/fold"
 	"github.com/causeway/causeway/graph/schema"
 )
 
@@ -38,8 +39,8 @@ func (n Node) names() []string {
 // weak, when not nil, tells a node that yields: a single exact hit that is
 // weak (an entity that takes part in no causal argument) gives way to the
 // hits by substring, when there are some.
-func resolve(f *folder, nodes []Node, name, kind string, weak func(Node) bool) (Node, error) {
-	want := f.fold(name)
+func resolve(f *fold.Folder, nodes []Node, name, kind string, weak func(Node) bool) (Node, error) {
+	want := f.String(name)
 	if want == "" {
 		return Node{}, &NotFoundError{Name: name, Kind: kind}
 	}
@@ -54,7 +55,7 @@ func resolve(f *folder, nodes []Node, name, kind string, weak func(Node) bool) (
 				continue
 			}
 			for _, s := range n.names() {
-				if s != "" && match(f.fold(s)) {
+				if s != "" && match(f.String(s)) {
 					hits = append(hits, n)
 					break
 				}
@@ -83,7 +84,7 @@ func resolve(f *folder, nodes []Node, name, kind string, weak func(Node) bool) (
 
 // nearest returns up to k nodes whose closest name is nearest to want in
 // edit distance, counted in runes.
-func nearest(f *folder, nodes []Node, want string, k int) []Node {
+func nearest(f *fold.Folder, nodes []Node, want string, k int) []Node {
 	type scored struct {
 		n    Node
 		dist float64
@@ -95,7 +96,7 @@ func nearest(f *folder, nodes []Node, want string, k int) []Node {
 			if s == "" {
 				continue
 			}
-			fs := f.fold(s)
+			fs := f.String(s)
 			d := float64(levenshtein.ComputeDistance(fs, want))
 			// Relative distance, so that long labels are not penalised
 			// for their length alone.

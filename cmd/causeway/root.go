@@ -215,6 +215,8 @@ loaded into an in-memory store at start.`,
 		newSearchCmd(e, nil),
 		newChainsCmd(e, nil),
 		newDoctorCmd(e, nil),
+		newQuoteCmd(e, nil),
+		newNewCmd(e, nil),
 	)
 	return root
 }
