@@ -9,6 +9,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"time"
@@ -176,9 +177,21 @@ With no --db, every command works on the curated data embedded in the binary,
 loaded into an in-memory store at start.`,
 		SilenceErrors: true,
 		SilenceUsage:  true,
-		// An unknown command is a usage error, like any other.
-		Args: args(cobra.NoArgs),
-		RunE: func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
+		// An unknown command is a usage error, like any other, with the
+		// commands it may be a slip for.
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return nil
+			}
+			msg := fmt.Sprintf("unknown command %q for %q", args[0], cmd.Name())
+			if near := cmd.SuggestionsFor(args[0]); len(near) > 0 {
+				msg += "; did you mean " + joinOr(near) + "?"
+			}
+			return usageError{errors.New(msg)}
+		},
+		Version:                    version(),
+		SuggestionsMinimumDistance: 2,
+		RunE:                       func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
 	}
 	root.PersistentFlags().StringVar(&e.db, "db", "", "graph store: bolt:PATH, or memory (default: the embedded data, in memory)")
 	root.PersistentFlags().DurationVar(&e.timeout, "timeout", defaultTimeout, "stop a reading command (and a query) after this long")
@@ -219,6 +232,38 @@ loaded into an in-memory store at start.`,
 		newNewCmd(e, nil),
 	)
 	return root
+}
+
+// version is the program's version as the build records it: the module's
+// version (or "devel") and, when built from a checkout, the commit and
+// whether the work tree had changes.
+func version() string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "unknown"
+	}
+	v := info.Main.Version
+	if v == "" || v == "(devel)" {
+		v = "devel"
+	}
+	var rev, dirty string
+	for _, s := range info.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.modified":
+			if s.Value == "true" {
+				dirty = ", modified"
+			}
+		}
+	}
+	if len(rev) > 12 {
+		rev = rev[:12]
+	}
+	if rev != "" {
+		v += " (commit " + rev + dirty + ")"
+	}
+	return v + " " + info.GoVersion
 }
 
 // args wraps a cobra argument check so that its failure is a usage error.
