@@ -62,7 +62,7 @@ func writeHops(w io.Writer, indent string, nodes []graph.Node, hops []graph.Hop)
 // quote. A necessary condition is marked as such: the link says the effect
 // follows only if the cause holds, not that the cause suffices.
 func hopEvidence(h graph.Hop) string {
-	return fmt.Sprintf("%s %s%s%s  「%s」", h.Polarity, h.Hedge, inferredMark(h), conditionMark(h.Condition), h.Quote)
+	return fmt.Sprintf("%s %s%s%s  「%s」", h.Polarity, h.Hedge, inferredMark(h), conditionMark(h.Condition), oneLine(h.Quote))
 }
 
 // conditionMark shows the condition of a link after its hedge: ", if
@@ -76,6 +76,11 @@ func conditionMark(c *graph.Condition) string {
 	}
 	return fmt.Sprintf(", if 「%s」", c.Quote)
 }
+
+// oneLine shows a quote on one line of text output: a quote that spans
+// paragraphs of its source shows each line break as ¶. JSON keeps the
+// quote verbatim.
+func oneLine(quote string) string { return strings.ReplaceAll(quote, "\n", "¶") }
 
 func inferredMark(h graph.Hop) string {
 	if h.Inferred {
@@ -190,7 +195,7 @@ func writeShow(w io.Writer, d graph.Detail) {
 				fmt.Fprintf(w, "    = %s\n", num)
 			}
 			writeForecast(w, "    ", c)
-			fmt.Fprintf(w, "    %s · %s%s  「%s」\n", c.Hedge, c.Speaker, claimInferredMark(c), c.Quote)
+			fmt.Fprintf(w, "    %s · %s%s  「%s」\n", c.Hedge, c.Speaker, claimInferredMark(c), oneLine(c.Quote))
 		}
 	}
 	if section("Causes", len(d.Incoming), plural(len(d.Incoming), "link", "links")) {
@@ -219,12 +224,12 @@ func writeShow(w io.Writer, d graph.Detail) {
 	}
 	if section("Scenarios", len(d.Scenarios), plural(len(d.Scenarios), "scenario", "scenarios")) {
 		for _, sc := range d.Scenarios {
-			writeScenario(w, "  ", sc)
+			writeScenario(w, "  ", "", sc)
 		}
 	}
 	if section("Quotes", len(d.Quotes), plural(len(d.Quotes), "quote", "quotes")) {
 		for _, q := range d.Quotes {
-			fmt.Fprintf(w, "  %s %d–%d · %s\n    「%s」\n", q.Source, q.QuoteStart, q.QuoteEnd, strings.Join(q.Backs, ", "), q.Text)
+			fmt.Fprintf(w, "  %s %d–%d · %s\n    「%s」\n", q.Source, q.QuoteStart, q.QuoteEnd, strings.Join(q.Backs, ", "), oneLine(q.Text))
 		}
 	}
 }
@@ -282,14 +287,14 @@ func writeClaims(w io.Writer, r graph.ClaimsResult) {
 			fmt.Fprintf(w, "  = %s\n", n)
 		}
 		writeForecast(w, "  ", c)
-		fmt.Fprintf(w, "  %s · %s%s  「%s」\n", c.Hedge, c.Speaker, claimInferredMark(c), c.Quote)
+		fmt.Fprintf(w, "  %s · %s%s  「%s」\n", c.Hedge, c.Speaker, claimInferredMark(c), oneLine(c.Quote))
 		if c.Note != "" {
 			fmt.Fprintf(w, "  note: %s\n", c.Note)
 		}
 	}
 	for _, sc := range r.Scenarios {
 		fmt.Fprintln(w)
-		writeScenario(w, "", sc)
+		writeScenario(w, "", "Scenario ", sc)
 	}
 }
 
@@ -347,16 +352,17 @@ func likelihood(f *graph.Forecast) string {
 	return s
 }
 
-// writeScenario writes a scenario: its labels and quote, then each
-// alternative, numbered in the order the text forecasts them, with its
-// forecasts: likelihood, condition, hedge and claim id, a line each.
-func writeScenario(w io.Writer, indent string, sc graph.Scenario) {
+// writeScenario writes a scenario, its id after title: its labels and
+// quote, then each alternative, numbered in the order the text forecasts
+// them, with its forecasts: likelihood, condition, horizon, hedge and claim
+// id, a line each.
+func writeScenario(w io.Writer, indent, title string, sc graph.Scenario) {
 	label := sc.Label
 	if sc.LabelZh != "" {
 		label += " 「" + sc.LabelZh + "」"
 	}
-	fmt.Fprintf(w, "%sScenario %s · %s · %d %s\n", indent, sc.ID, label, len(sc.Alternatives), plural(len(sc.Alternatives), "alternative", "alternatives"))
-	fmt.Fprintf(w, "%s  「%s」\n", indent, sc.Quote)
+	fmt.Fprintf(w, "%s%s%s · %s · %d %s\n", indent, title, sc.ID, label, len(sc.Alternatives), plural(len(sc.Alternatives), "alternative", "alternatives"))
+	fmt.Fprintf(w, "%s  「%s」\n", indent, oneLine(sc.Quote))
 	for i, a := range sc.Alternatives {
 		fmt.Fprintf(w, "%s  %d. %s · %s\n", indent, i+1, a.Node.ID, a.Node.Name())
 		for _, c := range a.Claims {
