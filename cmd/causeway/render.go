@@ -91,13 +91,15 @@ func involvement(before graph.Node) string {
 	return "involves (not a causal link)"
 }
 
-// hopEvidence shows a causal link's polarity, hedge, inferred flag and
-// quote.
+// hopEvidence shows a causal link's polarity, hedge, inferred flag,
+// condition and quote. A necessary condition is marked as such: the link
+// says the effect follows only if the cause holds, not that the cause
+// suffices.
 //
 // With who, it also says on whose word and from which source: results
 // drawn from several sources or speakers say so at every hop.
 func hopEvidence(h graph.Hop, who bool) string {
-	ev := fmt.Sprintf("%s %s%s  「%s」", h.Polarity, h.Hedge, inferredMark(h), h.Quote)
+	ev := fmt.Sprintf("%s %s%s%s  「%s」", h.Polarity, h.Hedge, inferredMark(h), conditionMark(h.Condition), oneLine(h.Quote))
 	if who {
 		ev += fmt.Sprintf(" — %s, source %s", h.Speaker, h.Source)
 	}
@@ -117,6 +119,23 @@ func manyVoices(hops ...[]graph.Hop) bool {
 	}
 	return len(sources) > 1 || len(speakers) > 1
 }
+
+// conditionMark shows the condition of a link after its hedge: ", if
+// 「…」" or ", necessary condition: only if 「…」"; "" without one.
+func conditionMark(c *graph.Condition) string {
+	switch {
+	case c == nil:
+		return ""
+	case c.Necessary():
+		return fmt.Sprintf(", necessary condition: only if 「%s」", c.Quote)
+	}
+	return fmt.Sprintf(", if 「%s」", c.Quote)
+}
+
+// oneLine shows a quote on one line of text output: a quote that spans
+// paragraphs of its source shows each line break as ¶. JSON keeps the
+// quote verbatim.
+func oneLine(quote string) string { return strings.ReplaceAll(quote, "\n", "¶") }
 
 func inferredMark(h graph.Hop) string {
 	if h.Inferred {
@@ -263,19 +282,22 @@ func writeShow(w io.Writer, d graph.Detail) {
 			if num := formatNumber(c); num != "" {
 				fmt.Fprintf(w, "    = %s\n", num)
 			}
-			fmt.Fprintf(w, "    %s · %s%s  「%s」\n", c.Hedge, c.Speaker, claimInferredMark(c), c.Quote)
+			writeForecast(w, "    ", c)
+			fmt.Fprintf(w, "    %s · %s%s  「%s」\n", c.Hedge, c.Speaker, claimInferredMark(c), oneLine(c.Quote))
 		}
 	}
 	if section("Causes", len(d.Incoming), plural(len(d.Incoming), "link", "links")) {
 		for _, h := range d.Incoming {
 			fmt.Fprintf(w, "  ← %s · link %s\n", d.Neighbours[h.Cause].Name(), h.Link)
 			fmt.Fprintf(w, "      %s\n", hopEvidence(h, who))
+			writeLinkCondition(w, "      ", h.Condition)
 		}
 	}
 	if section("Effects", len(d.Outgoing), plural(len(d.Outgoing), "link", "links")) {
 		for _, h := range d.Outgoing {
 			fmt.Fprintf(w, "  → %s · link %s\n", d.Neighbours[h.Effect].Name(), h.Link)
 			fmt.Fprintf(w, "      %s\n", hopEvidence(h, who))
+			writeLinkCondition(w, "      ", h.Condition)
 		}
 	}
 	if section("Chains", len(d.Chains), plural(len(d.Chains), "chain", "chains")) {
@@ -288,9 +310,14 @@ func writeShow(w io.Writer, d graph.Detail) {
 			fmt.Fprintf(w, "  %s · %s\n", l.Type, pathIDs(l.Nodes, true))
 		}
 	}
+	if section("Scenarios", len(d.Scenarios), plural(len(d.Scenarios), "scenario", "scenarios")) {
+		for _, sc := range d.Scenarios {
+			writeScenario(w, "  ", "", sc)
+		}
+	}
 	if section("Quotes", len(d.Quotes), plural(len(d.Quotes), "quote", "quotes")) {
 		for _, q := range d.Quotes {
-			fmt.Fprintf(w, "  %s %d–%d · %s\n    「%s」\n", q.Source, q.QuoteStart, q.QuoteEnd, strings.Join(q.Backs, ", "), q.Text)
+			fmt.Fprintf(w, "  %s %d–%d · %s\n    「%s」\n", q.Source, q.QuoteStart, q.QuoteEnd, strings.Join(q.Backs, ", "), oneLine(q.Text))
 		}
 	}
 }
@@ -347,9 +374,104 @@ func writeClaims(w io.Writer, r graph.ClaimsResult) {
 		if n := formatNumber(c); n != "" {
 			fmt.Fprintf(w, "  = %s\n", n)
 		}
-		fmt.Fprintf(w, "  %s · %s%s  「%s」\n", c.Hedge, c.Speaker, claimInferredMark(c), c.Quote)
+		writeForecast(w, "  ", c)
+		fmt.Fprintf(w, "  %s · %s%s  「%s」\n", c.Hedge, c.Speaker, claimInferredMark(c), oneLine(c.Quote))
 		if c.Note != "" {
 			fmt.Fprintf(w, "  note: %s\n", c.Note)
+		}
+	}
+	for _, sc := range r.Scenarios {
+		fmt.Fprintln(w)
+		writeScenario(w, "", "Scenario ", sc)
+	}
+}
+
+// writeForecast writes a claim's forecast and condition, a line each, as
+// "forecast: likely 「概率可能更大一些」 · horizon year-end · scenario ID"
+// and "only if (a necessary condition): STATEMENT 「QUOTE」"; nothing for a
+// claim with neither.
+func writeForecast(w io.Writer, indent string, c graph.Claim) {
+	if f := c.Forecast; f != nil {
+		var parts []string
+		if f.Likelihood != nil {
+			parts = append(parts, likelihood(f))
+		}
+		if f.Horizon != nil {
+			parts = append(parts, "horizon "+*f.Horizon)
+		}
+		if f.Scenario != nil {
+			parts = append(parts, "scenario "+*f.Scenario)
+		}
+		fmt.Fprintf(w, "%sforecast: %s\n", indent, strings.Join(parts, " · "))
+	}
+	if c.Condition != nil {
+		fmt.Fprintf(w, "%s%s  「%s」\n", indent, conditionText(c.Condition), c.Condition.Quote)
+	}
+}
+
+// writeLinkCondition writes the statement of a link's condition, whose
+// quote hopEvidence shows; nothing when the curation gives none.
+func writeLinkCondition(w io.Writer, indent string, c *graph.Condition) {
+	if c != nil && c.Statement != nil {
+		fmt.Fprintf(w, "%s%s\n", indent, conditionText(c))
+	}
+}
+
+// conditionText shows a condition's kind and statement: "only if (a
+// necessary condition, not said to suffice): STATEMENT".
+func conditionText(c *graph.Condition) string {
+	s := "if (a sufficient condition)"
+	if c.Necessary() {
+		s = "only if (a necessary condition, not said to suffice)"
+	}
+	if c.Statement != nil {
+		s += ": " + *c.Statement
+	}
+	return s
+}
+
+// likelihood shows a forecast's likelihood in words, with the text's:
+// "very likely 「大概率」".
+func likelihood(f *graph.Forecast) string {
+	s := strings.ReplaceAll(*f.Likelihood, "-", " ")
+	if f.LikelihoodQuote != nil {
+		s += " 「" + *f.LikelihoodQuote + "」"
+	}
+	return s
+}
+
+// writeScenario writes a scenario, its id after title: its labels and
+// quote, then each alternative, numbered in the order the text forecasts
+// them, with its forecasts: likelihood, condition, horizon, hedge and claim
+// id, a line each.
+func writeScenario(w io.Writer, indent, title string, sc graph.Scenario) {
+	label := sc.Label
+	if sc.LabelZh != "" {
+		label += " 「" + sc.LabelZh + "」"
+	}
+	fmt.Fprintf(w, "%s%s%s · %s · %d %s\n", indent, title, sc.ID, label, len(sc.Alternatives), plural(len(sc.Alternatives), "alternative", "alternatives"))
+	fmt.Fprintf(w, "%s  「%s」\n", indent, oneLine(sc.Quote))
+	for i, a := range sc.Alternatives {
+		fmt.Fprintf(w, "%s  %d. %s · %s\n", indent, i+1, a.Node.ID, a.Node.Name())
+		for _, c := range a.Claims {
+			var parts []string
+			if c.Forecast != nil && c.Forecast.Likelihood != nil {
+				parts = append(parts, likelihood(c.Forecast))
+			} else {
+				parts = append(parts, "no likelihood given")
+			}
+			if k := c.Condition; k != nil {
+				word := "if"
+				if k.Necessary() {
+					word = "only if"
+				}
+				parts[0] += fmt.Sprintf(", %s 「%s」", word, k.Quote)
+			}
+			if c.Forecast != nil && c.Forecast.Horizon != nil {
+				parts = append(parts, "horizon "+*c.Forecast.Horizon)
+			}
+			parts = append(parts, c.Hedge, "claim "+c.ID)
+			fmt.Fprintf(w, "%s       %s\n", indent, strings.Join(parts, " · "))
 		}
 	}
 }
