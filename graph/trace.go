@@ -193,6 +193,7 @@ func (s *Store) noPath(ctx context.Context, res TraceResult, from, to []string, 
 				Param:  "max_depth", Value: fmt.Sprint(hops),
 			}
 		}
+		reason += " (nor at any depth)"
 	}
 	return nothingFound("%s", reason)
 }
