@@ -230,6 +230,7 @@ loaded into an in-memory store at start.`,
 		newDoctorCmd(e, nil),
 		newQuoteCmd(e, nil),
 		newNewCmd(e, nil),
+		newCompareCmd(e, nil),
 	)
 	return root
 }
