@@ -351,8 +351,19 @@ func (e *env) print(format string, result any, err error, writeText func(io.Writ
 			return werr
 		}
 	} else if err == nil {
-		if werr := writeText(e.stdout); werr != nil {
+		out := e.stdout
+		var wr *wrapper
+		if width := textWidth(e.stdout); width > 0 {
+			wr = &wrapper{w: e.stdout, width: width}
+			out = wr
+		}
+		if werr := writeText(out); werr != nil {
 			return werr
+		}
+		if wr != nil {
+			if werr := wr.Flush(); werr != nil {
+				return werr
+			}
 		}
 	}
 	return err
