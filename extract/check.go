@@ -166,6 +166,8 @@ func (d *decoder) check(p *parsed) {
 		d.errorf(p.source.at("speaker"), "speaker %q is not an entity of this file", doc.Source.Speaker)
 	}
 
+	scenarios := d.checkScenarios(p, nodes)
+
 	claims := map[string]bool{}
 	for i := range doc.Claims {
 		c := &doc.Claims[i]
@@ -180,7 +182,14 @@ func (d *decoder) check(p *parsed) {
 		if c.Number != nil {
 			d.checkNumber(l.fields["number"], c.Number)
 		}
+		if c.Forecast != nil {
+			d.checkForecast(p.forecasts[i], c, doc.Text, scenarios)
+		}
+		if c.Condition != nil {
+			d.checkCondition(p.claimConditions[i], c.Condition, doc.Text, &c.Quote, "claim")
+		}
 	}
+	d.checkForecastAlternatives(p, scenarios, nodes)
 
 	links := map[string]bool{}
 	pairs := map[[2]string]bool{}
@@ -202,6 +211,9 @@ func (d *decoder) check(p *parsed) {
 		d.checkHedge(l, k.Hedge)
 		k.Speaker = d.checkSpeaker(l, k.Speaker, doc.Source.Speaker, nodes)
 		d.locate(l.at("quote"), doc.Text, &k.Quote)
+		if k.Condition != nil {
+			d.checkCondition(p.linkConditions[i], k.Condition, doc.Text, &k.Quote, "link")
+		}
 		pairs[[2]string{k.Cause, k.Effect}] = true
 	}
 
@@ -235,6 +247,115 @@ func (d *decoder) check(p *parsed) {
 		o := &doc.Omitted[i]
 		d.locate(p.omitted[i].at("quote"), doc.Text, &o.Quote)
 	}
+}
+
+// checkScenarios checks the scenarios of the file and returns them by id:
+// their ids, their alternatives (at least two distinct entities or
+// factors) and their quotes.
+func (d *decoder) checkScenarios(p *parsed, nodes map[string]string) map[string]*Scenario {
+	doc := p.doc
+	byID := map[string]*Scenario{}
+	seen := map[string]bool{}
+	for i := range doc.Scenarios {
+		sc := &doc.Scenarios[i]
+		l := p.scenarios[i]
+		d.unique(seen, l, sc.ID, "scenario")
+		alternatives := map[string]bool{}
+		for j, a := range sc.Alternatives {
+			at := l.nth("alternatives", j)
+			switch {
+			case a == "":
+				// reported by the decoder
+			case nodes[a] == "":
+				d.errorf(at, "scenario %s has the alternative %q, which is no entity or factor of this file", sc.ID, a)
+			case alternatives[a]:
+				d.errorf(at, "scenario %s lists the alternative %q twice", sc.ID, a)
+			default:
+				alternatives[a] = true
+			}
+		}
+		if l.fields["alternatives"] != nil && len(alternatives) < 2 && len(sc.Alternatives) == len(alternatives) {
+			d.errorf(l.at("alternatives"), "scenario %s needs at least two alternatives, found %d", sc.ID, len(alternatives))
+		}
+		d.locate(l.at("quote"), doc.Text, &sc.Quote)
+		if sc.ID != "" && byID[sc.ID] == nil {
+			byID[sc.ID] = sc
+		}
+	}
+	return byID
+}
+
+// checkForecast checks the forecast of claim c: a known likelihood given
+// with the words of the claim's quote that say it, and a scenario of the
+// file of which the claim's node is an alternative.
+func (d *decoder) checkForecast(l located, c *Claim, text string, scenarios map[string]*Scenario) {
+	f := c.Forecast
+	has := func(key string) bool { return hasKey(l.item, key) }
+	if !has("likelihood") && !has("likelihood_quote") && !has("horizon") && !has("scenario") && l.item.Kind == yaml.MappingNode {
+		d.errorf(l.item, "forecast has no likelihood, horizon or scenario")
+	}
+	if f.Likelihood != "" && !slices.Contains(schema.Likelihoods(), f.Likelihood) {
+		d.errorf(l.at("likelihood"), "unknown likelihood %q (want one of %s)", f.Likelihood, strings.Join(schema.Likelihoods(), ", "))
+	}
+	switch {
+	case has("likelihood") && !has("likelihood_quote"):
+		d.errorf(l.at("likelihood"), "likelihood %s needs a likelihood_quote: the words of the claim's quote that give it", f.Likelihood)
+	case has("likelihood_quote") && !has("likelihood"):
+		d.errorf(l.at("likelihood_quote"), "likelihood_quote without a likelihood")
+	}
+	d.within(l.at("likelihood_quote"), text, &c.Quote, &f.LikelihoodQuote, "likelihood_quote", "claim")
+	if f.Scenario == "" {
+		return
+	}
+	sc, ok := scenarios[f.Scenario]
+	switch {
+	case !ok:
+		d.errorf(l.at("scenario"), "claim %s forecasts scenario %q, which is no scenario of this file", c.ID, f.Scenario)
+	case c.About != "" && !slices.Contains(sc.Alternatives, c.About):
+		d.errorf(l.at("scenario"), "claim %s forecasts scenario %s but is about %q, which is none of its alternatives (%s)",
+			c.ID, sc.ID, c.About, strings.Join(sc.Alternatives, ", "))
+	}
+}
+
+// checkForecastAlternatives reports each alternative of a scenario that no
+// claim forecasts: a scenario weighs alternatives against each other.
+func (d *decoder) checkForecastAlternatives(p *parsed, scenarios map[string]*Scenario, nodes map[string]string) {
+	forecast := map[[2]string]bool{}
+	for _, c := range p.doc.Claims {
+		if c.Forecast != nil && c.Forecast.Scenario != "" {
+			forecast[[2]string{c.Forecast.Scenario, c.About}] = true
+		}
+	}
+	for i, sc := range p.doc.Scenarios {
+		if scenarios[sc.ID] != &p.doc.Scenarios[i] {
+			continue // a repeated id, reported
+		}
+		for j, a := range sc.Alternatives {
+			if nodes[a] != "" && !forecast[[2]string{sc.ID, a}] {
+				d.errorf(p.scenarios[i].nth("alternatives", j), "scenario %s: no claim forecasts the alternative %s", sc.ID, a)
+			}
+		}
+	}
+}
+
+// checkCondition checks the condition of a claim or link (item): a known
+// kind, and a quote within the item's quote.
+func (d *decoder) checkCondition(l located, c *Condition, text string, whole *Quote, item string) {
+	if c.Kind != "" && !slices.Contains(schema.ConditionKinds(), c.Kind) {
+		d.errorf(l.at("kind"), "condition kind %q is not necessary or sufficient", c.Kind)
+	}
+	d.within(l.at("quote"), text, whole, &c.Quote, "condition quote", item)
+}
+
+// within asks for part, words of the text, to lie within the quote whole
+// of a claim or link (item): Read checks it once the quotes are located
+// (locateQuotes), reports a part that is not in the text or not in whole,
+// and records the part's rune offsets in the text.
+func (d *decoder) within(at *yaml.Node, text string, whole, part *Quote, what, item string) {
+	if part.Text == "" || text == "" {
+		return
+	}
+	d.parts = append(d.parts, pendingPart{at: at, whole: whole, part: part, what: what, item: item})
 }
 
 func (d *decoder) checkID(l located, id string) {

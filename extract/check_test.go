@@ -118,7 +118,7 @@ claims:
 `,
 			want: []string{
 				`15:104: inferred: expected true or false, found "maybe"`,
-				`15:111: unknown key "colour" (want one of cause, effect, hedge, id, inferred, note, polarity, quote, speaker)`,
+				`15:111: unknown key "colour" (want one of cause, condition, effect, hedge, id, inferred, note, polarity, quote, speaker)`,
 				`16:5: missing effect`,
 				`16:5: missing quote`,
 				`18:89: value: expected a number, found "lots"`,

@@ -91,6 +91,19 @@ func Compile(doc *Document) []schema.Quad {
 				c.add(n, schema.PredPer, str(num.Per))
 			}
 		}
+		if f := cl.Forecast; f != nil {
+			if f.Likelihood != "" {
+				c.add(n, schema.PredLikelihood, str(f.Likelihood))
+				c.add(n, schema.PredLikelihoodQuote, lang(f.LikelihoodQuote.Text, c.lang))
+			}
+			if f.Horizon != "" {
+				c.add(n, schema.PredHorizon, lang(f.Horizon, schema.LangEn))
+			}
+			if f.Scenario != "" {
+				c.add(n, schema.PredScenario, iri(schema.ItemIRI(src.ID, "scenario", f.Scenario)))
+			}
+		}
+		c.condition(n, cl.Condition)
 	}
 	for _, l := range doc.Links {
 		n := schema.ItemIRI(src.ID, "link", l.ID)
@@ -102,6 +115,7 @@ func Compile(doc *Document) []schema.Quad {
 		c.add(n, schema.PredHedge, str(l.Hedge))
 		c.add(n, schema.PredInferred, boolean(l.Inferred))
 		c.evidence(n, l.Quote, l.Speaker, l.Note)
+		c.condition(n, l.Condition)
 		c.add(cause, schema.PredCauses, iri(effect))
 	}
 	for _, ch := range doc.Chains {
@@ -121,6 +135,18 @@ func Compile(doc *Document) []schema.Quad {
 			c.add(step, schema.PredFactor, iri(schema.NodeIRI(f)))
 		}
 	}
+	for _, sc := range doc.Scenarios {
+		n := schema.ItemIRI(src.ID, "scenario", sc.ID)
+		c.add(n, schema.RDFType, iri(schema.ClassScenario))
+		c.add(n, schema.RDFSLabel, lang(sc.Label, schema.LangEn))
+		if sc.LabelZh != "" {
+			c.add(n, schema.RDFSLabel, lang(sc.LabelZh, schema.LangZh))
+		}
+		for _, a := range sc.Alternatives {
+			c.add(n, schema.PredAlternative, iri(schema.NodeIRI(a)))
+		}
+		c.evidence(n, sc.Quote, "", "")
+	}
 	for i, o := range doc.Omitted {
 		n := fmt.Sprintf("%s/omitted/%d", s, i)
 		c.add(n, schema.RDFType, iri(schema.ClassOmit))
@@ -139,6 +165,24 @@ func (c *compiler) labels(n, en, zh string, aliases, aliasesZh []string) {
 	for _, a := range aliasesZh {
 		c.add(n, schema.SKOSAlt, lang(a, schema.LangZh))
 	}
+}
+
+// condition records the condition of the claim or link n, if it has one,
+// as a node of its own: its kind, its statement and its quote.
+func (c *compiler) condition(n string, cond *Condition) {
+	if cond == nil {
+		return
+	}
+	k := schema.ConditionIRI(n)
+	c.add(n, schema.PredCondition, iri(k))
+	c.add(k, schema.RDFType, iri(schema.ClassCondition))
+	c.add(k, schema.PredConditionKind, str(cond.Kind))
+	if cond.Statement != "" {
+		c.add(k, schema.PredStatement, lang(cond.Statement, schema.LangEn))
+	}
+	c.add(k, schema.PredQuote, lang(cond.Quote.Text, c.lang))
+	c.add(k, schema.PredQuoteStart, integer(cond.Quote.Start))
+	c.add(k, schema.PredQuoteEnd, integer(cond.Quote.End))
 }
 
 // evidence records where an item comes from: the quote with its rune

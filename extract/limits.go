@@ -19,9 +19,10 @@ const (
 	MaxAliasNodes = 100_000
 )
 
-// maxRunes is the length limit of the text field key.
+// maxRunes is the length limit of the text field key: a quote (quote,
+// likelihood_quote...) may be as long as MaxQuoteRunes.
 func maxRunes(key string) int {
-	if key == "quote" {
+	if isQuoteKey(key) {
 		return MaxQuoteRunes
 	}
 	return MaxTextRunes

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"strings"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v4"
@@ -14,27 +15,57 @@ type pendingQuote struct {
 	q  *Quote
 }
 
-// locateQuotes finds every quote the checker asked for (see locate) in the
-// source text at once, records its rune offsets, and reports each quote
-// that is not a verbatim substring of the text, saying how far its start
-// matches. The work is linear in the size of the text plus the quotes.
+// pendingPart is words of the text that must lie within the quote of a
+// claim or link (see within).
+type pendingPart struct {
+	at          *yaml.Node
+	whole, part *Quote
+	what, item  string
+}
+
+// locateQuotes finds every quote the checker asked for (see locate and
+// within) in the source text at once, records its rune offsets, and
+// reports each quote that is not a verbatim substring of the text, saying
+// how far its start matches, and each part not within its item's quote.
+// The work is linear in the size of the text plus the quotes.
 func (d *decoder) locateQuotes(text string) {
-	if len(d.quotes) == 0 {
+	if len(d.quotes)+len(d.parts) == 0 {
 		return
 	}
-	quotes := make([]string, len(d.quotes))
-	for i, p := range d.quotes {
-		quotes[i] = p.q.Text
+	quotes := make([]string, 0, len(d.quotes)+len(d.parts))
+	for _, p := range d.quotes {
+		quotes = append(quotes, p.q.Text)
 	}
-	for i, m := range newLocator(quotes).find(text) {
-		p := d.quotes[i]
-		if m.Found {
+	for _, p := range d.parts {
+		quotes = append(quotes, p.part.Text)
+	}
+	matches := newLocator(quotes).find(text)
+	for i, p := range d.quotes {
+		if m := matches[i]; m.Found {
 			p.q.Start, p.q.End = m.Start, m.End
+		} else {
+			d.errorf(p.at, "quote is not a verbatim substring of the source text%s", nearMiss(p.q.Text, m.Prefix))
+		}
+	}
+	// The parts come after the quotes they lie within are located.
+	for i, p := range d.parts {
+		m := matches[len(d.quotes)+i]
+		if !m.Found {
+			d.errorf(p.at, "%s is not a verbatim substring of the source text%s", p.what, nearMiss(p.part.Text, m.Prefix))
 			continue
 		}
-		d.errorf(p.at, "quote is not a verbatim substring of the source text%s", nearMiss(p.q.Text, m.Prefix))
+		if p.whole.Text == "" || p.whole.End == 0 {
+			continue // the item's quote is missing or not in the text, reported
+		}
+		j := strings.Index(p.whole.Text, p.part.Text)
+		if j < 0 {
+			d.errorf(p.at, "%s %q is not part of the %s's quote", p.what, p.part.Text, p.item)
+			continue
+		}
+		p.part.Start = p.whole.Start + utf8.RuneCountInString(p.whole.Text[:j])
+		p.part.End = p.part.Start + utf8.RuneCountInString(p.part.Text)
 	}
-	d.quotes = nil
+	d.quotes, d.parts = nil, nil
 }
 
 // nearMiss says how far the start of quote matches the text (its first

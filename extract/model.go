@@ -12,7 +12,10 @@ type Document struct {
 	Claims   []Claim
 	Links    []Link
 	Chains   []Chain
-	Omitted  []Omission
+	// Scenarios group the alternative outcomes the text forecasts for one
+	// situation.
+	Scenarios []Scenario
+	Omitted   []Omission
 }
 
 // Source describes the document the curation is about.
@@ -82,9 +85,57 @@ type Claim struct {
 	Hedge     string
 	Speaker   string
 	Number    *Number
+	// Forecast is set when the claim forecasts an outcome.
+	Forecast *Forecast
+	// Condition is set when the claim holds only under, or whenever, a
+	// condition the text states.
+	Condition *Condition
 	Inferred  bool
 	Note      string
 	Pos       Pos
+}
+
+// Forecast is what a claim says of an outcome to come: the speaker's
+// likelihood of it (one of schema.Likelihoods) with the text's words for
+// it, the horizon, and the scenario whose alternative it is. A forecast has
+// at least one of Likelihood, Horizon and Scenario.
+type Forecast struct {
+	Likelihood string
+	// LikelihoodQuote is the words of the claim's quote that give the
+	// likelihood (概率可能更大一些); given with Likelihood and only then.
+	LikelihoodQuote Quote
+	// Horizon is when the outcome is expected, in a few English words:
+	// year-end, next spring.
+	Horizon string
+	// Scenario is the id of a scenario of the file; the claim's About is
+	// one of its alternatives.
+	Scenario string
+}
+
+// Condition is the condition a claim or a causal link holds under: whether
+// it is necessary (需要...才能, only if) or sufficient (如果, 一旦), what it
+// is, and the words of the item's quote that state it.
+type Condition struct {
+	// Kind is schema.Necessary or schema.Sufficient.
+	Kind string
+	// Statement says the condition in English; optional.
+	Statement string
+	// Quote lies within the quote of the claim or link.
+	Quote Quote
+}
+
+// Scenario groups the alternative outcomes (two year-end scripts, say) that
+// the text weighs against each other for one situation; the claims that
+// forecast them name it. Alternatives are entity or factor ids, at least
+// two, each forecast by a claim.
+type Scenario struct {
+	ID           string
+	Label        string
+	LabelZh      string
+	Alternatives []string
+	// Quote is where the text sets out the alternatives.
+	Quote Quote
+	Pos   Pos
 }
 
 // Link is one causal step the text asserts: more Cause leads to more
@@ -97,9 +148,12 @@ type Link struct {
 	Hedge    string
 	Inferred bool
 	Quote    Quote
-	Speaker  string
-	Note     string
-	Pos      Pos
+	// Condition is set when the link holds only under (necessary), or
+	// whenever (sufficient), a condition the text states.
+	Condition *Condition
+	Speaker   string
+	Note      string
+	Pos       Pos
 }
 
 // Chain is a named, ordered list of factors the speaker argues as one

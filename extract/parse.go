@@ -19,6 +19,8 @@ type decoder struct {
 	errs ErrorList
 	// quotes are the quotes to locate in the source text, all at once.
 	quotes []pendingQuote
+	// parts are the words within quotes to locate with them.
+	parts []pendingPart
 }
 
 func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
@@ -126,7 +128,7 @@ func (d *decoder) text(key string, v *yaml.Node) (string, bool) {
 		return "", false
 	}
 	for _, r := range v.Value {
-		if !unicode.Is(unicode.Cc, r) || (key == "quote" && (r == '\n' || r == '\t')) {
+		if !unicode.Is(unicode.Cc, r) || (isQuoteKey(key) && (r == '\n' || r == '\t')) {
 			continue
 		}
 		switch {
@@ -143,6 +145,10 @@ func (d *decoder) text(key string, v *yaml.Node) (string, bool) {
 	}
 	return v.Value, true
 }
+
+// isQuoteKey reports whether key holds words copied from the source text:
+// quote, or a field named *_quote.
+func isQuoteKey(key string) bool { return key == "quote" || strings.HasSuffix(key, "_quote") }
 
 // list calls item for every element of the sequence n.
 func (d *decoder) list(key string, n *yaml.Node, item func(*yaml.Node)) {
@@ -213,21 +219,40 @@ func (l located) at(key string) *yaml.Node {
 	return l.item
 }
 
+// nth returns the position of the j-th item of the list field key, or of
+// the field (or the item) when there is no such item.
+func (l located) nth(key string, j int) *yaml.Node {
+	n := l.at(key)
+	if n.Kind == yaml.SequenceNode && j < len(n.Content) {
+		return n.Content[j]
+	}
+	return n
+}
+
 // parsed is a Document with the YAML nodes of each item kept for positions.
 type parsed struct {
-	doc      *Document
-	source   located
-	entities []located
-	factors  []located
-	claims   []located
-	links    []located
-	chains   []located
-	omitted  []located
+	doc       *Document
+	source    located
+	entities  []located
+	factors   []located
+	claims    []located
+	links     []located
+	chains    []located
+	scenarios []located
+	omitted   []located
+	// forecasts, claimConditions and linkConditions hold the forecast and
+	// condition mappings of claims[i] and links[i], by i, where given.
+	forecasts       map[int]located
+	claimConditions map[int]located
+	linkConditions  map[int]located
 }
 
 // parse decodes the YAML file data into a Document.
 func (d *decoder) parse(data []byte) *parsed {
-	p := &parsed{doc: &Document{Path: d.path}}
+	p := &parsed{
+		doc:       &Document{Path: d.path},
+		forecasts: map[int]located{}, claimConditions: map[int]located{}, linkConditions: map[int]located{},
+	}
 	top := d.load(data)
 	if top == nil {
 		return nil
@@ -289,6 +314,18 @@ func (d *decoder) parse(data []byte) *parsed {
 						d.require(n, nf, "unit")
 						c.Number = &num
 					},
+					"forecast": func(n *yaml.Node) {
+						var fc Forecast
+						ff := d.mapping(n, fields{
+							"likelihood": &fc.Likelihood, "likelihood_quote": &fc.LikelihoodQuote.Text,
+							"horizon": &fc.Horizon, "scenario": &fc.Scenario,
+						})
+						c.Forecast = &fc
+						p.forecasts[len(doc.Claims)] = located{n, ff}
+					},
+					"condition": func(n *yaml.Node) {
+						p.claimConditions[len(doc.Claims)] = d.condition(n, &c.Condition)
+					},
 				})
 				d.require(n, f, "id", "about", "statement", "quote", "hedge")
 				doc.Claims = append(doc.Claims, c)
@@ -303,6 +340,9 @@ func (d *decoder) parse(data []byte) *parsed {
 					"id": &l.ID, "cause": &l.Cause, "effect": &l.Effect,
 					"polarity": &l.Polarity, "hedge": &l.Hedge, "inferred": &l.Inferred,
 					"quote": &l.Quote.Text, "speaker": &l.Speaker, "note": &l.Note,
+					"condition": func(n *yaml.Node) {
+						p.linkConditions[len(doc.Links)] = d.condition(n, &l.Condition)
+					},
 				})
 				d.require(n, f, "cause", "effect", "polarity", "hedge", "quote")
 				if l.ID == "" && l.Cause != "" && l.Effect != "" {
@@ -324,6 +364,19 @@ func (d *decoder) parse(data []byte) *parsed {
 				p.chains = append(p.chains, located{n, f})
 			})
 		},
+		"scenarios": func(n *yaml.Node) {
+			d.list("scenarios", n, func(n *yaml.Node) {
+				var sc Scenario
+				sc.Pos = posOf(n)
+				f := d.mapping(n, fields{
+					"id": &sc.ID, "label": &sc.Label, "label_zh": &sc.LabelZh,
+					"alternatives": &sc.Alternatives, "quote": &sc.Quote.Text,
+				})
+				d.require(n, f, "id", "label", "alternatives", "quote")
+				doc.Scenarios = append(doc.Scenarios, sc)
+				p.scenarios = append(p.scenarios, located{n, f})
+			})
+		},
 		"omitted": func(n *yaml.Node) {
 			d.list("omitted", n, func(n *yaml.Node) {
 				var o Omission
@@ -337,6 +390,15 @@ func (d *decoder) parse(data []byte) *parsed {
 	})
 	d.require(top, seen, "source")
 	return p
+}
+
+// condition decodes the condition mapping n of a claim or link into dst.
+func (d *decoder) condition(n *yaml.Node, dst **Condition) located {
+	var c Condition
+	f := d.mapping(n, fields{"kind": &c.Kind, "statement": &c.Statement, "quote": &c.Quote.Text})
+	d.require(n, f, "kind", "quote")
+	*dst = &c
+	return located{n, f}
 }
 
 // yamlError turns an error of the YAML parser into a positioned Error: at

@@ -39,6 +39,8 @@ type causalIndex struct {
 	names   []string
 	out, in map[int64][]int64
 	err     error
+	// only is the restriction of the store the view reads.
+	only only
 }
 
 func (s *Store) causalView(ctx context.Context) *causalView {
@@ -46,6 +48,7 @@ func (s *Store) causalView(ctx context.Context) *causalView {
 		ctx: ctx, qs: s.qs,
 		ids: map[interface{}]int64{},
 		out: map[int64][]int64{}, in: map[int64][]int64{},
+		only: s.only,
 	}
 	ix.causes = cayleygraph.ToKey(s.qs.ValueOf(quad.IRI(schema.PredCauses)))
 	return &causalView{causalIndex: ix}
@@ -183,7 +186,7 @@ const hedgeAll = 2
 // Without anything to hide it is v itself, so an unfiltered search pays
 // nothing.
 func (v *causalView) withFilter(avoid map[int64]bool, maxRank int) *causalView {
-	if len(avoid) == 0 && maxRank >= hedgeAll {
+	if len(avoid) == 0 && maxRank >= hedgeAll && !v.only.active() {
 		return v
 	}
 	key := func(iri string) interface{} {
@@ -222,7 +225,7 @@ func (v *causalView) kept(id int64) []int64 {
 			if v.reverse {
 				cause, effect = w, id
 			}
-			if f.maxRank < hedgeAll && v.bestRank(cause, effect) > f.maxRank {
+			if (f.maxRank < hedgeAll || v.only.active()) && v.bestRank(cause, effect) > f.maxRank {
 				continue
 			}
 			ns = append(ns, w)
@@ -287,6 +290,7 @@ func (v *causalView) readRanks(node int64, end, other interface{}, reverse bool)
 	v.setErr(it)
 	for _, l := range links {
 		far, rank := int64(-1), hedgeAll+1
+		var src, sp string
 		it := v.qs.QuadIterator(quad.Subject, l)
 		for it.Next(v.ctx) {
 			q := it.Result()
@@ -298,10 +302,21 @@ func (v *causalView) readRanks(node int64, end, other interface{}, reverse bool)
 				if r := schema.HedgeRank(h); r >= 0 {
 					rank = r
 				}
+			default:
+				if v.only.active() {
+					if a, b, ok := linkSourceSpeaker(v.qs.Quad(q)); ok {
+						if a != "" {
+							src = a
+						}
+						if b != "" {
+							sp = b
+						}
+					}
+				}
 			}
 		}
 		v.setErr(it)
-		if far < 0 {
+		if far < 0 || !v.only.keep(src, sp) {
 			continue
 		}
 		pair := [2]int64{node, far}

@@ -23,8 +23,11 @@ type Chain struct {
 	Path
 }
 
-// ChainsRequest asks for the curated chains of the store.
-type ChainsRequest struct{}
+// ChainsRequest asks for the curated chains of the store: with Only, those
+// of the sources kept, whose every step a kept link backs.
+type ChainsRequest struct {
+	Only Only
+}
 
 // ChainsResult is the answer to a ChainsRequest.
 type ChainsResult struct {
@@ -33,11 +36,15 @@ type ChainsResult struct {
 
 // Chains answers a ChainsRequest. A store with no chain gives a
 // *NothingFoundError together with the result, whose Chains is empty.
-func (s *Store) Chains(ctx context.Context, _ ChainsRequest) (ChainsResult, error) {
+func (s *Store) Chains(ctx context.Context, req ChainsRequest) (ChainsResult, error) {
+	s, err := s.within(ctx, req.Only)
+	if err != nil {
+		return ChainsResult{Chains: []Chain{}}, err
+	}
 	chains, err := s.chains(ctx, "")
 	res := ChainsResult{Chains: chains}
 	if err == nil && len(chains) == 0 {
-		err = nothingFound("the store holds no chains")
+		err = nothingFound("the store holds no chains%s", s.only.describe())
 	}
 	return res, err
 }
@@ -59,7 +66,12 @@ func (s *Store) chains(ctx context.Context, node string) ([]Chain, error) {
 		if node != "" && !containsString(steps, node) {
 			continue
 		}
-		if c.Path, err = s.pathOf(ctx, steps, hedgeAll); err != nil {
+		if s.only.sources != nil && !s.only.sources[c.Source] {
+			continue
+		}
+		if c.Path, err = s.pathOf(ctx, steps, hedgeAll); s.only.active() && err != nil {
+			continue // a step no kept link backs
+		} else if err != nil {
 			return nil, fmt.Errorf("chain %s: %w", c.ID, err)
 		}
 		chains = append(chains, c)

@@ -28,6 +28,12 @@ type Claim struct {
 	// Per is the period of a rate: year, day, quarter...
 	Per   *string `json:"per"`
 	Hedge string  `json:"hedge"`
+	// Forecast is set when the claim forecasts an outcome: the speaker's
+	// likelihood of it, its horizon, its scenario.
+	Forecast *Forecast `json:"forecast"`
+	// Condition is set when the claim holds only under, or whenever, a
+	// condition the text states.
+	Condition *Condition `json:"condition"`
 	// Speaker is the id of whoever makes the claim.
 	Speaker  string `json:"speaker"`
 	Inferred bool   `json:"inferred"`
@@ -44,11 +50,16 @@ type Claim struct {
 // the claims about that node.
 type ClaimsRequest struct {
 	About string
+	Only  Only
 }
 
 // ClaimsResult is the answer to a ClaimsRequest.
 type ClaimsResult struct {
 	Claims []Claim `json:"claims"`
+	// Scenarios are the scenarios the claims forecast an alternative of,
+	// each with every alternative and its forecasts, also those the
+	// request did not ask for: a forecast is read against the others.
+	Scenarios []Scenario `json:"scenarios"`
 	// About is the node of the request, resolved; nil without one.
 	About *Node `json:"-"`
 }
@@ -58,9 +69,12 @@ type ClaimsResult struct {
 func (s *Store) Claims(ctx context.Context, req ClaimsRequest) (ClaimsResult, error) {
 	var (
 		res ClaimsResult
-		err error
 		id  string
 	)
+	s, err := s.within(ctx, req.Only)
+	if err != nil {
+		return res, err
+	}
 	if res.About, err = s.resolveOptional(ctx, req.About); err != nil {
 		return res, err
 	}
@@ -70,11 +84,14 @@ func (s *Store) Claims(ctx context.Context, req ClaimsRequest) (ClaimsResult, er
 	if res.Claims, err = s.claims(ctx, id); err != nil {
 		return res, err
 	}
+	if res.Scenarios, err = s.scenariosOfClaims(ctx, res.Claims); err != nil {
+		return res, err
+	}
 	if len(res.Claims) == 0 {
 		if res.About != nil {
-			return res, nothingFound("no claim is about %s", res.About.Name())
+			return res, nothingFound("no claim is about %s%s", res.About.Name(), s.only.describe())
 		}
-		return res, nothingFound("the store holds no claims")
+		return res, nothingFound("the store holds no claims%s", s.only.describe())
 	}
 	return res, nil
 }
@@ -100,12 +117,21 @@ func (s *Store) claims(ctx context.Context, about string) ([]Claim, error) {
 			return nil, err
 		}
 	}
+	return s.claimsOf(ctx, iris)
+}
+
+// claimsOf reads the claims with the given IRIs, in the order of their
+// sources and of their quotes in each source text.
+func (s *Store) claimsOf(ctx context.Context, iris []quad.Value) ([]Claim, error) {
 	nodes := map[string]Node{}
 	claims := make([]Claim, 0, len(iris))
 	for _, iri := range iris {
 		c, aboutID, err := s.readClaim(ctx, iri)
 		if err != nil {
 			return nil, err
+		}
+		if !s.only.keep(c.Source, c.Speaker) {
+			continue
 		}
 		n, ok := nodes[aboutID]
 		if !ok {
@@ -133,8 +159,10 @@ func (s *Store) claims(ctx context.Context, about string) ([]Claim, error) {
 // readClaim reads one claim and the id of the node it is about.
 func (s *Store) readClaim(ctx context.Context, iri quad.Value) (Claim, string, error) {
 	var (
-		c     Claim
-		about string
+		c         Claim
+		about     string
+		forecast  Forecast
+		condition quad.Value
 	)
 	float := func(v quad.Value) *float64 {
 		switch v := v.(type) {
@@ -167,10 +195,27 @@ func (s *Store) readClaim(ctx context.Context, iri quad.Value) (Claim, string, e
 			c.Unit = val
 		case schema.PredPer:
 			c.Per = &val
+		case schema.PredLikelihood:
+			forecast.Likelihood = &val
+		case schema.PredLikelihoodQuote:
+			forecast.LikelihoodQuote = &val
+		case schema.PredHorizon:
+			forecast.Horizon = &val
+		case schema.PredScenario:
+			id, _ := itemID(q.Object, "/scenario/")
+			forecast.Scenario = &id
+		case schema.PredCondition:
+			condition = q.Object
 		}
 	})
 	if err != nil {
 		return Claim{}, "", fmt.Errorf("read claim %v: %w", iri, err)
+	}
+	if forecast != (Forecast{}) {
+		c.Forecast = &forecast
+	}
+	if c.Condition, err = s.condition(ctx, condition); err != nil {
+		return Claim{}, "", err
 	}
 	c.Hedge, c.Inferred, c.Quote, c.QuoteStart, c.QuoteEnd = ev.hedge, ev.inferred, ev.quote, ev.quoteStart, ev.quoteEnd
 	c.Source, c.Speaker, c.Note = ev.source, ev.speaker, ev.note

@@ -19,7 +19,8 @@ import (
 //     of range, an unknown hedge, a node to avoid that every path passes).
 //   - *NothingFoundError: a valid request whose answer is empty (no path, no
 //     loop, no cause); the request's result is still returned, empty.
-//   - *TimeoutError: a request stopped at its time bound.
+//   - *TimeoutError: a request stopped at its time bound; *LimitError at
+//     another bound (a query's memory).
 
 // The kinds of thing a name can name.
 const (
@@ -69,7 +70,11 @@ func (e *AmbiguousError) Error() string {
 func describeNodes(nodes []Node) string {
 	parts := make([]string, len(nodes))
 	for i, n := range nodes {
-		parts[i] = fmt.Sprintf("%s: %s / %s", n.ID, n.Label, n.LabelZh)
+		kind := ""
+		if n.Kind != "" {
+			kind = " (" + n.Kind + ")"
+		}
+		parts[i] = fmt.Sprintf("%s%s: %s / %s", n.ID, kind, n.Label, n.LabelZh)
 	}
 	return strings.Join(parts, "; ")
 }
@@ -136,3 +141,16 @@ func (e *TimeoutError) Error() string {
 }
 
 func (e *TimeoutError) Unwrap() error { return e.Err }
+
+// LimitError reports a request stopped at a bound other than time: Param
+// names the bound, Value its value ("max_memory", "512MiB").
+type LimitError struct {
+	What, Param, Value string
+	Err                error
+}
+
+func (e *LimitError) Error() string {
+	return fmt.Sprintf("%s stopped: it went past its %s of %s", e.What, e.Param, e.Value)
+}
+
+func (e *LimitError) Unwrap() error { return e.Err }

@@ -51,5 +51,5 @@ func ExampleStore_Trace() {
 	//   + possible → Profit growth slows (second derivative turns negative) 「利潤增長速度下滑，二階導轉負」
 	//   + certain → Market-cap negative feedback 「市值負反饋」
 	//   + certain → Capital sell-off 「資本拋售」
-	// true no causal path from Capital sell-off 「資本拋售」 to US power shortage 「缺電」 within 8 hops
+	// true no causal path from Capital sell-off 「資本拋售」 to US power shortage 「缺電」 within 8 hops (nor at any depth)
 }

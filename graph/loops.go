@@ -63,6 +63,7 @@ type LoopsRequest struct {
 	Through   string
 	MaxLength int
 	Limit     int
+	Only      Only
 }
 
 // LoopsResult is the answer to a LoopsRequest.
@@ -94,7 +95,10 @@ func (s *Store) Loops(ctx context.Context, req LoopsRequest) (LoopsResult, error
 	if res.Limit < 1 {
 		return res, invalid("limit", "must be at least 1, not %d", res.Limit)
 	}
-	var err error
+	s, err := s.within(ctx, req.Only)
+	if err != nil {
+		return res, err
+	}
 	if res.Through, err = s.resolveOptional(ctx, req.Through); err != nil {
 		return res, err
 	}
@@ -121,9 +125,9 @@ func (s *Store) Loops(ctx context.Context, req LoopsRequest) (LoopsResult, error
 	}
 	if len(res.Loops) == 0 {
 		if res.Through != nil {
-			return res, nothingFound("no feedback loop of at most %d links goes through %s", res.MaxLength, res.Through.Name())
+			return res, nothingFound("no feedback loop of at most %d links goes through %s%s", res.MaxLength, res.Through.Name(), s.only.describe())
 		}
-		return res, nothingFound("no feedback loop of at most %d links in the graph", res.MaxLength)
+		return res, nothingFound("no feedback loop of at most %d links in the graph%s", res.MaxLength, s.only.describe())
 	}
 	return res, nil
 }
@@ -142,7 +146,11 @@ func (s *Store) Loops(ctx context.Context, req LoopsRequest) (LoopsResult, error
 // holds one path and the loops found, never every cycle, and stops at the
 // limit or when ctx is done.
 func (s *Store) loops(ctx context.Context, through []string, maxLen, limit int, filter bool) ([]Loop, bool, error) {
-	edges, err := s.causalEdges(ctx)
+	read := s.causalEdges
+	if s.only.active() {
+		read = s.keptEdges
+	}
+	edges, err := read(ctx)
 	if err != nil {
 		return nil, false, fmt.Errorf("loops: %w", err)
 	}

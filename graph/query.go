@@ -4,8 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
+	"github.com/agnivade/levenshtein"
+
+	"github.com/causeway/causeway/graph/schema"
 	"github.com/causeway/causeway/queries"
 )
 
@@ -21,6 +25,9 @@ type QueryRequest struct {
 	Params  map[string]string
 	Limit   int
 	Timeout time.Duration
+	// MaxMemory, when above 0, is the most the query may grow the heap,
+	// in bytes (see queries.Run).
+	MaxMemory uint64
 }
 
 // Query answers a QueryRequest with the query's results as plain values
@@ -56,6 +63,10 @@ func (s *Store) Query(ctx context.Context, req QueryRequest) ([]any, error) {
 		}
 	case len(req.Params) > 0:
 		return nil, invalid("param", "applies to saved queries, and %q is not one (causeway queries lists them)", req.Query)
+	case isName(req.Query):
+		// A word in kebab-case is no query in any of the languages: it is
+		// a saved query's name mistyped.
+		return nil, &InvalidError{Err: fmt.Errorf("no saved query is called %q%s (causeway queries lists them)", req.Query, nearestQuery(lib, req.Query))}
 	}
 	if lang == "" {
 		lang = queries.Gizmo
@@ -65,12 +76,15 @@ func (s *Store) Query(ctx context.Context, req QueryRequest) ([]any, error) {
 		ctx, cancel = context.WithTimeout(ctx, req.Timeout)
 		defer cancel()
 	}
-	results, err := queries.Run(ctx, s.qs, lang, text, req.Limit)
+	results, err := queries.Run(ctx, s.qs, lang, text, req.Limit, req.MaxMemory)
 	var (
 		syn     *queries.SyntaxError
 		unknown *queries.UnknownLangError
+		memory  *queries.MemoryError
 	)
 	switch {
+	case errors.As(err, &memory):
+		return nil, &LimitError{What: "query", Param: "max_memory", Value: fmt.Sprintf("%dMiB", req.MaxMemory>>20), Err: err}
 	case errors.As(err, &syn):
 		if file != "" {
 			syn.File = file
@@ -85,7 +99,61 @@ func (s *Store) Query(ctx context.Context, req QueryRequest) ([]any, error) {
 		return nil, err
 	}
 	if len(results) == 0 {
-		return results, nothingFound("no results")
+		return results, nothingFound("no results%s", s.bareIDHint(text))
 	}
 	return results, nil
+}
+
+// isName tells whether q is a word in kebab-case: a saved query's name.
+func isName(q string) bool {
+	if q == "" || strings.HasPrefix(q, "-") || strings.HasSuffix(q, "-") {
+		return false
+	}
+	for _, r := range q {
+		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+// nearestQuery names the saved queries nearest to name: "; did you mean
+// downstream?", or "".
+func nearestQuery(lib *queries.Library, name string) string {
+	var near []string
+	for _, q := range lib.All() {
+		d := levenshtein.ComputeDistance(q.Name, name)
+		if d <= max(2, len(name)/3) {
+			near = append(near, q.Name)
+		}
+	}
+	if len(near) == 0 {
+		return ""
+	}
+	return "; did you mean " + strings.Join(near, " or ") + "?"
+}
+
+// bareIDHint explains a Gizmo query that found nothing because it named a
+// node by its bare id, g.V("power-shortage"), when the store's nodes are
+// IRIs: "; ids are IRIs: g.V("<https://causeway.dev/id/power-shortage>")".
+func (s *Store) bareIDHint(text string) string {
+	for _, open := range []string{`V("`, `V('`} {
+		i := strings.Index(text, open)
+		if i < 0 {
+			continue
+		}
+		rest := text[i+len(open):]
+		end := strings.IndexByte(rest, open[2])
+		if end < 0 {
+			continue
+		}
+		id := rest[:end]
+		if strings.HasPrefix(id, "<") {
+			continue
+		}
+		if _, ok, err := s.Node(context.Background(), id); err == nil && ok {
+			return fmt.Sprintf("; node ids are IRIs: did you mean V(\"<%s>\")?", schema.NodeIRI(id))
+		}
+	}
+	return ""
 }

@@ -51,6 +51,9 @@ type Hop struct {
 	QuoteStart int    `json:"quote_start"`
 	QuoteEnd   int    `json:"quote_end"`
 	Note       string `json:"note,omitempty"`
+	// Condition is set when the link holds only under (necessary) or
+	// whenever (sufficient) a condition the text states.
+	Condition *Condition `json:"condition,omitempty"`
 }
 
 // nodeID returns the id of a node IRI, or "" for any other value.
@@ -189,7 +192,8 @@ func (s *Store) links(ctx context.Context, cause, effect string) ([]Hop, error) 
 }
 
 // linksOf returns the curated links out of the node id (into it, with
-// into), the best supported first within each pair.
+// into) that the store's restriction keeps, the best supported first
+// within each pair.
 func (s *Store) linksOf(ctx context.Context, id string, into bool) ([]Hop, error) {
 	pred := quad.IRI(schema.PredCause)
 	if into {
@@ -210,7 +214,9 @@ func (s *Store) linksOf(ctx context.Context, id string, into bool) ([]Hop, error
 		if err != nil {
 			return nil, err
 		}
-		hops = append(hops, h)
+		if s.only.keepHop(h) {
+			hops = append(hops, h)
+		}
 	}
 	sort.SliceStable(hops, func(i, j int) bool { return betterSupported(hops[i], hops[j]) })
 	return hops, nil
@@ -218,9 +224,14 @@ func (s *Store) linksOf(ctx context.Context, id string, into bool) ([]Hop, error
 
 // link reads one reified causal link.
 func (s *Store) link(ctx context.Context, iri quad.Value) (Hop, error) {
-	var h Hop
+	var (
+		h         Hop
+		condition quad.Value
+	)
 	ev, err := s.readItem(ctx, iri, func(q quad.Quad) {
 		switch q.Predicate {
+		case quad.IRI(schema.PredCondition):
+			condition = q.Object
 		case quad.IRI(schema.PredCause):
 			h.Cause = nodeID(q.Object)
 		case quad.IRI(schema.PredEffect):
@@ -232,5 +243,8 @@ func (s *Store) link(ctx context.Context, iri quad.Value) (Hop, error) {
 	h.Hedge, h.Inferred, h.Quote, h.QuoteStart, h.QuoteEnd = ev.hedge, ev.inferred, ev.quote, ev.quoteStart, ev.quoteEnd
 	h.Source, h.Speaker, h.Note = ev.source, ev.speaker, ev.note
 	h.Link, _ = itemID(iri, "/link/")
+	if err == nil {
+		h.Condition, err = s.condition(ctx, condition)
+	}
 	return h, err
 }

@@ -147,7 +147,7 @@ func TestRequestErrors(t *testing.T) {
 		}, func(err error) bool { return errors.As(err, &invalid) && invalid.Param == "param" }, ""},
 		{"no path", trace(TraceRequest{From: "拋售", To: "缺電"}),
 			func(err error) bool { return errors.As(err, &nothing) },
-			"no causal path from Capital sell-off 「資本拋售」 to US power shortage 「缺電」 within 8 hops"},
+			"no causal path from Capital sell-off 「資本拋售」 to US power shortage 「缺電」 within 8 hops (nor at any depth)"},
 		{"no cause", func() error { _, err := s.Why(ctx, TreeRequest{Name: "政府停擺", MaxDepth: 4}); return err },
 			func(err error) bool { return errors.As(err, &nothing) },
 			"US government shutdown 「美國政府停擺」 has no cause in the store"},

@@ -7,6 +7,9 @@ import (
 	"strings"
 
 	"github.com/agnivade/levenshtein"
+
+	"github.com/causeway/causeway/fold"
+	"github.com/causeway/causeway/graph/schema"
 )
 
 // Name shows a node to a reader with both its labels: "US power shortage
@@ -32,32 +35,46 @@ func (n Node) names() []string {
 // *AmbiguousError; a name that fits none gives a *NotFoundError, with the
 // nearest names for a node (kind NameNode). Chains are resolved the same
 // way, each as a Node of its id and labels.
-func resolve(f *folder, nodes []Node, name, kind string) (Node, error) {
-	want := f.fold(name)
+//
+// weak, when not nil, tells a node that yields: a single exact hit that is
+// weak (an entity that takes part in no causal argument) gives way to the
+// hits by substring, when there are some.
+func resolve(f *fold.Folder, nodes []Node, name, kind string, weak func(Node) bool) (Node, error) {
+	want := f.String(name)
 	if want == "" {
 		return Node{}, &NotFoundError{Name: name, Kind: kind}
 	}
+	var yielded *Node
 	for _, match := range []func(string) bool{
 		func(s string) bool { return s == want },
 		func(s string) bool { return strings.Contains(s, want) },
 	} {
 		var hits []Node
 		for _, n := range nodes {
+			if yielded != nil && n.ID == yielded.ID {
+				continue
+			}
 			for _, s := range n.names() {
-				if s != "" && match(f.fold(s)) {
+				if s != "" && match(f.String(s)) {
 					hits = append(hits, n)
 					break
 				}
 			}
 		}
-		switch len(hits) {
-		case 0:
+		switch {
+		case len(hits) == 0:
 			continue
-		case 1:
+		case len(hits) == 1 && yielded == nil && weak != nil && weak(hits[0]):
+			yielded = &hits[0]
+			continue
+		case len(hits) == 1:
 			return hits[0], nil
 		default:
 			return Node{}, &AmbiguousError{Name: name, Kind: kind, Candidates: hits}
 		}
+	}
+	if yielded != nil {
+		return *yielded, nil
 	}
 	if kind == NameChain {
 		return Node{}, &NotFoundError{Name: name, Kind: kind}
@@ -67,7 +84,7 @@ func resolve(f *folder, nodes []Node, name, kind string) (Node, error) {
 
 // nearest returns up to k nodes whose closest name is nearest to want in
 // edit distance, counted in runes.
-func nearest(f *folder, nodes []Node, want string, k int) []Node {
+func nearest(f *fold.Folder, nodes []Node, want string, k int) []Node {
 	type scored struct {
 		n    Node
 		dist float64
@@ -79,7 +96,7 @@ func nearest(f *folder, nodes []Node, want string, k int) []Node {
 			if s == "" {
 				continue
 			}
-			fs := f.fold(s)
+			fs := f.String(s)
 			d := float64(levenshtein.ComputeDistance(fs, want))
 			// Relative distance, so that long labels are not penalised
 			// for their length alone.
@@ -115,7 +132,14 @@ func (s *Store) ResolveName(ctx context.Context, name string) (Node, error) {
 	if err != nil {
 		return Node{}, err
 	}
-	return resolve(&s.names, nodes, name, NameNode)
+	weak := func(n Node) bool {
+		if n.Kind != schema.KindEntity {
+			return false
+		}
+		factors, err := s.involving(ctx, n.ID)
+		return err == nil && len(factors) == 0
+	}
+	return resolve(s.names, nodes, name, NameNode, weak)
 }
 
 // resolveOptional resolves name as ResolveName does, when it is set; an

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"reflect"
 	"testing"
+
+	"github.com/causeway/causeway/fold"
 )
 
 func TestResolve(t *testing.T) {
@@ -36,7 +38,7 @@ func TestResolve(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := resolve(&folder{}, nodes, tt.in, NameNode)
+			got, err := resolve(&fold.Folder{}, nodes, tt.in, NameNode, nil)
 			var amb *AmbiguousError
 			var nf *NotFoundError
 			switch {

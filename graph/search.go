@@ -59,6 +59,8 @@ type SearchResult struct {
 type SearchRequest struct {
 	Text  string
 	Limit int
+	// Only restricts the claims and links searched.
+	Only Only
 }
 
 // SearchResults is the answer to a SearchRequest.
@@ -74,6 +76,10 @@ type SearchResults struct {
 // Nothing matching gives a *NothingFoundError together with the result,
 // whose Results is empty.
 func (s *Store) Search(ctx context.Context, req SearchRequest) (SearchResults, error) {
+	s, err := s.within(ctx, req.Only)
+	if err != nil {
+		return SearchResults{Results: []SearchResult{}, Text: req.Text}, err
+	}
 	all, err := s.search(ctx, req.Text)
 	if err != nil {
 		return SearchResults{Results: []SearchResult{}, Text: req.Text}, err
@@ -90,7 +96,7 @@ func (s *Store) Search(ctx context.Context, req SearchRequest) (SearchResults, e
 
 // factor, claim, link) and ids. A query of blank space finds nothing.
 func (s *Store) search(ctx context.Context, query string) ([]SearchResult, error) {
-	q := s.names.fold(query)
+	q := s.names.String(query)
 	results := []SearchResult{}
 	if q == "" {
 		return results, nil
@@ -102,7 +108,7 @@ func (s *Store) search(ctx context.Context, query string) ([]SearchResult, error
 	byID := map[string]Node{}
 	for _, n := range nodes {
 		byID[n.ID] = n
-		if r, ok := matchNode(s.names.fold, n, q); ok {
+		if r, ok := matchNode(s.names.String, n, q); ok {
 			results = append(results, r)
 		}
 	}
@@ -112,10 +118,10 @@ func (s *Store) search(ctx context.Context, query string) ([]SearchResult, error
 	}
 	for _, c := range claims {
 		for _, f := range []struct{ field, text string }{{"statement", c.Statement}, {"quote", c.Quote}} {
-			if how, ok := matchText(s.names.fold, f.text, q); ok {
+			if how, ok := matchText(s.names.String, f.text, q); ok {
 				results = append(results, SearchResult{
 					Kind: schema.KindClaim, Node: c.About, Score: ScoreClaim, Field: f.field,
-					Match: fmt.Sprintf("claim %s: %s %s the query: %s", c.ID, f.field, how, snippet(s.names.fold, f.text, q)),
+					Match: fmt.Sprintf("claim %s: %s %s the query: %s", c.ID, f.field, how, snippet(s.names.String, f.text, q)),
 					Claim: c.ID, Source: c.Source, text: f.text,
 				})
 				break
@@ -131,12 +137,15 @@ func (s *Store) search(ctx context.Context, query string) ([]SearchResult, error
 		if err != nil {
 			return nil, fmt.Errorf("search: %w", err)
 		}
+		if !s.only.keepHop(h) {
+			continue
+		}
 		for _, f := range []struct{ field, text string }{{"quote", h.Quote}, {"note", h.Note}} {
-			if how, ok := matchText(s.names.fold, f.text, q); ok {
+			if how, ok := matchText(s.names.String, f.text, q); ok {
 				effect := byID[h.Effect]
 				results = append(results, SearchResult{
 					Kind: schema.KindLink, Node: byID[h.Cause], Score: ScoreLink, Field: f.field,
-					Match: fmt.Sprintf("link %s: %s %s the query: %s", h.Link, f.field, how, snippet(s.names.fold, f.text, q)),
+					Match: fmt.Sprintf("link %s: %s %s the query: %s", h.Link, f.field, how, snippet(s.names.String, f.text, q)),
 					Link:  h.Link, Effect: &effect, Source: h.Source, text: f.text,
 				})
 				break

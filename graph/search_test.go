@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/causeway/causeway/fold"
 	"github.com/causeway/causeway/graph/schema"
 )
 
@@ -76,13 +77,13 @@ func TestSearch(t *testing.T) {
 
 func TestSearchMatchSnippet(t *testing.T) {
 	long := strings.Repeat("甲", 30) + "缺電" + strings.Repeat("乙", 30)
-	var f folder
-	got := snippet(f.fold, long, f.fold("缺電"))
+	var f fold.Folder
+	got := snippet(f.String, long, f.String("缺電"))
 	want := "「…" + strings.Repeat("甲", 16) + "缺電" + strings.Repeat("乙", 16) + "…」"
 	if got != want {
 		t.Errorf("snippet(%q, 缺電) = %q; want %q", long, got, want)
 	}
-	if got := snippet(f.fold, "短的缺電", f.fold("缺電")); got != "「短的缺電」" {
+	if got := snippet(f.String, "短的缺電", f.String("缺電")); got != "「短的缺電」" {
 		t.Errorf("snippet(短的缺電, 缺電) = %q; want the whole text", got)
 	}
 }

@@ -27,6 +27,9 @@ type Detail struct {
 	Chains []Chain `json:"chains"`
 	// Loops are the feedback loops through the node.
 	Loops []Loop `json:"loops"`
+	// Scenarios are the scenarios the node is an alternative of, each
+	// with every alternative and its forecasts.
+	Scenarios []Scenario `json:"scenarios"`
 	// Quotes are the distinct passages of the sources behind the claims
 	// and links above, in the order of the text.
 	Quotes []Quote `json:"quotes"`
@@ -49,12 +52,19 @@ type Quote struct {
 // ShowRequest asks for everything about the entity or factor Name.
 type ShowRequest struct {
 	Name string
+	// Only restricts the claims, links, chains and loops shown.
+	Only Only
 }
 
 // Show answers a ShowRequest: the node's labels, what it involves and is
 // involved in, its claims, its causes and effects, the chains and loops it
-// is in, and every quote that backs any of it.
+// is in, the scenarios it is an alternative of, and every quote that backs
+// any of it.
 func (s *Store) Show(ctx context.Context, req ShowRequest) (Detail, error) {
+	s, err := s.within(ctx, req.Only)
+	if err != nil {
+		return Detail{}, err
+	}
 	n, err := s.ResolveName(ctx, req.Name)
 	if err != nil {
 		return Detail{}, err
@@ -137,6 +147,9 @@ func (s *Store) show(ctx context.Context, id string) (Detail, error) {
 	if d.Loops, _, err = s.loops(ctx, []string{id}, DefaultLoopLength, DefaultLoopLimit, true); err != nil {
 		return Detail{}, err
 	}
+	if d.Scenarios, err = s.scenariosOfNode(ctx, id); err != nil {
+		return Detail{}, err
+	}
 	d.Quotes = quotesOf(d)
 	return d, nil
 }
@@ -167,7 +180,9 @@ func (s *Store) hopsOf(ctx context.Context, iris []quad.Value, other func(Hop) s
 		if err != nil {
 			return nil, err
 		}
-		hops = append(hops, h)
+		if s.only.keepHop(h) {
+			hops = append(hops, h)
+		}
 	}
 	sort.Slice(hops, func(i, j int) bool {
 		a, b := hops[i], hops[j]

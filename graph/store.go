@@ -14,6 +14,8 @@ import (
 	"github.com/cayleygraph/cayley/graph/memstore"
 	"github.com/cayleygraph/quad"
 	hbolt "github.com/hidal-go/hidalgo/kv/bolt"
+
+	"github.com/causeway/causeway/fold"
 )
 
 // Store is an open Cayley quad store holding Causeway's graph.
@@ -23,8 +25,11 @@ type Store struct {
 	// kv is the key-value store under a bolt store, through which a load
 	// writes in one transaction; nil for a memory store.
 	kv *batchKV
-	// names folds the names users type (see folder).
-	names folder
+	// names folds the names users type (see fold.Folder); stores made by
+	// within share it.
+	names *fold.Folder
+	// only restricts what the store shows a request (see Only).
+	only only
 }
 
 // ErrNoStore reports a persistent store that does not exist yet.
@@ -37,7 +42,7 @@ func boltOptions() cayleygraph.Options { return cayleygraph.Options{kv.OptNoBloo
 
 // OpenMemory returns an empty in-memory store.
 func OpenMemory() *Store {
-	return &Store{qs: memstore.New(), spec: "memory"}
+	return &Store{qs: memstore.New(), spec: "memory", names: &fold.Folder{}}
 }
 
 // Open opens the store named by spec: "memory" (empty, in memory) or
@@ -77,7 +82,7 @@ func openBoltDir(spec, dir string, create bool) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", spec, err)
 	}
-	s := &Store{spec: spec, kv: &batchKV{KV: db}}
+	s := &Store{spec: spec, kv: &batchKV{KV: db}, names: &fold.Folder{}}
 	s.qs, err = kv.New(s.kv, boltOptions())
 	if errors.Is(err, cayleygraph.ErrNotInitialized) {
 		if !create {

@@ -21,6 +21,8 @@ type TraceRequest struct {
 	// MaxDepth is the most hops a path may have, Limit the most paths;
 	// both at least 1.
 	MaxDepth, Limit int
+	// Only restricts the links the paths may rest on.
+	Only Only
 }
 
 // TraceResult is the answer to a TraceRequest: the two nodes as resolved,
@@ -36,6 +38,7 @@ type TraceResult struct {
 	MinHedge string `json:"-"`
 	MaxDepth int    `json:"-"`
 	Limit    int    `json:"-"`
+	only     only
 }
 
 // Filters describes the filters of the trace for a reader: " through X,
@@ -50,6 +53,9 @@ func (r *TraceResult) Filters() string {
 	}
 	if r.MinHedge != "" && r.MinHedge != schema.Possible {
 		parts = append(parts, "on links at least "+r.MinHedge)
+	}
+	if d := r.only.describe(); d != "" {
+		parts = append(parts, strings.TrimSpace(d))
 	}
 	if len(parts) == 0 {
 		return ""
@@ -78,6 +84,11 @@ const maxProbe = 40
 // path is longer than MaxDepth.
 func (s *Store) Trace(ctx context.Context, req TraceRequest) (TraceResult, error) {
 	res := TraceResult{Paths: []Path{}, MinHedge: req.MinHedge, MaxDepth: req.MaxDepth, Limit: req.Limit}
+	s, err := s.within(ctx, req.Only)
+	if err != nil {
+		return res, err
+	}
+	res.only = s.only
 	if req.MaxDepth < 1 {
 		return res, invalid("max_depth", "must be at least 1, not %d", req.MaxDepth)
 	}
@@ -87,7 +98,6 @@ func (s *Store) Trace(ctx context.Context, req TraceRequest) (TraceResult, error
 	if req.MinHedge != "" && schema.HedgeRank(req.MinHedge) < 0 {
 		return res, invalid("min_hedge", "%q is not a hedge (want certain, probable or possible)", req.MinHedge)
 	}
-	var err error
 	if res.From, err = s.ResolveName(ctx, req.From); err != nil {
 		return res, err
 	}
@@ -183,6 +193,7 @@ func (s *Store) noPath(ctx context.Context, res TraceResult, from, to []string, 
 				Param:  "max_depth", Value: fmt.Sprint(hops),
 			}
 		}
+		reason += " (nor at any depth)"
 	}
 	return nothingFound("%s", reason)
 }
@@ -344,7 +355,7 @@ func (s *Store) pathOf(ctx context.Context, ids []string, maxRank int) (Path, er
 		if err != nil {
 			return Path{}, err
 		}
-		h, ok := bestLink(links, maxRank)
+		h, ok := bestLink(links, maxRank, s.only)
 		if !ok {
 			return Path{}, fmt.Errorf("no curated link backs the causes edge %s -> %s", ids[i-1], ids[i])
 		}
@@ -361,10 +372,10 @@ func (s *Store) pathOf(ctx context.Context, ids []string, maxRank int) (Path, er
 }
 
 // bestLink returns the first of links, the best supported first, whose
-// hedge rank is at most maxRank.
-func bestLink(links []Hop, maxRank int) (Hop, bool) {
+// hedge rank is at most maxRank and that the restriction o keeps.
+func bestLink(links []Hop, maxRank int, o only) (Hop, bool) {
 	for _, h := range links {
-		if schema.HedgeRank(h.Hedge) <= maxRank {
+		if schema.HedgeRank(h.Hedge) <= maxRank && o.keepHop(h) {
 			return h, true
 		}
 	}

@@ -151,7 +151,7 @@ func (s *Store) resolveChain(ctx context.Context, name string) (quad.Value, erro
 		chains = append(chains, c)
 	}
 	sort.Slice(chains, func(i, j int) bool { return chains[i].ID < chains[j].ID })
-	c, err := resolve(&s.names, chains, name, NameChain)
+	c, err := resolve(s.names, chains, name, NameChain, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -195,11 +195,17 @@ type ExportRequest struct {
 	Chain           string
 	Loops           bool
 	Claims          bool
+	// Only restricts the links and claims of the view.
+	Only Only
 }
 
 // Export answers an ExportRequest with the view, named after its scope. A
 // trace with no path or a graph with no loop gives a *NothingFoundError.
 func (s *Store) Export(ctx context.Context, req ExportRequest) (schema.View, error) {
+	s, err := s.within(ctx, req.Only)
+	if err != nil {
+		return schema.View{}, err
+	}
 	scopes := 0
 	for _, set := range []bool{req.Trace, req.Around != "", req.Chain != "", req.Loops} {
 		if set {
@@ -215,7 +221,7 @@ func (s *Store) Export(ctx context.Context, req ExportRequest) (schema.View, err
 	)
 	switch {
 	case req.Trace:
-		t, err := s.Trace(ctx, TraceRequest{From: req.From, To: req.To, MaxDepth: req.MaxDepth, Limit: req.Limit})
+		t, err := s.Trace(ctx, TraceRequest{From: req.From, To: req.To, MaxDepth: req.MaxDepth, Limit: req.Limit, Only: req.Only})
 		if err != nil {
 			return schema.View{}, err
 		}
@@ -241,7 +247,7 @@ func (s *Store) Export(ctx context.Context, req ExportRequest) (schema.View, err
 		}
 		sc, name = &c, "chain "+req.Chain
 	case req.Loops:
-		l, err := s.Loops(ctx, LoopsRequest{})
+		l, err := s.Loops(ctx, LoopsRequest{Only: req.Only})
 		if err != nil {
 			return schema.View{}, err
 		}
@@ -314,7 +320,9 @@ func (s *Store) wholeView(ctx context.Context) (schema.View, error) {
 		if err != nil {
 			return schema.View{}, err
 		}
-		v.Edges = append(v.Edges, causalEdge(h))
+		if s.only.keepHop(h) {
+			v.Edges = append(v.Edges, causalEdge(h))
+		}
 	}
 	err = s.eachQuad(ctx, quad.Predicate, quad.IRI(schema.PredInvolves), func(q quad.Quad) {
 		from, to := nodeID(q.Subject), nodeID(q.Object)
@@ -407,6 +415,9 @@ func (s *Store) viewAddClaims(ctx context.Context, v *schema.View) error {
 		n, about, err := s.viewClaim(ctx, c)
 		if err != nil {
 			return err
+		}
+		if !s.only.keep(n.Source, n.Speaker) {
+			continue
 		}
 		v.Nodes = append(v.Nodes, n)
 		v.Edges = append(v.Edges, schema.ViewEdge{ID: n.ID + "/about", Kind: schema.EdgeAbout, From: n.ID, To: about})

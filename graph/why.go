@@ -51,10 +51,11 @@ func (t Tree) Far(e TreeEdge) string {
 }
 
 // TreeRequest asks for the causes (Why) or the effects (Effects) of the
-// node Name, to MaxDepth hops (at least 1).
+// node Name, to MaxDepth hops (at least 1), on the links Only keeps.
 type TreeRequest struct {
 	Name     string
 	MaxDepth int
+	Only     Only
 }
 
 // Why answers a TreeRequest with the causes of the node, and their causes,
@@ -80,6 +81,10 @@ func (s *Store) treeOf(ctx context.Context, req TreeRequest, upstream bool) (Tre
 	if req.MaxDepth < 1 {
 		return Tree{}, invalid("max_depth", "must be at least 1, not %d", req.MaxDepth)
 	}
+	s, err := s.within(ctx, req.Only)
+	if err != nil {
+		return Tree{}, err
+	}
 	n, err := s.ResolveName(ctx, req.Name)
 	if err != nil {
 		return Tree{}, err
@@ -89,7 +94,7 @@ func (s *Store) treeOf(ctx context.Context, req TreeRequest, upstream bool) (Tre
 		return Tree{}, fmt.Errorf("%s %s: %w", what, n.ID, err)
 	}
 	if len(t.Edges) == 0 {
-		return t, nothingFound("%s has no %s in the store", n.Name(), noun)
+		return t, nothingFound("%s has no %s in the store%s", n.Name(), noun, s.only.describe())
 	}
 	return t, nil
 }
@@ -117,7 +122,7 @@ func (s *Store) tree(ctx context.Context, id string, maxDepth int, upstream bool
 	if root.Kind == schema.KindEntity {
 		offset = 1
 	}
-	view := s.causalView(ctx)
+	view := s.causalView(ctx).withFilter(nil, hedgeAll)
 	var startIDs []int64
 	for _, f := range starts {
 		if n, ok := view.idOf(schema.NodeIRI(f)); ok {
@@ -256,6 +261,9 @@ func (c *linkCache) between(ctx context.Context, cause, effect string) ([]Hop, e
 		}
 		m = map[string][]Hop{}
 		for _, h := range hops {
+			if !c.s.only.keepHop(h) {
+				continue
+			}
 			other := h.Effect
 			if c.byEffect {
 				other = h.Cause

@@ -7,6 +7,9 @@ import (
 	"fmt"
 	"reflect"
 	"regexp"
+	"runtime"
+	"runtime/debug"
+	"runtime/metrics"
 	"strconv"
 	"strings"
 	"time"
@@ -73,11 +76,79 @@ func (e *UnknownLangError) Error() string {
 // query that ignores its context cannot hold the caller past it.
 //
 // A query that does not parse gives a *SyntaxError with its position.
-func Run(ctx context.Context, qs cayleygraph.QuadStore, lang, text string, limit int) ([]any, error) {
+//
+// With maxMemory > 0, Run also stops a query whose results and working
+// memory grow the heap by more than maxMemory bytes over what it was when
+// the query started (a watcher reads the heap's size every few
+// milliseconds and ends the query's context), and returns a *MemoryError;
+// it then collects the garbage the query left, so that the process stays
+// healthy for the next query.
+func Run(ctx context.Context, qs cayleygraph.QuadStore, lang, text string, limit int, maxMemory uint64) ([]any, error) {
 	sess := query.NewSession(qs, lang)
 	if sess == nil {
 		return nil, &UnknownLangError{Lang: lang}
 	}
+	if maxMemory > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithCancel(ctx)
+		defer cancel()
+		over := watchMemory(ctx, cancel, maxMemory)
+		res, err := run(ctx, sess, lang, text, limit)
+		cancel()
+		if <-over {
+			runtime.GC()
+			debug.FreeOSMemory()
+			return nil, &MemoryError{Limit: maxMemory}
+		}
+		return res, err
+	}
+	return run(ctx, sess, lang, text, limit)
+}
+
+// MemoryError reports a query stopped because it grew the heap past its
+// limit.
+type MemoryError struct{ Limit uint64 }
+
+func (e *MemoryError) Error() string {
+	return fmt.Sprintf("query stopped: it used more than %d MiB", e.Limit>>20)
+}
+
+// watchMemory watches the heap until ctx ends, and calls stop when it has
+// grown by more than limit bytes since the watch began. The channel it
+// returns tells, once ctx has ended, whether it did.
+func watchMemory(ctx context.Context, stop context.CancelFunc, limit uint64) <-chan bool {
+	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	heap := func() uint64 {
+		metrics.Read(sample)
+		if sample[0].Value.Kind() != metrics.KindUint64 {
+			return 0
+		}
+		return sample[0].Value.Uint64()
+	}
+	base := heap()
+	over := make(chan bool, 1)
+	go func() {
+		tick := time.NewTicker(5 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			select {
+			case <-ctx.Done():
+				over <- false
+				return
+			case <-tick.C:
+				if h := heap(); h > base && h-base > limit {
+					stop()
+					over <- true
+					return
+				}
+			}
+		}
+	}()
+	return over
+}
+
+// run runs a query of the session, as Run describes.
+func run(ctx context.Context, sess query.Session, lang, text string, limit int) ([]any, error) {
 	type outcome struct {
 		results []any
 		err     error

@@ -201,3 +201,26 @@ func TestRunBolt(t *testing.T) {
 		t.Errorf("downstream on bolt = %v; want the in-memory result %v", got, mem)
 	}
 }
+
+// TestQueryMemoryCeiling runs, in process as a server would, a Gizmo query
+// that allocates without end: it is stopped at its memory ceiling with a
+// clear error, and the next query runs as usual.
+func TestQueryMemoryCeiling(t *testing.T) {
+	s := memoryStore(t, curated(t))
+	ctx := context.Background()
+	for _, text := range []string{
+		`var a = []; while (true) { a.push(new Array(1e6)); }`,
+		`var s = "x"; while (true) { s = s + s; }`,
+	} {
+		_, err := s.Query(ctx, graph.QueryRequest{Query: text, MaxMemory: 64 << 20, Timeout: time.Minute})
+		var limit *graph.LimitError
+		var mem *queries.MemoryError
+		if !errors.As(err, &limit) || !errors.As(err, &mem) || limit.Param != "max_memory" {
+			t.Fatalf("Query(%q) with a 64 MiB ceiling = %v; want it stopped at max_memory", text, err)
+		}
+		got, err := s.Query(ctx, graph.QueryRequest{Query: `g.Emit(1 + 1)`, MaxMemory: 64 << 20})
+		if err != nil || len(got) != 1 {
+			t.Fatalf("the query after a stopped one = %v, %v; want [2]", got, err)
+		}
+	}
+}

@@ -38,11 +38,12 @@ No chain at all exits with status 1.`,
 		},
 	}
 	cmd.Flags().StringVar(&opts.format, "format", "text", "output format: text or json")
+	addOnly(cmd, e)
 	return cmd
 }
 
 func chainsRun(ctx context.Context, opts *chainsOptions) error {
 	return answer(ctx, opts.env, opts.format, func(s *graph.Store) (graph.ChainsResult, error) {
-		return s.Chains(ctx, graph.ChainsRequest{})
+		return s.Chains(ctx, graph.ChainsRequest{Only: opts.env.only})
 	}, writeChains)
 }

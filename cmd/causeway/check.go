@@ -32,13 +32,28 @@ is any problem.`,
 }
 
 func checkRun(_ context.Context, opts *checkOptions) error {
-	docs, err := readDocs(opts.paths)
+	docs, err := opts.env.readDocs(opts.paths)
 	if err != nil {
 		return err
 	}
 	var quotes int
 	for _, d := range docs {
-		quotes += len(d.Claims) + len(d.Links) + len(d.Omitted)
+		quotes += len(d.Claims) + len(d.Links) + len(d.Omitted) + len(d.Scenarios)
+		// The words of a condition or a likelihood, verified within their
+		// item's quote.
+		for _, c := range d.Claims {
+			if c.Condition != nil {
+				quotes++
+			}
+			if c.Forecast != nil && c.Forecast.Likelihood != "" {
+				quotes++
+			}
+		}
+		for _, l := range d.Links {
+			if l.Condition != nil {
+				quotes++
+			}
+		}
 	}
 	fmt.Fprintf(opts.env.stdout, "ok: %d curated %s, %d quotes verified\n", len(docs), plural(len(docs), "file", "files"), quotes)
 	return nil

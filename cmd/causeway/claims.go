@@ -47,11 +47,12 @@ exits with status 2; no claim at all exits with status 1.`,
 	}
 	cmd.Flags().StringVar(&opts.about, "about", "", "only the claims about this entity or factor")
 	cmd.Flags().StringVar(&opts.format, "format", "text", "output format: text or json")
+	addOnly(cmd, e)
 	return cmd
 }
 
 func claimsRun(ctx context.Context, opts *claimsOptions) error {
 	return answer(ctx, opts.env, opts.format, func(s *graph.Store) (graph.ClaimsResult, error) {
-		return s.Claims(ctx, graph.ClaimsRequest{About: opts.about})
+		return s.Claims(ctx, graph.ClaimsRequest{About: opts.about, Only: opts.env.only})
 	}, writeClaims)
 }

@@ -70,7 +70,7 @@ type coverageSource struct {
 }
 
 func coverageRun(_ context.Context, opts *coverageOptions) error {
-	docs, err := readDocs(opts.paths)
+	docs, err := opts.env.readDocs(opts.paths)
 	if err != nil {
 		return err
 	}

@@ -49,7 +49,7 @@ repair the store, and exits with status 1.`,
 }
 
 func doctorRun(ctx context.Context, opts *doctorOptions) error {
-	docs, err := readDocs(opts.paths)
+	docs, err := opts.env.readDocs(opts.paths)
 	if err != nil {
 		return err
 	}

@@ -96,6 +96,7 @@ it is not a terminal.`,
 	f.IntVar(&opts.depth, "depth", 2, "with --around: most edges from the node")
 	f.StringVar(&opts.chain, "chain", "", "export the steps of this chain")
 	f.BoolVar(&opts.loops, "loops", false, "export the feedback loops")
+	addOnly(cmd, e)
 	return cmd
 }
 
@@ -179,6 +180,7 @@ func exportStore(ctx context.Context, s *graph.Store, opts *exportOptions) error
 	v, err := s.Export(ctx, graph.ExportRequest{
 		Trace: opts.trace, From: opts.from, To: opts.to, MaxDepth: opts.maxDepth, Limit: opts.limit,
 		Around: opts.around, Depth: opts.depth, Chain: opts.chain, Loops: opts.loops, Claims: opts.claims,
+		Only: opts.env.only,
 	})
 	if err != nil {
 		return err

@@ -247,7 +247,10 @@ func TestExportKeepsTheOldFile(t *testing.T) {
 				fakeDot(t, `cat >/dev/null; printf '\211PNG half'; echo 'Error: out of memory' >&2; exit 1`)
 			},
 			code: exitFail, stderr: "Error: out of memory: exit status 1"},
-		{name: "dot hangs", args: []string{"--format", "svg"},
+		{name: "dot hangs", args: []string{"--format", "svg", "--timeout", "500ms"},
+			setup: func(t *testing.T) { fakeDot(t, "exec sleep 10") },
+			code:  exitFail, stderr: "causeway: export stopped: it ran longer than --timeout 500ms"},
+		{name: "dot hangs past the caller's deadline", args: []string{"--format", "svg"},
 			setup:   func(t *testing.T) { fakeDot(t, "exec sleep 10") },
 			timeout: 500 * time.Millisecond, code: exitFail, stderr: "render svg: context deadline exceeded"},
 	}

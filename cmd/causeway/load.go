@@ -7,8 +7,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/causeway/causeway/data"
-	"github.com/causeway/causeway/extract"
 	"github.com/causeway/causeway/graph"
 	"github.com/causeway/causeway/graph/schema"
 )
@@ -58,22 +56,11 @@ func checkLoadStore(db string) error {
 }
 
 func loadRun(ctx context.Context, opts *loadOptions) error {
-	var (
-		quads []schema.Quad
-		err   error
-	)
-	if len(opts.paths) == 0 {
-		quads, err = extract.Quads(data.FS(), data.Curated())
-	} else {
-		var docs []*extract.Document
-		docs, err = readFiles(opts.paths)
-		for _, d := range docs {
-			quads = append(quads, extract.Compile(d)...)
-		}
-	}
+	docs, err := opts.env.readDocs(opts.paths)
 	if err != nil {
 		return err
 	}
+	quads := compile(docs)
 	s, err := graph.Open(opts.env.db, true)
 	if err != nil {
 		return err

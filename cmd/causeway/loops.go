@@ -55,11 +55,12 @@ stands for the factors that involve it. No loop exits with status 1.`,
 	cmd.Flags().IntVar(&opts.maxLength, "max-length", graph.DefaultLoopLength, "most links in a loop")
 	cmd.Flags().IntVar(&opts.limit, "limit", graph.DefaultLoopLimit, "most loops shown")
 	cmd.Flags().StringVar(&opts.format, "format", "text", "output format: text or json")
+	addOnly(cmd, e)
 	return cmd
 }
 
 func loopsRun(ctx context.Context, opts *loopsOptions) error {
 	return answer(ctx, opts.env, opts.format, func(s *graph.Store) (graph.LoopsResult, error) {
-		return s.Loops(ctx, graph.LoopsRequest{Through: opts.through, MaxLength: opts.maxLength, Limit: opts.limit})
+		return s.Loops(ctx, graph.LoopsRequest{Through: opts.through, MaxLength: opts.maxLength, Limit: opts.limit, Only: opts.env.only})
 	}, writeLoops)
 }

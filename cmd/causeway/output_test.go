@@ -139,7 +139,7 @@ func TestCommandErrorAndWriteError(t *testing.T) {
 			"causeway: 2 cue sentences unreviewed: curate them or mark them omitted\n" +
 				"causeway: write stdout: no space left on device\n"},
 		{"export", []string{"export", "--format", "dot", "--trace", "拋售", "缺電"}, // no path, so nothing written
-			"causeway: no causal path from Capital sell-off 「資本拋售」 to US power shortage 「缺電」 within 12 hops\n"},
+			"causeway: no causal path from Capital sell-off 「資本拋售」 to US power shortage 「缺電」 within 12 hops (nor at any depth)\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

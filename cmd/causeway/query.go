@@ -6,7 +6,6 @@ import (
 	"io"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -24,7 +23,8 @@ type queryOptions struct {
 	langSet bool
 	format  string
 	limit   int
-	timeout time.Duration
+	// maxMemory is --max-memory, in MiB.
+	maxMemory int
 	// params are the --param values, by name.
 	params map[string]string
 }
@@ -63,8 +63,8 @@ The vocabulary to write queries with is in queries/README.md.`,
 			if opts.limit < 0 {
 				return usageError{fmt.Errorf("--limit must be 0 (no limit) or more, not %d", opts.limit)}
 			}
-			if opts.timeout <= 0 {
-				return usageError{fmt.Errorf("--timeout must be positive, not %s", opts.timeout)}
+			if opts.maxMemory < 1 {
+				return usageError{fmt.Errorf("--max-memory must be at least 1 (MiB), not %d", opts.maxMemory)}
 			}
 			opts.params = map[string]string{}
 			for _, p := range params {
@@ -83,7 +83,7 @@ The vocabulary to write queries with is in queries/README.md.`,
 	cmd.Flags().StringVar(&opts.lang, "lang", queries.Gizmo, "query language: gizmo, graphql or mql")
 	cmd.Flags().StringVar(&opts.format, "format", "table", "output format: table or json")
 	cmd.Flags().IntVar(&opts.limit, "limit", 0, "print at most this many results (0: all)")
-	cmd.Flags().DurationVar(&opts.timeout, "timeout", 10*time.Second, "stop the query after this long")
+	cmd.Flags().IntVar(&opts.maxMemory, "max-memory", 512, "stop a query that grows the heap by more than this many MiB")
 	cmd.Flags().StringArrayVar(&params, "param", nil, "NAME=VALUE for a parameter of a saved query (repeatable)")
 	return cmd
 }
@@ -95,7 +95,8 @@ func queryRun(ctx context.Context, opts *queryOptions) error {
 	}
 	return opts.env.withStore(ctx, func(s *graph.Store) error {
 		results, err := s.Query(ctx, graph.QueryRequest{
-			Query: opts.query, Lang: lang, Params: opts.params, Limit: opts.limit, Timeout: opts.timeout,
+			Query: opts.query, Lang: lang, Params: opts.params, Limit: opts.limit, Timeout: opts.env.timeout,
+			MaxMemory: uint64(opts.maxMemory) << 20,
 		})
 		return opts.env.print(opts.format, results, err, func(w io.Writer) error {
 			return writeTable(w, results)

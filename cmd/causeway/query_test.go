@@ -5,7 +5,6 @@ import (
 	"reflect"
 	"strings"
 	"testing"
-	"time"
 )
 
 func TestQueryFlags(t *testing.T) {
@@ -16,17 +15,17 @@ func TestQueryFlags(t *testing.T) {
 		wantErr bool
 	}{
 		{name: "defaults", args: []string{"g.V().All()"},
-			want: queryOptions{query: "g.V().All()", lang: "gizmo", format: "table", timeout: 10 * time.Second, params: map[string]string{}}},
-		{name: "every flag", args: []string{"q", "--lang", "graphql", "--format", "json", "--limit", "5", "--timeout", "2s", "--param", "a=1", "--param", "b=x=y", "--param", "c="},
-			want: queryOptions{query: "q", lang: "graphql", langSet: true, format: "json", limit: 5, timeout: 2 * time.Second,
+			want: queryOptions{query: "g.V().All()", lang: "gizmo", format: "table", maxMemory: 512, params: map[string]string{}}},
+		{name: "every flag", args: []string{"q", "--lang", "graphql", "--format", "json", "--limit", "5", "--max-memory", "64", "--param", "a=1", "--param", "b=x=y", "--param", "c="},
+			want: queryOptions{query: "q", lang: "graphql", langSet: true, format: "json", limit: 5, maxMemory: 64,
 				params: map[string]string{"a": "1", "b": "x=y", "c": ""}}},
 		{name: "no query", args: nil, wantErr: true},
 		{name: "two queries", args: []string{"a", "b"}, wantErr: true},
 		{name: "unknown lang", args: []string{"q", "--lang", "sparql"}, wantErr: true},
 		{name: "unknown format", args: []string{"q", "--format", "csv"}, wantErr: true},
 		{name: "negative limit", args: []string{"q", "--limit", "-1"}, wantErr: true},
-		{name: "zero timeout", args: []string{"q", "--timeout", "0s"}, wantErr: true},
-		{name: "bad timeout", args: []string{"q", "--timeout", "soon"}, wantErr: true},
+		{name: "zero max-memory", args: []string{"q", "--max-memory", "0"}, wantErr: true},
+		{name: "bad max-memory", args: []string{"q", "--max-memory", "lots"}, wantErr: true},
 		{name: "param without =", args: []string{"q", "--param", "a"}, wantErr: true},
 		{name: "param twice", args: []string{"q", "--param", "a=1", "--param", "a=2"}, wantErr: true},
 	}

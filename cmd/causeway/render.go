@@ -18,6 +18,11 @@ import (
 // writeTrace writes the paths of a trace, each hop with its evidence.
 func writeTrace(w io.Writer, r graph.TraceResult) {
 	from, to, paths, limit, filters := r.From, r.To, r.Paths, r.Limit, r.Filters()
+	var all [][]graph.Hop
+	for _, p := range paths {
+		all = append(all, p.Hops)
+	}
+	who := manyVoices(all...)
 	noun := "paths"
 	if len(paths) == 1 {
 		noun = "path"
@@ -52,7 +57,7 @@ func writeTrace(w io.Writer, r graph.TraceResult) {
 			fmt.Fprint(w, " · rests on an inferred link")
 		}
 		fmt.Fprintln(w)
-		writeHops(w, "  ", p.Nodes, p.Hops)
+		writeHops(w, "  ", p.Nodes, p.Hops, who)
 	}
 }
 
@@ -60,14 +65,14 @@ func writeTrace(w io.Writer, r graph.TraceResult) {
 // and between two nodes the hop's polarity, hedge, inferred flag and quote.
 // A cycle has one hop more than it has nodes: its last hop leads back to
 // the first node, shown again.
-func writeHops(w io.Writer, indent string, nodes []graph.Node, hops []graph.Hop) {
+func writeHops(w io.Writer, indent string, nodes []graph.Node, hops []graph.Hop, who bool) {
 	for j, h := range hops {
 		fmt.Fprintf(w, "%s%s\n", indent, nodes[j].Name())
 		if h.Kind == graph.HopInvolvement {
 			fmt.Fprintf(w, "%s  ┆ %s\n", indent, involvement(nodes[j]))
 			continue
 		}
-		fmt.Fprintf(w, "%s  │ %s\n", indent, hopEvidence(h))
+		fmt.Fprintf(w, "%s  │ %s\n", indent, hopEvidence(h, who))
 	}
 	if len(hops) < len(nodes) {
 		fmt.Fprintf(w, "%s%s\n", indent, nodes[len(nodes)-1].Name())
@@ -86,11 +91,51 @@ func involvement(before graph.Node) string {
 	return "involves (not a causal link)"
 }
 
-// hopEvidence shows a causal link's polarity, hedge, inferred flag and
-// quote.
-func hopEvidence(h graph.Hop) string {
-	return fmt.Sprintf("%s %s%s  「%s」", h.Polarity, h.Hedge, inferredMark(h), h.Quote)
+// hopEvidence shows a causal link's polarity, hedge, inferred flag,
+// condition and quote. A necessary condition is marked as such: the link
+// says the effect follows only if the cause holds, not that the cause
+// suffices.
+//
+// With who, it also says on whose word and from which source: results
+// drawn from several sources or speakers say so at every hop.
+func hopEvidence(h graph.Hop, who bool) string {
+	ev := fmt.Sprintf("%s %s%s%s  「%s」", h.Polarity, h.Hedge, inferredMark(h), conditionMark(h.Condition), oneLine(h.Quote))
+	if who {
+		ev += fmt.Sprintf(" — %s, source %s", h.Speaker, h.Source)
+	}
+	return ev
 }
+
+// manyVoices tells whether the causal links among hops come from more than
+// one source or speaker.
+func manyVoices(hops ...[]graph.Hop) bool {
+	sources, speakers := map[string]bool{}, map[string]bool{}
+	for _, hs := range hops {
+		for _, h := range hs {
+			if h.Kind != graph.HopInvolvement {
+				sources[h.Source], speakers[h.Speaker] = true, true
+			}
+		}
+	}
+	return len(sources) > 1 || len(speakers) > 1
+}
+
+// conditionMark shows the condition of a link after its hedge: ", if
+// 「…」" or ", necessary condition: only if 「…」"; "" without one.
+func conditionMark(c *graph.Condition) string {
+	switch {
+	case c == nil:
+		return ""
+	case c.Necessary():
+		return fmt.Sprintf(", necessary condition: only if 「%s」", c.Quote)
+	}
+	return fmt.Sprintf(", if 「%s」", c.Quote)
+}
+
+// oneLine shows a quote on one line of text output: a quote that spans
+// paragraphs of its source shows each line break as ¶. JSON keeps the
+// quote verbatim.
+func oneLine(quote string) string { return strings.ReplaceAll(quote, "\n", "¶") }
 
 func inferredMark(h graph.Hop) string {
 	if h.Inferred {
@@ -103,6 +148,11 @@ func inferredMark(h graph.Hop) string {
 // depth, with the evidence of the links to it below.
 func writeTree(w io.Writer, t graph.Tree) {
 	maxDepth := t.MaxDepth
+	hops := make([]graph.Hop, len(t.Edges))
+	for i, e := range t.Edges {
+		hops[i] = e.Hop
+	}
+	who := manyVoices(hops)
 	title, arrow, noun := "Effects", "→", "effect"
 	if t.Upstream {
 		title, arrow, noun = "Causes", "←", "cause"
@@ -153,13 +203,18 @@ func writeTree(w io.Writer, t graph.Tree) {
 			}
 			fmt.Fprintf(w, "%s  %s %s%s\n", indent, arrow, t.Nodes[far].Name(), mark)
 		}
-		fmt.Fprintf(w, "%s      %s\n", indent, hopEvidence(e.Hop))
+		fmt.Fprintf(w, "%s      %s\n", indent, hopEvidence(e.Hop, who))
 	}
 }
 
 // writeLoops writes feedback loops, each hop with its evidence.
 func writeLoops(w io.Writer, r graph.LoopsResult) {
 	through, loops := r.Through, r.Loops
+	var all [][]graph.Hop
+	for _, l := range loops {
+		all = append(all, l.Hops)
+	}
+	who := manyVoices(all...)
 	reinforcing := 0
 	for _, l := range loops {
 		if l.Type == graph.Reinforcing {
@@ -177,7 +232,7 @@ func writeLoops(w io.Writer, r graph.LoopsResult) {
 	fmt.Fprintln(w)
 	for i, l := range loops {
 		fmt.Fprintf(w, "\nLoop %d · %s · %d %s%s\n", i+1, l.Type, len(l.Hops), plural(len(l.Hops), "hop", "hops"), loopSummary(l))
-		writeHops(w, "  ", l.Nodes, l.Hops)
+		writeHops(w, "  ", l.Nodes, l.Hops, who)
 	}
 }
 
@@ -193,6 +248,7 @@ func loopSummary(l graph.Loop) string {
 }
 
 func writeShow(w io.Writer, d graph.Detail) {
+	who := manyVoices(d.Incoming, d.Outgoing)
 	n := d.Node
 	fmt.Fprintln(w, n.Name())
 	kind := n.Kind
@@ -226,19 +282,22 @@ func writeShow(w io.Writer, d graph.Detail) {
 			if num := formatNumber(c); num != "" {
 				fmt.Fprintf(w, "    = %s\n", num)
 			}
-			fmt.Fprintf(w, "    %s · %s%s  「%s」\n", c.Hedge, c.Speaker, claimInferredMark(c), c.Quote)
+			writeForecast(w, "    ", c)
+			fmt.Fprintf(w, "    %s · %s%s  「%s」\n", c.Hedge, c.Speaker, claimInferredMark(c), oneLine(c.Quote))
 		}
 	}
 	if section("Causes", len(d.Incoming), plural(len(d.Incoming), "link", "links")) {
 		for _, h := range d.Incoming {
 			fmt.Fprintf(w, "  ← %s · link %s\n", d.Neighbours[h.Cause].Name(), h.Link)
-			fmt.Fprintf(w, "      %s\n", hopEvidence(h))
+			fmt.Fprintf(w, "      %s\n", hopEvidence(h, who))
+			writeLinkCondition(w, "      ", h.Condition)
 		}
 	}
 	if section("Effects", len(d.Outgoing), plural(len(d.Outgoing), "link", "links")) {
 		for _, h := range d.Outgoing {
 			fmt.Fprintf(w, "  → %s · link %s\n", d.Neighbours[h.Effect].Name(), h.Link)
-			fmt.Fprintf(w, "      %s\n", hopEvidence(h))
+			fmt.Fprintf(w, "      %s\n", hopEvidence(h, who))
+			writeLinkCondition(w, "      ", h.Condition)
 		}
 	}
 	if section("Chains", len(d.Chains), plural(len(d.Chains), "chain", "chains")) {
@@ -251,9 +310,14 @@ func writeShow(w io.Writer, d graph.Detail) {
 			fmt.Fprintf(w, "  %s · %s\n", l.Type, pathIDs(l.Nodes, true))
 		}
 	}
+	if section("Scenarios", len(d.Scenarios), plural(len(d.Scenarios), "scenario", "scenarios")) {
+		for _, sc := range d.Scenarios {
+			writeScenario(w, "  ", "", sc)
+		}
+	}
 	if section("Quotes", len(d.Quotes), plural(len(d.Quotes), "quote", "quotes")) {
 		for _, q := range d.Quotes {
-			fmt.Fprintf(w, "  %s %d–%d · %s\n    「%s」\n", q.Source, q.QuoteStart, q.QuoteEnd, strings.Join(q.Backs, ", "), q.Text)
+			fmt.Fprintf(w, "  %s %d–%d · %s\n    「%s」\n", q.Source, q.QuoteStart, q.QuoteEnd, strings.Join(q.Backs, ", "), oneLine(q.Text))
 		}
 	}
 }
@@ -310,9 +374,104 @@ func writeClaims(w io.Writer, r graph.ClaimsResult) {
 		if n := formatNumber(c); n != "" {
 			fmt.Fprintf(w, "  = %s\n", n)
 		}
-		fmt.Fprintf(w, "  %s · %s%s  「%s」\n", c.Hedge, c.Speaker, claimInferredMark(c), c.Quote)
+		writeForecast(w, "  ", c)
+		fmt.Fprintf(w, "  %s · %s%s  「%s」\n", c.Hedge, c.Speaker, claimInferredMark(c), oneLine(c.Quote))
 		if c.Note != "" {
 			fmt.Fprintf(w, "  note: %s\n", c.Note)
+		}
+	}
+	for _, sc := range r.Scenarios {
+		fmt.Fprintln(w)
+		writeScenario(w, "", "Scenario ", sc)
+	}
+}
+
+// writeForecast writes a claim's forecast and condition, a line each, as
+// "forecast: likely 「概率可能更大一些」 · horizon year-end · scenario ID"
+// and "only if (a necessary condition): STATEMENT 「QUOTE」"; nothing for a
+// claim with neither.
+func writeForecast(w io.Writer, indent string, c graph.Claim) {
+	if f := c.Forecast; f != nil {
+		var parts []string
+		if f.Likelihood != nil {
+			parts = append(parts, likelihood(f))
+		}
+		if f.Horizon != nil {
+			parts = append(parts, "horizon "+*f.Horizon)
+		}
+		if f.Scenario != nil {
+			parts = append(parts, "scenario "+*f.Scenario)
+		}
+		fmt.Fprintf(w, "%sforecast: %s\n", indent, strings.Join(parts, " · "))
+	}
+	if c.Condition != nil {
+		fmt.Fprintf(w, "%s%s  「%s」\n", indent, conditionText(c.Condition), c.Condition.Quote)
+	}
+}
+
+// writeLinkCondition writes the statement of a link's condition, whose
+// quote hopEvidence shows; nothing when the curation gives none.
+func writeLinkCondition(w io.Writer, indent string, c *graph.Condition) {
+	if c != nil && c.Statement != nil {
+		fmt.Fprintf(w, "%s%s\n", indent, conditionText(c))
+	}
+}
+
+// conditionText shows a condition's kind and statement: "only if (a
+// necessary condition, not said to suffice): STATEMENT".
+func conditionText(c *graph.Condition) string {
+	s := "if (a sufficient condition)"
+	if c.Necessary() {
+		s = "only if (a necessary condition, not said to suffice)"
+	}
+	if c.Statement != nil {
+		s += ": " + *c.Statement
+	}
+	return s
+}
+
+// likelihood shows a forecast's likelihood in words, with the text's:
+// "very likely 「大概率」".
+func likelihood(f *graph.Forecast) string {
+	s := strings.ReplaceAll(*f.Likelihood, "-", " ")
+	if f.LikelihoodQuote != nil {
+		s += " 「" + *f.LikelihoodQuote + "」"
+	}
+	return s
+}
+
+// writeScenario writes a scenario, its id after title: its labels and
+// quote, then each alternative, numbered in the order the text forecasts
+// them, with its forecasts: likelihood, condition, horizon, hedge and claim
+// id, a line each.
+func writeScenario(w io.Writer, indent, title string, sc graph.Scenario) {
+	label := sc.Label
+	if sc.LabelZh != "" {
+		label += " 「" + sc.LabelZh + "」"
+	}
+	fmt.Fprintf(w, "%s%s%s · %s · %d %s\n", indent, title, sc.ID, label, len(sc.Alternatives), plural(len(sc.Alternatives), "alternative", "alternatives"))
+	fmt.Fprintf(w, "%s  「%s」\n", indent, oneLine(sc.Quote))
+	for i, a := range sc.Alternatives {
+		fmt.Fprintf(w, "%s  %d. %s · %s\n", indent, i+1, a.Node.ID, a.Node.Name())
+		for _, c := range a.Claims {
+			var parts []string
+			if c.Forecast != nil && c.Forecast.Likelihood != nil {
+				parts = append(parts, likelihood(c.Forecast))
+			} else {
+				parts = append(parts, "no likelihood given")
+			}
+			if k := c.Condition; k != nil {
+				word := "if"
+				if k.Necessary() {
+					word = "only if"
+				}
+				parts[0] += fmt.Sprintf(", %s 「%s」", word, k.Quote)
+			}
+			if c.Forecast != nil && c.Forecast.Horizon != nil {
+				parts = append(parts, "horizon "+*c.Forecast.Horizon)
+			}
+			parts = append(parts, c.Hedge, "claim "+c.ID)
+			fmt.Fprintf(w, "%s       %s\n", indent, strings.Join(parts, " · "))
 		}
 	}
 }
@@ -361,15 +520,20 @@ func formatFloat(f float64) string {
 // writeChains writes the curated chains as paths.
 func writeChains(w io.Writer, r graph.ChainsResult) {
 	chains := r.Chains
+	var all [][]graph.Hop
+	for _, c := range chains {
+		all = append(all, c.Hops)
+	}
+	who := manyVoices(all...)
 	fmt.Fprintf(w, "%d curated %s\n", len(chains), plural(len(chains), "chain", "chains"))
 	for _, c := range chains {
-		writeChain(w, c)
+		writeChain(w, c, who)
 	}
 }
 
 // writeChain writes one chain: its id and labels, a summary line, and its
 // path.
-func writeChain(w io.Writer, c graph.Chain) {
+func writeChain(w io.Writer, c graph.Chain, who bool) {
 	label := c.Label
 	if c.LabelZh != "" {
 		label += " 「" + c.LabelZh + "」"
@@ -380,7 +544,7 @@ func writeChain(w io.Writer, c graph.Chain) {
 		fmt.Fprint(w, " · rests on an inferred link")
 	}
 	fmt.Fprintln(w)
-	writeHops(w, "  ", c.Nodes, c.Hops)
+	writeHops(w, "  ", c.Nodes, c.Hops, who)
 }
 
 // writeTable prints results as a table: one row per result, one column per

@@ -7,14 +7,19 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
+	"runtime/debug"
+	"slices"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/causeway/causeway/data"
 	"github.com/causeway/causeway/extract"
 	"github.com/causeway/causeway/graph"
+	"github.com/causeway/causeway/graph/schema"
 )
 
 // env carries what every command reads and writes: no command touches
@@ -23,9 +28,33 @@ type env struct {
 	stdin  io.Reader
 	stdout io.Writer
 	stderr io.Writer
-	// db is the --db flag: "" for the embedded data in memory.
+	// db is the --db flag: "" for the curated data in memory.
 	db string
+	// data is the --data flag: a directory of curated files and their
+	// texts, "" for the data embedded in the binary.
+	data string
+	// timeout is the --timeout flag: how long a reading command may run.
+	timeout time.Duration
+	// cancel ends the context the timeout set, if one was set.
+	cancel context.CancelFunc
+	// command is the name of the command that runs.
+	command string
+	// only is --source and --speaker, for the commands that read the
+	// graph (see addOnly).
+	only graph.Only
 }
+
+// addOnly gives a reading command the --source and --speaker flags, which
+// restrict it to some sources and speakers of the corpus.
+func addOnly(cmd *cobra.Command, e *env) {
+	cmd.Flags().StringArrayVar(&e.only.Sources, "source", nil, "only this source's links, claims and chains (repeatable)")
+	cmd.Flags().StringArrayVar(&e.only.Speakers, "speaker", nil, "only what this speaker asserts (repeatable; a name as for any node)")
+}
+
+// defaultTimeout is how long a reading command may run by default: long
+// enough for any answer a reader waits for, short enough that a runaway
+// request frees the machine (and a server's worker) soon.
+const defaultTimeout = time.Minute
 
 // Exit codes.
 const (
@@ -56,6 +85,14 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	root.SetOut(out)
 	root.SetErr(stderr)
 	err := root.ExecuteContext(ctx)
+	if e.cancel != nil {
+		e.cancel()
+	}
+	var timeout *graph.TimeoutError
+	// A deadline the caller's context did not set is --timeout's.
+	if errors.Is(err, context.DeadlineExceeded) && ctx.Err() == nil && !errors.As(err, &timeout) {
+		err = &graph.TimeoutError{What: e.command, After: e.timeout, Err: err}
+	}
 	if out.err == nil {
 		return report(stderr, err)
 	}
@@ -91,6 +128,7 @@ func message(err error) string {
 		invalid *graph.InvalidError
 		nothing *graph.NothingFoundError
 		timeout *graph.TimeoutError
+		limit   *graph.LimitError
 	)
 	flag := func(param string) string { return "--" + strings.ReplaceAll(param, "_", "-") }
 	switch {
@@ -100,6 +138,10 @@ func message(err error) string {
 		return fmt.Sprintf("%s (raise %s to %s)", nothing.Reason, flag(nothing.Param), nothing.Value)
 	case errors.As(err, &timeout):
 		return fmt.Sprintf("%s stopped: it ran longer than --timeout %s", timeout.What, timeout.After)
+	case errors.As(err, &limit):
+		return fmt.Sprintf("%s stopped: it went past %s %s", limit.What, flag(limit.Param), limit.Value)
+	case errors.Is(err, context.Canceled):
+		return "interrupted"
 	}
 	return err.Error()
 }
@@ -135,11 +177,39 @@ With no --db, every command works on the curated data embedded in the binary,
 loaded into an in-memory store at start.`,
 		SilenceErrors: true,
 		SilenceUsage:  true,
-		// An unknown command is a usage error, like any other.
-		Args: args(cobra.NoArgs),
-		RunE: func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
+		// An unknown command is a usage error, like any other, with the
+		// commands it may be a slip for.
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return nil
+			}
+			msg := fmt.Sprintf("unknown command %q for %q", args[0], cmd.Name())
+			if near := cmd.SuggestionsFor(args[0]); len(near) > 0 {
+				msg += "; did you mean " + joinOr(near) + "?"
+			}
+			return usageError{errors.New(msg)}
+		},
+		Version:                    version(),
+		SuggestionsMinimumDistance: 2,
+		RunE:                       func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
 	}
 	root.PersistentFlags().StringVar(&e.db, "db", "", "graph store: bolt:PATH, or memory (default: the embedded data, in memory)")
+	root.PersistentFlags().DurationVar(&e.timeout, "timeout", defaultTimeout, "stop a reading command (and a query) after this long")
+	root.PersistentFlags().StringVar(&e.data, "data", os.Getenv("CAUSEWAY_DATA"), "a directory of curated files and their texts (default $CAUSEWAY_DATA, else the embedded data)")
+	// Every command but load runs within --timeout; load is bounded by
+	// its input, and stops at Ctrl-C like every command.
+	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error {
+		if e.timeout <= 0 {
+			return usageError{fmt.Errorf("--timeout must be positive, not %s", e.timeout)}
+		}
+		e.command = cmd.Name()
+		if cmd.Name() != "load" {
+			ctx, cancel := context.WithTimeout(cmd.Context(), e.timeout)
+			e.cancel = cancel
+			cmd.SetContext(ctx)
+		}
+		return nil
+	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.AddCommand(
 		newTraceCmd(e, nil),
@@ -158,8 +228,43 @@ loaded into an in-memory store at start.`,
 		newSearchCmd(e, nil),
 		newChainsCmd(e, nil),
 		newDoctorCmd(e, nil),
+		newQuoteCmd(e, nil),
+		newNewCmd(e, nil),
+		newCompareCmd(e, nil),
 	)
 	return root
+}
+
+// version is the program's version as the build records it: the module's
+// version (or "devel") and, when built from a checkout, the commit and
+// whether the work tree had changes.
+func version() string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "unknown"
+	}
+	v := info.Main.Version
+	if v == "" || v == "(devel)" {
+		v = "devel"
+	}
+	var rev, dirty string
+	for _, s := range info.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.modified":
+			if s.Value == "true" {
+				dirty = ", modified"
+			}
+		}
+	}
+	if len(rev) > 12 {
+		rev = rev[:12]
+	}
+	if rev != "" {
+		v += " (commit " + rev + dirty + ")"
+	}
+	return v + " " + info.GoVersion
 }
 
 // args wraps a cobra argument check so that its failure is a usage error.
@@ -178,15 +283,24 @@ func (e *env) openStore(ctx context.Context) (*graph.Store, error) {
 	if e.db != "" {
 		return graph.Open(e.db, false)
 	}
-	s := graph.OpenMemory()
-	quads, err := extract.Quads(data.FS(), data.Curated())
+	docs, err := e.readDocs(nil)
 	if err != nil {
-		return nil, fmt.Errorf("embedded data: %w", err)
+		return nil, err
 	}
-	if _, err := s.Load(ctx, quads); err != nil {
+	s := graph.OpenMemory()
+	if _, err := s.Load(ctx, compile(docs)); err != nil {
 		return nil, err
 	}
 	return s, nil
+}
+
+// compile compiles checked documents to quads.
+func compile(docs []*extract.Document) []schema.Quad {
+	var quads []schema.Quad
+	for _, d := range docs {
+		quads = append(quads, extract.Compile(d)...)
+	}
+	return quads
 }
 
 // dispatch runs a command's work on its options: runF when a test gave one
@@ -237,20 +351,77 @@ func (e *env) print(format string, result any, err error, writeText func(io.Writ
 			return werr
 		}
 	} else if err == nil {
-		if werr := writeText(e.stdout); werr != nil {
+		out := e.stdout
+		var wr *wrapper
+		if width := textWidth(e.stdout); width > 0 {
+			wr = &wrapper{w: e.stdout, width: width}
+			out = wr
+		}
+		if werr := writeText(out); werr != nil {
 			return werr
+		}
+		if wr != nil {
+			if werr := wr.Flush(); werr != nil {
+				return werr
+			}
 		}
 	}
 	return err
 }
 
 // readDocs reads and checks the curated files named on the command line
-// or, with none, the curated data embedded in the binary.
-func readDocs(paths []string) ([]*extract.Document, error) {
-	if len(paths) == 0 {
-		return extract.ReadAll(data.FS(), data.Curated())
+// or, with none, the corpus of --data or the curated data embedded in the
+// binary.
+func (e *env) readDocs(paths []string) ([]*extract.Document, error) {
+	switch {
+	case len(paths) > 0:
+		return readFiles(paths)
+	case e.data != "":
+		return readDir(e.data)
 	}
-	return readFiles(paths)
+	return extract.ReadAll(data.FS(), data.Curated())
+}
+
+// readDir reads and checks every curated file (*.yaml) of the corpus
+// directory dir and its sub-directories, each beside its text; problems
+// are reported under their paths in dir. The corpus is read through an
+// os.Root, so that no symbolic link in it leads a read out of it.
+func readDir(dir string) ([]*extract.Document, error) {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, fmt.Errorf("corpus %s: %w", dir, err)
+	}
+	defer root.Close()
+	fsys := root.FS()
+	var names []string
+	err = fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() && path.Ext(name) == ".yaml" {
+			names = append(names, name)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("corpus %s: %w", dir, err)
+	}
+	if len(names) == 0 {
+		return nil, fmt.Errorf("corpus %s: no curated file (*.yaml) in it", dir)
+	}
+	slices.Sort(names)
+	docs, err := extract.ReadAll(fsys, names)
+	var list extract.ErrorList
+	if errors.As(err, &list) {
+		for i := range list {
+			list[i].Path = filepath.Join(dir, list[i].Path)
+		}
+		return docs, list
+	}
+	for _, d := range docs {
+		d.Path = filepath.Join(dir, d.Path)
+	}
+	return docs, err
 }
 
 // readFiles reads and checks curated files named on the command line;

@@ -55,11 +55,12 @@ order, then by id. No match exits with status 1.`,
 	}
 	cmd.Flags().IntVar(&opts.limit, "limit", 20, "most matches shown")
 	cmd.Flags().StringVar(&opts.format, "format", "text", "output format: text or json")
+	addOnly(cmd, e)
 	return cmd
 }
 
 func searchRun(ctx context.Context, opts *searchOptions) error {
 	return answer(ctx, opts.env, opts.format, func(s *graph.Store) (graph.SearchResults, error) {
-		return s.Search(ctx, graph.SearchRequest{Text: opts.query, Limit: opts.limit})
+		return s.Search(ctx, graph.SearchRequest{Text: opts.query, Limit: opts.limit, Only: opts.env.only})
 	}, writeSearch)
 }

@@ -47,11 +47,12 @@ status 2.`,
 		},
 	}
 	cmd.Flags().StringVar(&opts.format, "format", "text", "output format: text or json")
+	addOnly(cmd, e)
 	return cmd
 }
 
 func showRun(ctx context.Context, opts *showOptions) error {
 	return answer(ctx, opts.env, opts.format, func(s *graph.Store) (graph.Detail, error) {
-		return s.Show(ctx, graph.ShowRequest{Name: opts.name})
+		return s.Show(ctx, graph.ShowRequest{Name: opts.name, Only: opts.env.only})
 	}, writeShow)
 }

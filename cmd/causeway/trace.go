@@ -73,6 +73,7 @@ name that fits several nodes, or none, exits with status 2; no path within
 	cmd.Flags().StringVar(&opts.via, "via", "", "only paths through this node")
 	cmd.Flags().StringVar(&opts.avoid, "avoid", "", "only paths that never pass this node")
 	cmd.Flags().StringVar(&opts.minHedge, "min-hedge", "possible", "weakest hedge a link may have: certain, probable or possible")
+	addOnly(cmd, e)
 	return cmd
 }
 
@@ -80,7 +81,7 @@ func traceRun(ctx context.Context, opts *traceOptions) error {
 	return answer(ctx, opts.env, opts.format, func(s *graph.Store) (graph.TraceResult, error) {
 		return s.Trace(ctx, graph.TraceRequest{
 			From: opts.from, To: opts.to, Via: opts.via, Avoid: opts.avoid,
-			MinHedge: opts.minHedge, MaxDepth: opts.maxDepth, Limit: opts.limit,
+			MinHedge: opts.minHedge, MaxDepth: opts.maxDepth, Limit: opts.limit, Only: opts.env.only,
 		})
 	}, writeTrace)
 }

@@ -62,12 +62,13 @@ func newTreeCmd(e *env, runF func(context.Context, *treeOptions) error, upstream
 	}
 	cmd.Flags().IntVar(&opts.maxDepth, "max-depth", 4, "most hops from the node")
 	cmd.Flags().StringVar(&opts.format, "format", "text", "output format: text or json")
+	addOnly(cmd, e)
 	return cmd
 }
 
 func treeRun(ctx context.Context, opts *treeOptions) error {
 	return answer(ctx, opts.env, opts.format, func(s *graph.Store) (graph.Tree, error) {
-		req := graph.TreeRequest{Name: opts.name, MaxDepth: opts.maxDepth}
+		req := graph.TreeRequest{Name: opts.name, MaxDepth: opts.maxDepth, Only: opts.env.only}
 		if opts.upstream {
 			return s.Why(ctx, req)
 		}

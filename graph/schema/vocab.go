@@ -33,6 +33,10 @@ const (
 	ClassChain  = Vocab + "Chain"
 	ClassStep   = Vocab + "ChainStep"
 	ClassOmit   = Vocab + "Omission"
+	// ClassScenario groups the alternative outcomes a source forecasts for
+	// one situation; ClassCondition is the condition of a claim or link.
+	ClassScenario  = Vocab + "Scenario"
+	ClassCondition = Vocab + "Condition"
 
 	PredKind       = Vocab + "kind"
 	PredInvolves   = Vocab + "involves"
@@ -64,6 +68,22 @@ const (
 	PredOrigin     = Vocab + "origin"
 	PredDateInf    = Vocab + "dateInferred"
 
+	// A forecast claim: the speaker's likelihood of the outcome (one of
+	// Likelihoods), the words of the text that give it, the horizon, and
+	// the scenario whose alternative it forecasts.
+	PredLikelihood      = Vocab + "likelihood"
+	PredLikelihoodQuote = Vocab + "likelihoodQuote"
+	PredHorizon         = Vocab + "horizon"
+	PredScenario        = Vocab + "scenario"
+	// PredAlternative ties a scenario to each of its alternatives, an
+	// entity or factor.
+	PredAlternative = Vocab + "alternative"
+	// PredCondition ties a claim or link to its condition, a node of class
+	// ClassCondition with a PredConditionKind (Necessary or Sufficient),
+	// an optional PredStatement and a quote with its offsets.
+	PredCondition     = Vocab + "condition"
+	PredConditionKind = Vocab + "conditionKind"
+
 	// LangEn and LangZh tag English and Chinese labels.
 	LangEn = "en"
 	LangZh = "zh-Hant"
@@ -79,6 +99,10 @@ func NodeIRI(id string) string { return NodeNS + id }
 // holds every quad curated from that source.
 func SourceIRI(id string) string { return SourceNS + id }
 
-// ItemIRI is the IRI of a claim, link or chain id of a source; kind is
-// "claim", "link" or "chain".
+// ItemIRI is the IRI of a claim, link, chain or scenario id of a source;
+// kind is "claim", "link", "chain" or "scenario".
 func ItemIRI(source, kind, id string) string { return SourceNS + source + "/" + kind + "/" + id }
+
+// ConditionIRI is the IRI of the condition of the claim or link item (an
+// ItemIRI).
+func ConditionIRI(item string) string { return item + "/condition" }
