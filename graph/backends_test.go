@@ -29,7 +29,7 @@ type backend struct {
 	name string
 	// open opens a new, empty store of this kind (created) and returns the
 	// spec that opens it again, "" for a memory store.
-	open func(t *testing.T) (*Store, string)
+	open func(t testing.TB) (*Store, string)
 }
 
 // persistent tells whether the backend's stores outlive an Open.
@@ -40,7 +40,7 @@ func (b backend) persistent() bool { return b.name != "memory" }
 // PostgreSQL cases skip, or fail under CI.
 func backends() []backend {
 	return []backend{
-		{"memory", func(*testing.T) (*Store, string) { return OpenMemory(), "" }},
+		{"memory", func(testing.TB) (*Store, string) { return OpenMemory(), "" }},
 		{"bolt", openBolt},
 		{"postgres", openPostgres},
 	}
@@ -58,7 +58,7 @@ func persistentBackends() []backend {
 }
 
 // openBolt opens (creating) a bolt store in a fresh temporary directory.
-func openBolt(t *testing.T) (*Store, string) {
+func openBolt(t testing.TB) (*Store, string) {
 	t.Helper()
 	spec := "bolt:" + filepath.Join(t.TempDir(), "db")
 	s, err := Open(spec, true)
@@ -71,7 +71,7 @@ func openBolt(t *testing.T) (*Store, string) {
 
 // openPostgres opens (creating) a store in a new database of the test
 // server.
-func openPostgres(t *testing.T) (*Store, string) {
+func openPostgres(t testing.TB) (*Store, string) {
 	t.Helper()
 	spec := newPostgresDB(t)
 	s, err := Open(spec, true)
@@ -426,6 +426,12 @@ func TestOpenPostgres(t *testing.T) {
 	}
 	if err != nil && strings.Contains(err.Error(), "s3cret") {
 		t.Errorf("Open's error shows the password: %v", err)
+	}
+	// The test server has no TLS, which lib/pq asks for unless told not to.
+	u, _ = url.Parse(spec)
+	u.RawQuery = ""
+	if _, err := Open(u.String(), false); err == nil || !strings.Contains(err.Error(), "add ?sslmode=disable to the URL") {
+		t.Errorf("Open of a server without TLS, with no sslmode = %v; want it to say to add ?sslmode=disable", err)
 	}
 	for _, bad := range []string{"postgres:x", "postgres:/x"} {
 		if _, err := Open(bad, true); err == nil || !strings.Contains(err.Error(), "want a URL") {

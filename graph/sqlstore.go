@@ -124,8 +124,11 @@ func openSQL(spec string, create bool) (*Store, error) {
 }
 
 // sqlError words a database error for a user: a database that does not
-// exist says how to make one.
+// exist says how to make one, a server without TLS how to connect.
 func sqlError(err error) error {
+	if errors.Is(err, pq.ErrSSLNotSupported) {
+		return fmt.Errorf("%w (for a server without TLS, add ?sslmode=disable to the URL)", err)
+	}
 	var pe *pq.Error
 	if errors.As(err, &pe) {
 		switch pe.Code {
