@@ -268,7 +268,7 @@ func TestReloadEqualsFreshLoad(t *testing.T) {
 // postgres flavour alone, as Causeway's first PostgreSQL support would have:
 // no snapshot, and a load written by Cayley's SQL writer in one
 // ApplyDeltas call, the way a CockroachDB store loads.
-func openCayleySQL(t *testing.T) (*Store, string) {
+func openCayleySQL(t testing.TB) (*Store, string) {
 	t.Helper()
 	spec := newPostgresDB(t)
 	s, err := Open(spec, true)

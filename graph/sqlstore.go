@@ -194,8 +194,16 @@ func (q *sqlStore) ensureSchema(ctx context.Context, create bool) error {
 			return errors.New("create the store's tables: they are not there after creation")
 		}
 	}
-	if _, err := conn.ExecContext(ctx, `CREATE INDEX IF NOT EXISTS causeway_label_index ON quads (label_hash)`); err != nil {
-		return fmt.Errorf("create the index of quads by graph: %w", err)
+	// Creating an index locks the table against writers even when the index
+	// is there already, so it is looked for first.
+	var indexed bool
+	if err := conn.QueryRowContext(ctx, `SELECT to_regclass('causeway_label_index') IS NOT NULL`).Scan(&indexed); err != nil {
+		return fmt.Errorf("look for the index of quads by graph: %w", err)
+	}
+	if !indexed {
+		if _, err := conn.ExecContext(ctx, `CREATE INDEX IF NOT EXISTS causeway_label_index ON quads (label_hash)`); err != nil {
+			return fmt.Errorf("create the index of quads by graph: %w", err)
+		}
 	}
 	return nil
 }
