@@ -14,6 +14,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/causeway/causeway/graph/schema"
 )
@@ -501,5 +502,46 @@ func TestDoctorFindsBadReferenceCountsInPostgres(t *testing.T) {
 	}
 	if len(msgs) != 2 || !strings.Contains(strings.Join(msgs, "\n"), "but no quad holds it") {
 		t.Errorf("Doctor of a store with a count raised and an orphan value:\n%s\nwant those two reference-count problems", strings.Join(msgs, "\n"))
+	}
+}
+
+// TestLoadWaitsForAnotherWriter holds the lock a load takes, as another
+// load would, and checks that a load waits for it and then writes, rather
+// than failing or writing beside it.
+func TestLoadWaitsForAnotherWriter(t *testing.T) {
+	s, spec := openPostgres(t)
+	ctx := context.Background()
+	db, err := sql.Open("postgres", spec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	other, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Rollback()
+	if _, err := other.Exec(`LOCK TABLE nodes, quads IN SHARE ROW EXCLUSIVE MODE`); err != nil {
+		t.Fatal(err)
+	}
+	quads := curatedQuads(t, curated("src", parseEdges(t, "a -> b")))
+	done := make(chan error, 1)
+	go func() {
+		_, err := s.Load(ctx, quads)
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		t.Fatalf("Load while another writer holds the store returned at once: %v; want it to wait", err)
+	case <-time.After(500 * time.Millisecond):
+	}
+	if err := other.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if err := <-done; err != nil {
+		t.Fatalf("Load after the other writer finished: %v", err)
+	}
+	if st := stats(t, s); st.Links != 1 {
+		t.Errorf("Stats after the waiting load = %+v; want 1 link", st)
 	}
 }
