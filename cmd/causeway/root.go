@@ -193,7 +193,7 @@ loaded into an in-memory store at start.`,
 		SuggestionsMinimumDistance: 2,
 		RunE:                       func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
 	}
-		root.PersistentFlags().StringVar(&e.db, "db", "", "graph store: bolt:PATH, postgres://USER@HOST:PORT/DB?sslmode=disable, cockroach://..., or memory (default: the embedded data, in memory)")
+	root.PersistentFlags().StringVar(&e.db, "db", "", "graph store: bolt:PATH, postgres://USER@HOST:PORT/DB?sslmode=disable, cockroach://..., or memory (default: the embedded data, in memory)")
 	root.PersistentFlags().DurationVar(&e.timeout, "timeout", defaultTimeout, "stop a reading command (and a query) after this long")
 	root.PersistentFlags().StringVar(&e.data, "data", os.Getenv("CAUSEWAY_DATA"), "a directory of curated files and their texts (default $CAUSEWAY_DATA, else the embedded data)")
 	// Every command but load runs within --timeout; load is bounded by
