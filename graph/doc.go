@@ -1,8 +1,11 @@
 // Package graph keeps Causeway's knowledge graph in a Cayley quad store and
 // answers the requests of its front doors (the command line, a server).
 //
-// A Store is opened in memory or on disk (Open: memory, or bolt:PATH) and
-// loaded with compiled quads atomically and idempotently (Load). Each use
+// A Store is opened in memory, on disk or in a database (Open: memory,
+// bolt:PATH, postgres://... through Cayley's SQL backend, or cockroach://...)
+// and loaded with compiled quads atomically and idempotently (Load); a
+// PostgreSQL store reads one snapshot of the database, so that a request
+// sees the state before a concurrent load or after it, never a part. Each use
 // case is one request that takes names as a user types them and returns a
 // JSON-ready result: Trace, Why, Effects, Loops, Show, Search, Claims,
 // Chains, Stats, Export (the property-graph view the export formats write)

@@ -70,7 +70,7 @@ type Diagnosis struct {
 	Quads  int64 `json:"quads"`
 	Values int   `json:"values"`
 	// RefCounts tells whether reference counts were checked: only stores
-	// that keep them (bolt) have them.
+	// that keep them (bolt, PostgreSQL) have them.
 	RefCounts bool          `json:"reference_counts_checked"`
 	Sources   []SourceState `json:"sources"`
 	// Problems lists the first problems found; MoreProblems counts those
@@ -91,7 +91,8 @@ func (d *Diagnosis) add(kind, format string, a ...any) {
 }
 
 // Doctor verifies the store: every quad readable, every IRI valid, the
-// stored quad count and (on bolt) every value's reference count consistent
+// stored quad count and (on bolt and PostgreSQL) every value's reference
+// count consistent
 // with the quads, and every source graph for which want has quads equal to
 // them, with the same text hash. want is the compilation of the curated
 // files to compare with; sources of the store it does not have are
@@ -99,7 +100,7 @@ func (d *Diagnosis) add(kind, format string, a ...any) {
 //
 // Doctor reads the whole store once; it changes nothing.
 func (s *Store) Doctor(ctx context.Context, want []schema.Quad) (*Diagnosis, error) {
-	d := &Diagnosis{Store: s.spec, Problems: []Problem{}, RefCounts: s.kv != nil}
+	d := &Diagnosis{Store: s.spec, Problems: []Problem{}, RefCounts: s.kv != nil || s.sql.snapshot()}
 	refs := map[cayleygraph.ValueHash]*valueRefs{}
 	graphs := map[string][]string{}
 	hashes := map[string]string{}
@@ -137,17 +138,23 @@ func (s *Store) Doctor(ctx context.Context, want []schema.Quad) (*Diagnosis, err
 	}
 	d.Values = len(refs)
 
-	st, err := s.qs.Stats(ctx, false)
+	// Cayley's SQL stores count exactly only when asked; the estimate is
+	// PostgreSQL's statistics.
+	st, err := s.qs.Stats(ctx, s.sql != nil)
 	if err != nil {
 		return nil, fmt.Errorf("doctor %s: %w", s.spec, err)
 	}
 	if st.Quads.Size != d.Quads {
 		d.add(ProblemSize, "the store counts %d quads but %d can be read", st.Quads.Size, d.Quads)
 	}
-	if s.kv != nil {
-		if err := s.checkRefCounts(ctx, d, refs); err != nil {
-			return nil, fmt.Errorf("doctor %s: %w", s.spec, err)
-		}
+	switch {
+	case s.kv != nil:
+		err = s.checkRefCounts(ctx, d, refs)
+	case s.sql.snapshot():
+		err = s.sql.checkRefCounts(ctx, d, s.qs)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("doctor %s: %w", s.spec, err)
 	}
 	compareSources(d, graphs, hashes, want)
 	return d, nil

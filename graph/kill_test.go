@@ -7,7 +7,6 @@ import (
 	"math/rand"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -22,7 +21,7 @@ func bigLoad(n int) []schema.Quad {
 }
 
 // TestKilledLoadHelper is not a test: TestKilledLoadLeavesStoreAsItWas runs
-// the test binary again with it, to load into a bolt store until killed.
+// the test binary again with it, to load into a store until killed.
 func TestKilledLoadHelper(t *testing.T) {
 	spec := os.Getenv("CAUSEWAY_KILL_DB")
 	if spec == "" {
@@ -42,12 +41,19 @@ func TestKilledLoadHelper(t *testing.T) {
 }
 
 // TestKilledLoadLeavesStoreAsItWas kills a process in the middle of a large
-// load, at several moments, and checks that the store it leaves opens and
-// holds either all of the old data or all of the new, never a part.
+// load, at several moments, on every persistent backend, and checks that
+// the store it leaves opens and holds either all of the old data or all of
+// the new, never a part.
 func TestKilledLoadLeavesStoreAsItWas(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs a load in another process several times")
 	}
+	for _, b := range persistentBackends() {
+		t.Run(b.name, func(t *testing.T) { testKilledLoad(t, b) })
+	}
+}
+
+func testKilledLoad(t *testing.T, b backend) {
 	full := OpenMemory()
 	if _, err := full.Load(context.Background(), bigLoad(5000)); err != nil {
 		t.Fatal(err)
@@ -57,17 +63,13 @@ func TestKilledLoadLeavesStoreAsItWas(t *testing.T) {
 	killedMidway := 0
 	// The last delay is never: that load is left to finish.
 	const never = time.Duration(-1)
-	for i, delay := range []time.Duration{0, 50 * time.Millisecond, 150 * time.Millisecond, 300 * time.Millisecond, 600 * time.Millisecond, never} {
+	for _, delay := range []time.Duration{0, 50 * time.Millisecond, 150 * time.Millisecond, 300 * time.Millisecond, 600 * time.Millisecond, never} {
 		name := fmt.Sprintf("killed after %v", delay)
 		if delay == never {
 			name = "left to finish"
 		}
 		t.Run(name, func(t *testing.T) {
-			spec := "bolt:" + filepath.Join(t.TempDir(), fmt.Sprint("db", i))
-			s, err := Open(spec, true)
-			if err != nil {
-				t.Fatal(err)
-			}
+			s, spec := b.open(t)
 			load(t, s, curated("synthetic", parseEdges(t, "old-a -> old-b")))
 			before := stats(t, s)
 			s.Close()

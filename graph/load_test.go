@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -13,18 +14,6 @@ import (
 	"github.com/cayleygraph/quad"
 	hbolt "github.com/hidal-go/hidalgo/kv/bolt"
 )
-
-// openBolt opens (creating) a bolt store in a fresh temporary directory.
-func openBolt(t *testing.T) (*Store, string) {
-	t.Helper()
-	spec := "bolt:" + filepath.Join(t.TempDir(), "db")
-	s, err := Open(spec, true)
-	if err != nil {
-		t.Fatalf("Open(%q): %v", spec, err)
-	}
-	t.Cleanup(func() { s.Close() })
-	return s, spec
-}
 
 func stats(t *testing.T, s *Store) Stats {
 	t.Helper()
@@ -36,12 +25,9 @@ func stats(t *testing.T, s *Store) Stats {
 }
 
 func TestLoadIsIdempotent(t *testing.T) {
-	for _, kind := range []string{"memory", "bolt"} {
-		t.Run(kind, func(t *testing.T) {
-			s := OpenMemory()
-			if kind == "bolt" {
-				s, _ = openBolt(t)
-			}
+	for _, b := range backends() {
+		t.Run(b.name, func(t *testing.T) {
+			s, _ := b.open(t)
 			files := curated("src", parseEdges(t, "a -> b", "b -| c", "c -> a"))
 			first := load(t, s, files)
 			if first.Added == 0 || first.Removed != 0 {
@@ -63,7 +49,13 @@ func TestLoadIsIdempotent(t *testing.T) {
 }
 
 func TestLoadReplacesARecuratedSource(t *testing.T) {
-	s, spec := openBolt(t)
+	for _, b := range persistentBackends() {
+		t.Run(b.name, func(t *testing.T) { testLoadReplacesARecuratedSource(t, b) })
+	}
+}
+
+func testLoadReplacesARecuratedSource(t *testing.T, b backend) {
+	s, spec := b.open(t)
 	ctx := context.Background()
 	load(t, s, curated("one", parseEdges(t, "a -> b", "b -> c")))
 	load(t, s, curated("two", parseEdges(t, "x -> y")))
@@ -189,5 +181,43 @@ func TestOpenAnUninitialisedStore(t *testing.T) {
 	defer s.Close()
 	if st := stats(t, s); st.Links != 1 {
 		t.Errorf("Stats after loading into a once uninitialised store = %+v; want 1 link", st)
+	}
+}
+
+// TestFailedLoadLeavesStoreUnchanged fails a load after it has written
+// every change, just before its commit, on every persistent backend: the
+// store holds exactly what it held before, read at once and reopened, and
+// the same load then succeeds with all of its changes still to make.
+func TestFailedLoadLeavesStoreUnchanged(t *testing.T) {
+	for _, b := range persistentBackends() {
+		t.Run(b.name, func(t *testing.T) {
+			s, spec := b.open(t)
+			ctx := context.Background()
+			load(t, s, curated("one", parseEdges(t, "a -> b", "b -> c")))
+			before := quadSet(t, s)
+
+			next := curatedQuads(t, curated("one", parseEdges(t, "a -> b", "b -| d")), curated("two", parseEdges(t, "x -> y")))
+			boom := errors.New("boom")
+			s.beforeCommit = func() error { return boom }
+			if _, err := s.Load(ctx, next); !errors.Is(err, boom) {
+				t.Fatalf("Load failing before its commit = %v; want %v", err, boom)
+			}
+			if got := quadSet(t, s); !slices.Equal(got, before) {
+				t.Errorf("after a failed load the store has %d quads, before it %d:%s", len(got), len(before), diffLines(got, before))
+			}
+			s.Close()
+			s, err := Open(spec, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer s.Close()
+			if got := quadSet(t, s); !slices.Equal(got, before) {
+				t.Errorf("after a failed load the reopened store has %d quads, before it %d:%s", len(got), len(before), diffLines(got, before))
+			}
+			res, err := s.Load(ctx, next)
+			if err != nil || res.Added == 0 || res.Removed == 0 {
+				t.Errorf("the same load then = %+v, %v; want additions and removals", res, err)
+			}
+		})
 	}
 }

@@ -8,8 +8,11 @@ import (
 	"strings"
 	"testing"
 
+	csql "github.com/cayleygraph/cayley/graph/sql"
+
 	"github.com/causeway/causeway/data"
 	"github.com/causeway/causeway/extract"
+	"github.com/causeway/causeway/fold"
 	"github.com/causeway/causeway/graph/schema"
 )
 
@@ -202,14 +205,17 @@ func diffLines(got, want []string) string {
 // TestReloadEqualsFreshLoad applies sequences of curation edits to the
 // shipped data, reloads the edited document into one store after each
 // edit, and compares that store quad for quad with a fresh load of the
-// same document, on every backend. The first sequence is the ten
-// edits in order; the others are random, seeded for repeatability.
+// same document, on every backend, and on PostgreSQL written by Cayley's
+// own SQL writer as well (one ApplyDeltas call per load, as a CockroachDB
+// store writes). The first sequence is the ten edits in order; the
+// others are random, seeded for repeatability.
 func TestReloadEqualsFreshLoad(t *testing.T) {
 	const sequences, steps = 6, 8
 	all := edits()
-	for _, kind := range []string{"memory", "bolt"} {
+	kinds := append(backends(), backend{"postgres-cayley-writer", openCayleySQL})
+	for _, b := range kinds {
 		for seq := range sequences {
-			t.Run(fmt.Sprintf("%s/seq%d", kind, seq), func(t *testing.T) {
+			t.Run(fmt.Sprintf("%s/seq%d", b.name, seq), func(t *testing.T) {
 				ctx := context.Background()
 				r := rand.New(rand.NewSource(int64(seq)))
 				plan := all[:10]
@@ -219,10 +225,7 @@ func TestReloadEqualsFreshLoad(t *testing.T) {
 						plan = append(plan, all[r.Intn(len(all))])
 					}
 				}
-				s := OpenMemory()
-				if kind == "bolt" {
-					s, _ = openBolt(t)
-				}
+				s, spec := b.open(t)
 				doc := shippedDoc(t)
 				if _, err := s.Load(ctx, extract.Compile(doc)); err != nil {
 					t.Fatal(err)
@@ -244,7 +247,41 @@ func TestReloadEqualsFreshLoad(t *testing.T) {
 							done, res, len(got), len(want), diffLines(got, want))
 					}
 				}
+				// The store's own bookkeeping (reference counts, the quad
+				// count) agrees with its quads too.
+				if spec != "" {
+					s.Close()
+					reopened, err := Open(spec, false)
+					if err != nil {
+						t.Fatal(err)
+					}
+					defer reopened.Close()
+					if d := doctor(t, reopened, extract.Compile(doc)); !d.Healthy() || !d.RefCounts {
+						t.Errorf("Doctor after %q = %+v; want healthy, reference counts checked", done, d.Problems)
+					}
+				}
 			})
 		}
 	}
+}
+
+// openCayleySQL opens a store in a new PostgreSQL database through Cayley's
+// postgres flavour alone, as Causeway's first PostgreSQL support would have:
+// no snapshot, and a load written by Cayley's SQL writer in one
+// ApplyDeltas call, the way a CockroachDB store loads.
+func openCayleySQL(t testing.TB) (*Store, string) {
+	t.Helper()
+	spec := newPostgresDB(t)
+	s, err := Open(spec, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	qs, err := csql.New(flavourPostgres, spec, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s = &Store{qs: qs, spec: spec, names: &fold.Folder{}}
+	t.Cleanup(func() { s.Close() })
+	return s, spec
 }

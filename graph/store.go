@@ -23,13 +23,20 @@ type Store struct {
 	qs   cayleygraph.QuadStore
 	spec string
 	// kv is the key-value store under a bolt store, through which a load
-	// writes in one transaction; nil for a memory store.
+	// writes in one transaction; nil for other stores.
 	kv *batchKV
 	// names folds the names users type (see fold.Folder); stores made by
 	// within share it.
 	names *fold.Folder
 	// only restricts what the store shows a request (see Only).
 	only only
+	// sql is the database under a PostgreSQL or CockroachDB store; nil for
+	// other stores.
+	sql *sqlStore
+	// beforeCommit, when set (by tests), is called once a load into a bolt
+	// or PostgreSQL store has written everything, before it commits; an
+	// error it returns fails the load.
+	beforeCommit func() error
 }
 
 // ErrNoStore reports a persistent store that does not exist yet.
@@ -45,26 +52,41 @@ func OpenMemory() *Store {
 	return &Store{qs: memstore.New(), spec: "memory", names: &fold.Folder{}}
 }
 
-// Open opens the store named by spec: "memory" (empty, in memory) or
-// "bolt:PATH" (a bolt database in the directory PATH). With create, a bolt
-// store that does not exist is made; without, opening one is an error
-// wrapping ErrNoStore.
+// Open opens the store named by spec:
+//
+//   - "memory" (empty, in memory);
+//   - "bolt:PATH", a bolt database in the directory PATH;
+//   - "postgres://USER@HOST:PORT/DB?sslmode=disable" (or postgresql://), a
+//     PostgreSQL database, in Cayley's SQL schema (tables nodes and quads);
+//   - "cockroach://USER@HOST:PORT/DB?sslmode=disable", a CockroachDB
+//     database, through Cayley's cockroach flavour (not tested here).
+//
+// With create, a store that does not exist is made (a bolt directory and
+// file; the tables of an existing, empty SQL database); without, opening
+// one is an error wrapping ErrNoStore.
 //
 // A new bolt store is initialised in one transaction, so a creation that
 // is killed leaves either an initialised store or an empty file, which the
-// next Open with create initialises.
+// next Open with create initialises; so are a PostgreSQL store's tables.
+//
+// A PostgreSQL store reads one snapshot of the database, taken at Open and
+// after each of its own loads: every request sees the whole state before a
+// concurrent load by another Store or process, or the whole state after it,
+// never a part. Open a Store again to see later loads.
 func Open(spec string, create bool) (*Store, error) {
 	kind, path, _ := strings.Cut(spec, ":")
-	switch kind {
-	case "memory", "mem":
+	switch {
+	case kind == "memory", kind == "mem":
 		return OpenMemory(), nil
-	case "bolt":
+	case kind == "bolt":
 		if path == "" {
 			return nil, fmt.Errorf("open %q: bolt needs a path, as bolt:PATH", spec)
 		}
 		return openBoltDir(spec, path, create)
+	case isSQLSpec(kind):
+		return openSQL(spec, create)
 	}
-	return nil, fmt.Errorf("open %q: unknown store kind %q (want memory or bolt:PATH)", spec, kind)
+	return nil, fmt.Errorf("open %q: unknown store kind %q (want memory, bolt:PATH, postgres://... or cockroach://...)", redact(spec), kind)
 }
 
 // openBoltDir opens, and with create makes, the bolt store in directory dir.
@@ -101,12 +123,19 @@ func openBoltDir(spec, dir string, create bool) (*Store, error) {
 	return s, nil
 }
 
-// Spec returns the spec the store was opened with.
+// Spec returns the spec the store was opened with, with a password in it
+// hidden.
 func (s *Store) Spec() string { return s.spec }
 
 // Close closes the store.
 func (s *Store) Close() error {
-	if err := s.qs.Close(); err != nil {
+	err := s.qs.Close()
+	if s.sql != nil {
+		if serr := s.sql.close(); err == nil {
+			err = serr
+		}
+	}
+	if err != nil {
 		return fmt.Errorf("close %s: %w", s.spec, err)
 	}
 	return nil

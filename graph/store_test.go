@@ -79,24 +79,32 @@ func curated(source string, edges []edge) fstest.MapFS {
 	}
 }
 
+// curatedQuads compiles the curated files of each fsys.
+func curatedQuads(t testing.TB, fsyss ...fstest.MapFS) []schema.Quad {
+	t.Helper()
+	var quads []schema.Quad
+	for _, fsys := range fsyss {
+		var names []string
+		for name := range fsys {
+			if strings.HasSuffix(name, ".yaml") {
+				names = append(names, name)
+			}
+		}
+		docs, err := extract.ReadAll(fsys, names)
+		if err != nil {
+			t.Fatalf("curated test data: %v", err)
+		}
+		for _, d := range docs {
+			quads = append(quads, extract.Compile(d)...)
+		}
+	}
+	return quads
+}
+
 // load compiles the curated files of fsys and loads them into s.
 func load(t testing.TB, s *Store, fsys fstest.MapFS) LoadResult {
 	t.Helper()
-	var names []string
-	for name := range fsys {
-		if strings.HasSuffix(name, ".yaml") {
-			names = append(names, name)
-		}
-	}
-	docs, err := extract.ReadAll(fsys, names)
-	if err != nil {
-		t.Fatalf("curated test data: %v", err)
-	}
-	var quads []schema.Quad
-	for _, d := range docs {
-		quads = append(quads, extract.Compile(d)...)
-	}
-	res, err := s.Load(context.Background(), quads)
+	res, err := s.Load(context.Background(), curatedQuads(t, fsys))
 	if err != nil {
 		t.Fatalf("Load: %v", err)
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"net/url"
 	"path/filepath"
 	"strings"
 
@@ -23,14 +24,15 @@ type doctorOptions struct {
 func newDoctorCmd(e *env, runF func(context.Context, *doctorOptions) error) *cobra.Command {
 	opts := &doctorOptions{env: e}
 	cmd := &cobra.Command{
-		Use:   "doctor --db bolt:PATH [FILE.yaml ...]",
+		Use:   "doctor --db bolt:PATH|postgres://... [FILE.yaml ...]",
 		Short: "Verify a store and say how to repair it",
 		Long: `Doctor reads every quad of the store --db names and verifies it: every quad
-readable, every IRI valid, the store's quad count and (on bolt) every value's
-reference count consistent with the quads, and every source's quads equal to
-what its curated file compiles to now, from a text with the same sha256. The
-curated files are the ones named, by default the embedded data; sources of the
-store with no file among them are listed as not compared.
+readable, every IRI valid, the store's quad count and (on bolt and PostgreSQL)
+every value's reference count consistent with the quads, and every source's
+quads equal to what its curated file compiles to now, from a text with the
+same sha256. The curated files are the ones named, by default the embedded
+data; sources of the store with no file among them are listed as not
+compared.
 
 It changes nothing. When it finds a problem it prints each one, says how to
 repair the store, and exits with status 1.`,
@@ -98,6 +100,17 @@ func repairAdvice(spec string, paths []string) string {
 		files += " " + p
 	}
 	kind, path, _ := strings.Cut(spec, ":")
+	if u, err := url.Parse(spec); err == nil && (kind == "postgres" || kind == "postgresql") && len(u.Path) > 1 {
+		db := strings.TrimPrefix(u.Path, "/")
+		u.Path = "/" + db + "_new"
+		return fmt.Sprintf(`  the store cannot be mended in place; load the curated files into a new
+  database beside it, check that one, then swap it in (no one connected):
+    createdb %[1]s_new
+    causeway load --db '%[2]s'%[3]s
+    causeway doctor --db '%[2]s'%[3]s
+    psql -c 'ALTER DATABASE %[1]s RENAME TO %[1]s_broken' -c 'ALTER DATABASE %[1]s_new RENAME TO %[1]s' postgres
+`, db, u.String(), files)
+	}
 	if kind != "bolt" {
 		return fmt.Sprintf("  load the curated files again: causeway load --db %s%s\n", spec, files)
 	}

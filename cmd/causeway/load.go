@@ -20,7 +20,7 @@ type loadOptions struct {
 func newLoadCmd(e *env, runF func(context.Context, *loadOptions) error) *cobra.Command {
 	opts := &loadOptions{env: e}
 	return &cobra.Command{
-		Use:   "load --db bolt:PATH [FILE.yaml ...]",
+		Use:   "load --db bolt:PATH|postgres://... [FILE.yaml ...]",
 		Short: "Load curated files into a persistent store",
 		Long: `Load checks curated files (by default the embedded data), compiles them to
 quads and writes them to the store --db names, creating it if need be.
@@ -29,9 +29,15 @@ Each source is its own named graph, and a load replaces it exactly: loading
 the same files twice leaves the same quads, and quads a re-curated file no
 longer has are removed. The whole load is one transaction: if any file has a
 problem nothing is written, and a load that fails or is killed leaves the
-store as it was.`,
+store as it was.
+
+A PostgreSQL database (--db postgres://USER@HOST:PORT/DB?sslmode=disable)
+must exist; load creates the store's tables in it when they are missing.
+Other commands reading it during a load see it before the load or after,
+never half-written; a second load waits for the first.`,
 		Example: `  causeway load --db bolt:causeway.db
-  causeway load --db bolt:causeway.db data/liu-yuhui-2025-livestream.yaml`,
+  causeway load --db bolt:causeway.db data/liu-yuhui-2025-livestream.yaml
+  causeway load --db 'postgres://causeway@localhost:5432/causeway?sslmode=disable'`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.paths = args
 			if err := checkLoadStore(e.db); err != nil {
@@ -47,10 +53,10 @@ store as it was.`,
 // lives only as long as one command.
 func checkLoadStore(db string) error {
 	if db == "" {
-		return fmt.Errorf("load needs a persistent store: --db bolt:PATH")
+		return fmt.Errorf("load needs a persistent store: --db bolt:PATH or --db postgres://USER@HOST:PORT/DB")
 	}
 	if kind, _, _ := strings.Cut(db, ":"); kind == "memory" || kind == "mem" {
-		return fmt.Errorf("load --db %s: a memory store lives only for one command, so the load would be lost; load into a persistent store: --db bolt:PATH", db)
+		return fmt.Errorf("load --db %s: a memory store lives only for one command, so the load would be lost; load into a persistent store: --db bolt:PATH or --db postgres://USER@HOST:PORT/DB", db)
 	}
 	return nil
 }
@@ -66,6 +72,7 @@ func loadRun(ctx context.Context, opts *loadOptions) error {
 		return err
 	}
 	res, err := s.Load(ctx, quads)
+	spec := s.Spec() // the spec without its password
 	if cerr := s.Close(); err == nil {
 		err = cerr
 	}
@@ -77,6 +84,6 @@ func loadRun(ctx context.Context, opts *loadOptions) error {
 		ids[i] = strings.TrimPrefix(src, schema.SourceNS)
 	}
 	fmt.Fprintf(opts.env.stdout, "loaded %s into %s: %d quads added, %d removed, %d unchanged\n",
-		strings.Join(ids, ", "), opts.env.db, res.Added, res.Removed, res.Unchanged)
+		strings.Join(ids, ", "), spec, res.Added, res.Removed, res.Unchanged)
 	return nil
 }

@@ -17,7 +17,8 @@ func TestLoadFlags(t *testing.T) {
 	}{
 		{db: "bolt:x", wantPaths: []string{}},
 		{db: "bolt:x", args: []string{"a.yaml", "b.yaml"}, wantPaths: []string{"a.yaml", "b.yaml"}},
-		{db: "", wantErr: "load needs a persistent store: --db bolt:PATH"},
+		{db: "", wantErr: "load needs a persistent store: --db bolt:PATH or --db postgres://USER@HOST:PORT/DB"},
+		{db: "postgres://u@h:5432/d?sslmode=disable", wantPaths: []string{}},
 		{db: "memory", wantErr: "load --db memory: a memory store lives only for one command"},
 		{db: "mem", wantErr: "load --db mem: a memory store lives only for one command"},
 		{db: "memory:x", wantErr: "--db bolt:PATH"},

@@ -193,7 +193,7 @@ loaded into an in-memory store at start.`,
 		SuggestionsMinimumDistance: 2,
 		RunE:                       func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
 	}
-	root.PersistentFlags().StringVar(&e.db, "db", "", "graph store: bolt:PATH, or memory (default: the embedded data, in memory)")
+	root.PersistentFlags().StringVar(&e.db, "db", "", "graph store: bolt:PATH, postgres://USER@HOST:PORT/DB?sslmode=disable, cockroach://..., or memory (default: the embedded data, in memory)")
 	root.PersistentFlags().DurationVar(&e.timeout, "timeout", defaultTimeout, "stop a reading command (and a query) after this long")
 	root.PersistentFlags().StringVar(&e.data, "data", os.Getenv("CAUSEWAY_DATA"), "a directory of curated files and their texts (default $CAUSEWAY_DATA, else the embedded data)")
 	// Every command but load runs within --timeout; load is bounded by
@@ -277,8 +277,10 @@ func args(check cobra.PositionalArgs) cobra.PositionalArgs {
 	}
 }
 
-// openStore opens the store the --db flag names, or, without it, an
-// in-memory store loaded with the embedded curated data.
+// openStore opens the store the --db flag names (see graph.Open: a bolt
+// directory, a PostgreSQL or CockroachDB database), or, without it, an
+// in-memory store loaded with the embedded curated data. A store that is
+// not there is an error wrapping graph.ErrNoStore, never an empty answer.
 func (e *env) openStore(ctx context.Context) (*graph.Store, error) {
 	if e.db != "" {
 		return graph.Open(e.db, false)

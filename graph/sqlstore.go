@@ -1,0 +1,308 @@
+package graph
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+
+	cayleygraph "github.com/cayleygraph/cayley/graph"
+	csql "github.com/cayleygraph/cayley/graph/sql"
+	"github.com/lib/pq"
+
+	"github.com/causeway/causeway/fold"
+
+	// Cayley's SQL flavours register themselves (and their drivers: lib/pq
+	// as "postgres", pgx as "pgx") when linked in.
+	_ "github.com/cayleygraph/cayley/graph/sql/cockroach"
+	_ "github.com/cayleygraph/cayley/graph/sql/postgres"
+)
+
+// The SQL flavours of Cayley a Store can sit on.
+const (
+	flavourPostgres  = "postgres"
+	flavourCockroach = "cockroach"
+)
+
+// schemaLock is the key of the PostgreSQL advisory lock under which a
+// store's tables are created, so that two loads creating the same store
+// at once make it once.
+const schemaLock = 0x63617573 // "caus"
+
+// sqlStore is the database under a PostgreSQL or CockroachDB store. Cayley's
+// SQL quad store (graph/sql) reads it; on PostgreSQL a load writes it with
+// its own statements in one transaction (see load), on CockroachDB through
+// Cayley's writer, whose one call is one transaction.
+type sqlStore struct {
+	flavour string
+	// dsn is the connection string lib/pq (PostgreSQL) or pgx (CockroachDB)
+	// takes.
+	dsn string
+	// db is a pool of plain connections: the schema, the writes and the
+	// snapshot the quad store reads go through it.
+	db *sql.DB
+	// snap is the read-only transaction whose snapshot the Cayley quad
+	// store reads, nil on CockroachDB; see pin.
+	snap *sql.Tx
+}
+
+// sqlOptions are the options of Cayley's SQL quad store: enough idle
+// connections that its nested reads (a value looked up while an iterator
+// holds a connection) do not reconnect each time.
+func sqlOptions() cayleygraph.Options {
+	return cayleygraph.Options{"maxidleconnections": 8}
+}
+
+// isSQLSpec tells whether spec names a SQL database.
+func isSQLSpec(kind string) bool {
+	switch kind {
+	case "postgres", "postgresql", "cockroach", "cockroachdb":
+		return true
+	}
+	return false
+}
+
+// redact returns spec with its password, if any, hidden: the form a Store
+// prints.
+func redact(spec string) string {
+	u, err := url.Parse(spec)
+	if err != nil {
+		return spec
+	}
+	return u.Redacted()
+}
+
+// openSQL opens the store in the database that spec names, a URL
+// postgres://USER@HOST:PORT/DB?sslmode=... or cockroach://..., and with
+// create makes its tables when they are missing.
+func openSQL(spec string, create bool) (*Store, error) {
+	shown := redact(spec)
+	u, err := url.Parse(spec)
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", shown, err)
+	}
+	if u.Opaque != "" || !strings.HasPrefix(spec, u.Scheme+"://") {
+		return nil, fmt.Errorf("open %s: want a URL, as %s://USER@HOST:PORT/DATABASE?sslmode=disable", shown, u.Scheme)
+	}
+	q := &sqlStore{flavour: flavourPostgres}
+	switch u.Scheme {
+	case "cockroach", "cockroachdb":
+		q.flavour = flavourCockroach
+		u.Scheme = "postgresql"
+	}
+	// A server that does not answer fails the command in seconds, not in
+	// the minutes the system's TCP timeout takes.
+	params := u.Query()
+	if q.flavour == flavourPostgres && !params.Has("connect_timeout") {
+		params.Set("connect_timeout", "10")
+		u.RawQuery = params.Encode()
+	}
+	q.dsn = u.String()
+	driver := "postgres"
+	if q.flavour == flavourCockroach {
+		driver = "pgx"
+	}
+	q.db, err = sql.Open(driver, q.dsn)
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", shown, err)
+	}
+	s := &Store{spec: shown, sql: q, names: &fold.Folder{}}
+	ctx := context.Background()
+	if err := q.db.PingContext(ctx); err != nil {
+		q.db.Close()
+		return nil, fmt.Errorf("open %s: %w", shown, sqlError(err))
+	}
+	if err := q.ensureSchema(ctx, create); err != nil {
+		q.db.Close()
+		return nil, fmt.Errorf("open %s: %w", shown, err)
+	}
+	if s.qs, err = q.pin(ctx); err != nil {
+		q.db.Close()
+		return nil, fmt.Errorf("open %s: %w", shown, err)
+	}
+	return s, nil
+}
+
+// sqlError words a database error for a user: a database that does not
+// exist says how to make one, a server without TLS how to connect.
+func sqlError(err error) error {
+	if errors.Is(err, pq.ErrSSLNotSupported) {
+		return fmt.Errorf("%w (for a server without TLS, add ?sslmode=disable to the URL)", err)
+	}
+	var pe *pq.Error
+	if errors.As(err, &pe) {
+		switch pe.Code {
+		case "3D000": // invalid_catalog_name
+			return fmt.Errorf("%s; create the database first (createdb NAME, or CREATE DATABASE NAME): %w", pe.Message, err)
+		case "55P03": // lock_not_available
+			return fmt.Errorf("another load is writing the store and did not finish in time; try again: %w", err)
+		}
+	}
+	return err
+}
+
+// hasSchema tells whether the database holds the tables of Cayley's SQL
+// quad store, nodes and quads, where the connection's search_path finds
+// them.
+func hasSchema(ctx context.Context, q interface {
+	QueryRowContext(context.Context, string, ...any) *sql.Row
+}) (bool, error) {
+	var ok bool
+	err := q.QueryRowContext(ctx, `SELECT to_regclass('nodes') IS NOT NULL AND to_regclass('quads') IS NOT NULL`).Scan(&ok)
+	if err != nil {
+		return false, fmt.Errorf("look for the store's tables: %w", err)
+	}
+	return ok, nil
+}
+
+// ensureSchema checks that the database holds a store and, with create,
+// makes one when it does not: Cayley's tables and indexes (csql.Init, in
+// one transaction on PostgreSQL) and Causeway's index of quads by graph,
+// through which a load reads the sources it replaces.
+func (q *sqlStore) ensureSchema(ctx context.Context, create bool) error {
+	ok, err := hasSchema(ctx, q.db)
+	if err != nil {
+		return err
+	}
+	if !ok && !create {
+		return fmt.Errorf("the database has no tables nodes and quads: %w", ErrNoStore)
+	}
+	if !create {
+		return nil
+	}
+	conn, err := q.db.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	if q.flavour == flavourPostgres {
+		if _, err := conn.ExecContext(ctx, `SELECT pg_advisory_lock($1)`, schemaLock); err != nil {
+			return fmt.Errorf("lock the schema: %w", err)
+		}
+		defer conn.ExecContext(context.Background(), `SELECT pg_advisory_unlock($1)`, schemaLock)
+		if ok, err = hasSchema(ctx, conn); err != nil {
+			return err
+		}
+	}
+	if !ok {
+		if err := csql.Init(q.flavour, q.dsn, sqlOptions()); err != nil {
+			return fmt.Errorf("create the store's tables: %w", sqlError(err))
+		}
+		if ok, err = hasSchema(ctx, conn); err != nil {
+			return err
+		} else if !ok {
+			return errors.New("create the store's tables: they are not there after creation")
+		}
+	}
+	// Creating an index locks the table against writers even when the index
+	// is there already, so it is looked for first.
+	var indexed bool
+	if err := conn.QueryRowContext(ctx, `SELECT to_regclass('causeway_label_index') IS NOT NULL`).Scan(&indexed); err != nil {
+		return fmt.Errorf("look for the index of quads by graph: %w", err)
+	}
+	if !indexed {
+		if _, err := conn.ExecContext(ctx, `CREATE INDEX IF NOT EXISTS causeway_label_index ON quads (label_hash)`); err != nil {
+			return fmt.Errorf("create the index of quads by graph: %w", err)
+		}
+	}
+	return nil
+}
+
+// pin opens Cayley's quad store on the database. On PostgreSQL it reads
+// one snapshot of the database, taken now: a read-only transaction of the
+// pool exports it (pg_export_snapshot), and every connection of the quad
+// store imports it (see snapshotDriver), so that every read of a request,
+// however many queries it takes, sees the same whole state, the one before
+// a concurrent load or the one after it. The snapshot lasts until the store
+// is closed or loads (Load pins it again, after its commit).
+//
+// On CockroachDB, which has no exported snapshots, each query sees the
+// database as it is when the query starts.
+func (q *sqlStore) pin(ctx context.Context) (cayleygraph.QuadStore, error) {
+	if q.flavour == flavourCockroach {
+		qs, err := csql.New(flavourCockroach, q.dsn, sqlOptions())
+		if err != nil {
+			return nil, fmt.Errorf("open the quad store: %w", err)
+		}
+		return qs, nil
+	}
+	registerSnapshotFlavour()
+	// The transaction outlives the context of the request that pins it.
+	tx, err := q.db.BeginTx(context.Background(), &sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true})
+	if err != nil {
+		return nil, fmt.Errorf("begin a snapshot: %w", err)
+	}
+	var id string
+	if err := tx.QueryRowContext(ctx, `SELECT pg_export_snapshot()`).Scan(&id); err != nil {
+		tx.Rollback()
+		return nil, fmt.Errorf("export a snapshot: %w", err)
+	}
+	qs, err := csql.New(snapshotFlavour, snapshotDSN(id, q.dsn), sqlOptions())
+	if err != nil {
+		tx.Rollback()
+		return nil, fmt.Errorf("open the quad store: %w", err)
+	}
+	if q.snap != nil {
+		q.snap.Rollback()
+	}
+	q.snap = tx
+	return qs, nil
+}
+
+// close ends the snapshot and closes the pool.
+func (q *sqlStore) close() error {
+	if q.snap != nil {
+		q.snap.Rollback()
+		q.snap = nil
+	}
+	return q.db.Close()
+}
+
+// quoteLiteral quotes s as an SQL string literal.
+func quoteLiteral(s string) string {
+	return "'" + strings.ReplaceAll(s, "'", "''") + "'"
+}
+
+// snapshot tells whether q is a PostgreSQL store reading a snapshot; false
+// for a nil q.
+func (q *sqlStore) snapshot() bool { return q != nil && q.snap != nil }
+
+// checkRefCounts compares the reference count of every value of nodes with
+// the number of quad directions that hold it, in the snapshot qs reads, and
+// reports the values whose count is wrong (Cayley's writer keeps the count
+// in nodes.refs; a value no quad holds should not be there).
+func (q *sqlStore) checkRefCounts(ctx context.Context, d *Diagnosis, qs cayleygraph.QuadStore) error {
+	rows, err := q.snap.QueryContext(ctx, `
+		SELECT n.hash, n.refs, COALESCE(c.n, 0) FROM nodes n LEFT JOIN (
+			SELECT h, count(*) AS n FROM (
+				SELECT subject_hash AS h FROM quads
+				UNION ALL SELECT predicate_hash FROM quads
+				UNION ALL SELECT object_hash FROM quads
+				UNION ALL SELECT label_hash FROM quads WHERE label_hash IS NOT NULL
+			) dirs GROUP BY h
+		) c ON c.h = n.hash
+		WHERE n.refs <> COALESCE(c.n, 0)
+		ORDER BY n.hash`)
+	if err != nil {
+		return fmt.Errorf("count references: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var (
+			h           csql.NodeHash
+			stored, got int
+		)
+		if err := rows.Scan(&h, &stored, &got); err != nil {
+			return fmt.Errorf("count references: %w", err)
+		}
+		v := qs.NameOf(h)
+		if got == 0 {
+			d.add(ProblemRefCount, "value %v: reference count %d, but no quad holds it", v, stored)
+		} else {
+			d.add(ProblemRefCount, "value %v: reference count %d, but %d quad directions hold it", v, stored, got)
+		}
+	}
+	return rows.Err()
+}
