@@ -1,9 +1,12 @@
 package main
 
 import (
+	"net"
+	"net/http"
 	"os"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
 )
@@ -32,7 +35,9 @@ func TestScripts(t *testing.T) {
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"holds": cmdHolds,
+			"holds":     cmdHolds,
+			"freeport":  cmdFreeport,
+			"waitserve": cmdWaitserve,
 		},
 	})
 }
@@ -56,5 +61,40 @@ func cmdHolds(ts *testscript.TestScript, neg bool, args []string) {
 		ts.Fatalf("%s holds %q", args[0], names)
 	case !neg && !same:
 		ts.Fatalf("%s holds %q; want %q", args[0], names, want)
+	}
+}
+
+// cmdFreeport is the script command "freeport VAR": it sets VAR to a TCP
+// port on 127.0.0.1 that is free now.
+func cmdFreeport(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: freeport VAR")
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	ts.Check(err)
+	_, port, _ := net.SplitHostPort(ln.Addr().String())
+	ts.Check(ln.Close())
+	ts.Setenv(args[0], port)
+}
+
+// cmdWaitserve is the script command "waitserve URL": it waits, for 30s at
+// most, until a GET of URL answers 200.
+func cmdWaitserve(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: waitserve URL")
+	}
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		resp, err := http.Get(args[0])
+		if err == nil {
+			resp.Body.Close()
+			if resp.StatusCode == http.StatusOK {
+				return
+			}
+		}
+		if time.Now().After(deadline) {
+			ts.Fatalf("%s did not answer 200 within 30s (last: %v)", args[0], err)
+		}
+		time.Sleep(50 * time.Millisecond)
 	}
 }

@@ -145,7 +145,14 @@ func serveRun(ctx context.Context, opts *serveOptions) error {
 		IdleTimeout:       2 * time.Minute,
 	}
 	addr := ln.Addr().String()
-	fmt.Fprintf(e.stderr, "causeway: serving %s at http://%s/ (Ctrl-C stops)\n", store.Spec(), addr)
+	what := store.Spec()
+	switch {
+	case e.db == "" && opts.dataDir == "":
+		what = "the embedded data"
+	case e.db == "":
+		what = opts.dataDir
+	}
+	fmt.Fprintf(e.stderr, "causeway: serving %s at http://%s/ (Ctrl-C stops)\n", what, addr)
 	if opts.ready != nil {
 		opts.ready(addr)
 	}
