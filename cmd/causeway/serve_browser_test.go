@@ -54,7 +54,7 @@ func browser(t *testing.T) (context.Context, func() []string) {
 		chromedp.Flag("disable-extensions", true),
 		chromedp.Flag("lang", "en-US"),
 		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1280, 800),
+		chromedp.WindowSize(1400, 900),
 	}
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelCtx := chromedp.NewContext(actx)
@@ -139,9 +139,10 @@ func waitFor(ctx context.Context, t *testing.T, expr string) {
 	}
 }
 
-// clickElement clicks the graph element id (a node, or an edge at its
-// midpoint) with the mouse, as a reader does: the view is first centred on
-// it, so that the click cannot miss.
+// clickElement clicks the graph element id with the mouse, as a reader
+// does: a node at its centre, an edge at a point of it that no node
+// covers. The view is first centred on that point, so that the click
+// cannot miss.
 func clickElement(ctx context.Context, t *testing.T, id string) {
 	t.Helper()
 	var at struct{ X, Y float64 }
@@ -149,11 +150,31 @@ func clickElement(ctx context.Context, t *testing.T, id string) {
 		const cy = causeway.cy, id = %q, el = cy.$id(id);
 		if (el.empty()) throw new Error("no element " + id);
 		cy.zoom(1.4);
-		const p = el.isNode() ? el.position() : el.midpoint();
+		let p = el.isNode() ? el.position() : null;
+		if (!p) {
+			// An edge: the first point along it, from its middle out,
+			// that no node covers.
+			const a = el.sourceEndpoint(), b = el.targetEndpoint();
+			// A bundled edge is a quadratic Bézier curve through its
+			// control point; a lone edge a straight line.
+			const c = (el.controlPoints() || [])[0];
+			const at = (f) => c ? {
+				x: (1 - f) * (1 - f) * a.x + 2 * (1 - f) * f * c.x + f * f * b.x,
+				y: (1 - f) * (1 - f) * a.y + 2 * (1 - f) * f * c.y + f * f * b.y,
+			} : {x: a.x + (b.x - a.x) * f, y: a.y + (b.y - a.y) * f};
+			const covered = (q) => cy.nodes().some((n) => {
+				const bb = n.boundingBox({includeLabels: false});
+				return n.visible() && q.x >= bb.x1 - 4 && q.x <= bb.x2 + 4 && q.y >= bb.y1 - 4 && q.y <= bb.y2 + 4;
+			});
+			for (const f of [0.5, 0.45, 0.55, 0.4, 0.6, 0.35, 0.65, 0.3, 0.7, 0.25, 0.75, 0.2, 0.8]) {
+				const q = at(f);
+				if (!covered(q)) { p = q; break; }
+			}
+			if (!p) throw new Error("every point of edge " + id + " is under a node");
+		}
 		cy.pan({x: cy.width() / 2 - p.x * cy.zoom(), y: cy.height() / 2 - p.y * cy.zoom()});
 		const box = document.getElementById("graph").getBoundingClientRect();
-		const r = el.isNode() ? el.renderedPosition() : el.renderedMidpoint();
-		return {X: box.left + r.x, Y: box.top + r.y};
+		return {X: box.left + cy.width() / 2, Y: box.top + cy.height() / 2};
 	})()`, id), &at)
 	if err := chromedp.Do(ctx, chromedp.MouseClickXY(at.X, at.Y)); err != nil {
 		t.Fatalf("click %s: %v", id, err)
