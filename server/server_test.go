@@ -430,3 +430,48 @@ func TestWebAssets(t *testing.T) {
 		}
 	}
 }
+
+// TestConcurrentRequests asks the same questions from several clients at
+// once, as a server is asked: every answer is the one a lone request gets
+// (run it with -race to see that requests share the store safely).
+func TestConcurrentRequests(t *testing.T) {
+	base := listen(t, server.Options{})
+	paths := []string{
+		"/api/search?q=" + url.QueryEscape("缺电"),
+		"/api/trace?from=" + url.QueryEscape("缺電") + "&to=" + url.QueryEscape("拋售"),
+		"/api/show?name=" + url.QueryEscape("英偉達"),
+		"/api/loops",
+	}
+	want := map[string]string{}
+	for _, p := range paths {
+		want[p] = string(do(t, "GET", base+p, "").body)
+	}
+	errs := make(chan string, 64)
+	done := make(chan struct{})
+	for g := 0; g < 4; g++ {
+		go func() {
+			defer func() { done <- struct{}{} }()
+			for i := 0; i < 3; i++ {
+				for _, p := range paths {
+					resp, err := http.Get(base + p)
+					if err != nil {
+						errs <- err.Error()
+						continue
+					}
+					b, _ := io.ReadAll(resp.Body)
+					resp.Body.Close()
+					if string(b) != want[p] {
+						errs <- fmt.Sprintf("%s answered differently at once", p)
+					}
+				}
+			}
+		}()
+	}
+	for g := 0; g < 4; g++ {
+		<-done
+	}
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
+}

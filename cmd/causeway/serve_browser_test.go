@@ -129,7 +129,7 @@ func eval[T any](ctx context.Context, t *testing.T, expr string, out *T) {
 // waitFor waits until a JavaScript expression is true in the page.
 func waitFor(ctx context.Context, t *testing.T, expr string) {
 	t.Helper()
-	wctx, cancel := context.WithTimeout(ctx, 20*time.Second)
+	wctx, cancel := context.WithTimeout(ctx, 45*time.Second)
 	defer cancel()
 	if err := chromedp.Do(wctx, chromedp.Poll[chromedp.Void](expr, chromedp.WithPollingInterval(50*time.Millisecond))); err != nil {
 		// Say what the page shows instead.
