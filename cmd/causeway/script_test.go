@@ -4,10 +4,13 @@ import (
 	"database/sql"
 	"fmt"
 	"math/rand"
+	"net"
+	"net/http"
 	"net/url"
 	"os"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
 )
@@ -36,8 +39,10 @@ func TestScripts(t *testing.T) {
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"holds": cmdHolds,
-			"newdb": cmdNewDB,
+			"holds":     cmdHolds,
+			"newdb":     cmdNewDB,
+			"freeport":  cmdFreeport,
+			"waitserve": cmdWaitserve,
 		},
 		Condition: func(cond string) (bool, error) {
 			if cond != "postgres" {
@@ -108,5 +113,40 @@ func cmdHolds(ts *testscript.TestScript, neg bool, args []string) {
 		ts.Fatalf("%s holds %q", args[0], names)
 	case !neg && !same:
 		ts.Fatalf("%s holds %q; want %q", args[0], names, want)
+	}
+}
+
+// cmdFreeport is the script command "freeport VAR": it sets VAR to a TCP
+// port on 127.0.0.1 that is free now.
+func cmdFreeport(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: freeport VAR")
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	ts.Check(err)
+	_, port, _ := net.SplitHostPort(ln.Addr().String())
+	ts.Check(ln.Close())
+	ts.Setenv(args[0], port)
+}
+
+// cmdWaitserve is the script command "waitserve URL": it waits, for 30s at
+// most, until a GET of URL answers 200.
+func cmdWaitserve(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: waitserve URL")
+	}
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		resp, err := http.Get(args[0])
+		if err == nil {
+			resp.Body.Close()
+			if resp.StatusCode == http.StatusOK {
+				return
+			}
+		}
+		if time.Now().After(deadline) {
+			ts.Fatalf("%s did not answer 200 within 30s (last: %v)", args[0], err)
+		}
+		time.Sleep(50 * time.Millisecond)
 	}
 }
