@@ -33,6 +33,9 @@ type LoadResult struct {
 // and a reload after any edit leaves exactly the quads a fresh load of the
 // edited data gives.
 func (s *Store) Load(ctx context.Context, quads []schema.Quad) (LoadResult, error) {
+	if s.kv != nil && !s.writer {
+		return LoadResult{}, fmt.Errorf("load into %s: the store was opened to read; open it with create to write", s.spec)
+	}
 	want := group(quads)
 	if s.sql != nil && s.sql.flavour == flavourPostgres {
 		res, err := s.sql.load(ctx, want, s.beforeCommit)

@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -206,7 +207,7 @@ func TestFailedLoadLeavesStoreUnchanged(t *testing.T) {
 				t.Errorf("after a failed load the store has %d quads, before it %d:%s", len(got), len(before), diffLines(got, before))
 			}
 			s.Close()
-			s, err := Open(spec, false)
+			s, err := Open(spec, true)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -219,5 +220,47 @@ func TestFailedLoadLeavesStoreUnchanged(t *testing.T) {
 				t.Errorf("the same load then = %+v, %v; want additions and removals", res, err)
 			}
 		})
+	}
+}
+
+// TestBoltReadersAndWriters checks how processes share a bolt store: two
+// readers open it at once, read-only (a read-only file works); a writer
+// waits for a reader, and a reader for a writer, only up to lockWait, and
+// then fails saying who holds it; a store opened to read refuses a load.
+func TestBoltReadersAndWriters(t *testing.T) {
+	if testing.Short() {
+		t.Skip("waits for a lock")
+	}
+	s, spec := openBolt(t)
+	load(t, s, curated("one", parseEdges(t, "a -> b")))
+	s.Close()
+
+	r1, err := Open(spec, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r2, err := Open(spec, false)
+	if err != nil {
+		t.Fatalf("a second reader: %v", err)
+	}
+	if st := stats(t, r2); st.Links != 1 {
+		t.Errorf("the second reader's stats = %+v", st)
+	}
+	if _, err := r2.Load(context.Background(), nil); err == nil {
+		t.Errorf("a load through a store opened to read succeeded")
+	}
+	r2.Close()
+	if _, err := Open(spec, true); !errors.Is(err, ErrBusy) || !strings.Contains(err.Error(), "held by process") {
+		t.Errorf("a writer while a reader holds the store: %v; want ErrBusy naming the process", err)
+	}
+	r1.Close()
+
+	w, err := Open(spec, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	if _, err := Open(spec, false); !errors.Is(err, ErrBusy) || !strings.Contains(err.Error(), fmt.Sprintf("process %d", os.Getpid())) {
+		t.Errorf("a reader while a writer holds the store: %v; want ErrBusy naming this process", err)
 	}
 }

@@ -7,8 +7,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"time"
 
+	"github.com/boltdb/bolt"
 	cayleygraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/cayley/graph/memstore"
@@ -37,6 +40,9 @@ type Store struct {
 	// or PostgreSQL store has written everything, before it commits; an
 	// error it returns fails the load.
 	beforeCommit func() error
+	// writer tells a store opened to write (a bolt store opened for
+	// reading is read-only).
+	writer bool
 }
 
 // ErrNoStore reports a persistent store that does not exist yet.
@@ -89,6 +95,32 @@ func Open(spec string, create bool) (*Store, error) {
 	return nil, fmt.Errorf("open %q: unknown store kind %q (want memory, bolt:PATH, postgres://... or cockroach://...)", redact(spec), kind)
 }
 
+// lockWait is how long opening a bolt store waits for another process
+// that holds it: a writer waits for readers and writers, a reader for a
+// writer.
+const lockWait = 10 * time.Second
+
+// writerFile, in a bolt store's directory, holds the process id of the
+// last process that opened the store to write.
+const writerFile = "writer.pid"
+
+// ErrBusy reports a store another process holds past the wait.
+var ErrBusy = errors.New("store busy")
+
+// busyError says which process holds a bolt store, as far as its writer
+// file tells.
+func busyError(spec, dir string, create bool) error {
+	who := "another process"
+	if b, err := os.ReadFile(filepath.Join(dir, writerFile)); err == nil && len(b) > 0 {
+		who = "process " + strings.TrimSpace(string(b))
+	}
+	what := "read"
+	if create {
+		what = "written"
+	}
+	return fmt.Errorf("open %s: the store is held by %s (waited %s to be %s; try again when it is done): %w", spec, who, lockWait, what, ErrBusy)
+}
+
 // openBoltDir opens, and with create makes, the bolt store in directory dir.
 func openBoltDir(spec, dir string, create bool) (*Store, error) {
 	file := filepath.Join(dir, "indexes.bolt")
@@ -100,11 +132,21 @@ func openBoltDir(spec, dir string, create bool) (*Store, error) {
 			return nil, fmt.Errorf("create %s: %w", spec, err)
 		}
 	}
-	db, err := hbolt.Open(file, nil)
+	// A reader opens the file read-only, sharing it with other readers
+	// (and working on a read-only file or mount); a writer holds it alone.
+	// Either waits for the other only up to lockWait.
+	db, err := hbolt.Open(file, &bolt.Options{ReadOnly: !create, Timeout: lockWait})
+	if errors.Is(err, bolt.ErrTimeout) {
+		return nil, busyError(spec, dir, create)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", spec, err)
 	}
-	s := &Store{spec: spec, kv: &batchKV{KV: db}, names: &fold.Folder{}}
+	if create {
+		// Say who writes, for a reader or writer that waits on us.
+		_ = os.WriteFile(filepath.Join(dir, writerFile), []byte(strconv.Itoa(os.Getpid())), 0o600)
+	}
+	s := &Store{spec: spec, kv: &batchKV{KV: db}, names: &fold.Folder{}, writer: create}
 	s.qs, err = kv.New(s.kv, boltOptions())
 	if errors.Is(err, cayleygraph.ErrNotInitialized) {
 		if !create {
