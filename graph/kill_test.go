@@ -3,10 +3,13 @@ package graph
 import (
 	"bufio"
 	"context"
+	"errors"
 	"fmt"
 	"math/rand"
 	"os"
 	"os/exec"
+	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 
@@ -115,4 +118,77 @@ func testKilledLoad(t *testing.T, b backend) {
 		})
 	}
 	t.Logf("%d of the loads were killed before they committed", killedMidway)
+}
+
+// TestKilledCreationLeavesALoadableStore kills, at 100 random moments, a
+// process that creates a new bolt store and loads it (a multi-second load),
+// and checks after each kill that the store holds none of the load or all
+// of it, quad for quad, and that a later load into it succeeds.
+func TestKilledCreationLeavesALoadableStore(t *testing.T) {
+	if testing.Short() {
+		t.Skip("kills a creating load 100 times")
+	}
+	full := OpenMemory()
+	if _, err := full.Load(context.Background(), bigLoad(5000)); err != nil {
+		t.Fatal(err)
+	}
+	want := quadSet(t, full)
+	rng := rand.New(rand.NewSource(time.Now().UnixNano()))
+	// How long a whole creation takes here, to spread the kills over it.
+	start := time.Now()
+	runHelper(t, filepath.Join(t.TempDir(), "timing"), -1)
+	span := time.Since(start)
+	empty, whole := 0, 0
+	for i := range 100 {
+		dir := filepath.Join(t.TempDir(), fmt.Sprintf("db%d", i))
+		// A sixth of the kills come after the load has committed.
+		delay := time.Duration(rng.Int63n(int64(span) * 6 / 5))
+		runHelper(t, dir, delay)
+		spec := "bolt:" + dir
+		if s, err := Open(spec, false); err == nil {
+			got := quadSet(t, s)
+			s.Close()
+			switch {
+			case len(got) == 0:
+				empty++
+			case slices.Equal(got, want):
+				whole++
+			default:
+				t.Fatalf("kill %d at %v: the new store holds %d quads; want none or all %d", i, delay, len(got), len(want))
+			}
+		} else if !errors.Is(err, ErrNoStore) {
+			t.Fatalf("kill %d at %v: the store a killed creation left: %v; want it to open, or to say there is no store yet", i, delay, err)
+		} else {
+			empty++
+		}
+		s, err := Open(spec, true)
+		if err != nil {
+			t.Fatalf("kill %d at %v: a later load cannot open the store: %v", i, delay, err)
+		}
+		load(t, s, curated("after", parseEdges(t, "x -> y")))
+		s.Close()
+	}
+	t.Logf("creation (%v) killed 100 times: %d left no data, %d all of it", span, empty, whole)
+}
+
+// runHelper runs TestKilledLoadHelper creating the store in dir, and kills
+// it delay after it starts loading (never, for a negative delay).
+func runHelper(t *testing.T, dir string, delay time.Duration) {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], "-test.run=^TestKilledLoadHelper$", "-test.v")
+	cmd.Env = append(os.Environ(), "CAUSEWAY_KILL_DB=bolt:"+dir)
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	lines := bufio.NewScanner(out)
+	if delay >= 0 {
+		time.AfterFunc(delay, func() { cmd.Process.Kill() })
+	}
+	for lines.Scan() {
+	}
+	cmd.Wait()
 }
