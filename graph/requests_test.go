@@ -13,7 +13,7 @@ import (
 
 // shippedStore is a memory store holding the shipped data, as every
 // command without --db opens it.
-func shippedStore(t *testing.T) *Store {
+func shippedStore(t testing.TB) *Store {
 	t.Helper()
 	s := OpenMemory()
 	if _, err := s.Load(context.Background(), extractShipped(t)); err != nil {
@@ -194,7 +194,7 @@ func TestNothingFoundKeepsTheResult(t *testing.T) {
 }
 
 // extractShipped compiles the shipped curated data.
-func extractShipped(t *testing.T) []schema.Quad {
+func extractShipped(t testing.TB) []schema.Quad {
 	t.Helper()
 	var quads []schema.Quad
 	quads = append(quads, extract.Compile(shippedDoc(t))...)
