@@ -77,29 +77,9 @@ func testKilledLoad(t *testing.T, b backend) {
 			before := stats(t, s)
 			s.Close()
 
-			cmd := exec.Command(os.Args[0], "-test.run=^TestKilledLoadHelper$", "-test.v")
-			cmd.Env = append(os.Environ(), "CAUSEWAY_KILL_DB="+spec)
-			out, err := cmd.StdoutPipe()
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := cmd.Start(); err != nil {
-				t.Fatal(err)
-			}
-			lines := bufio.NewScanner(out)
-			for lines.Scan() && lines.Text() != "loading" {
-			}
-			if delay != never {
-				time.Sleep(delay)
-				cmd.Process.Kill()
-			}
-			finished := false
-			for lines.Scan() {
-				finished = finished || lines.Text() == "done"
-			}
-			cmd.Wait()
+			finished := runHelper(t, spec, delay, true)
 
-			s, err = Open(spec, false)
+			s, err := Open(spec, false)
 			if err != nil {
 				t.Fatalf("the store a killed load left does not open: %v", err)
 			}
@@ -136,14 +116,14 @@ func TestKilledCreationLeavesALoadableStore(t *testing.T) {
 	rng := rand.New(rand.NewSource(time.Now().UnixNano()))
 	// How long a whole creation takes here, to spread the kills over it.
 	start := time.Now()
-	runHelper(t, filepath.Join(t.TempDir(), "timing"), -1)
+	runHelper(t, "bolt:"+filepath.Join(t.TempDir(), "timing"), -1, false)
 	span := time.Since(start)
 	empty, whole := 0, 0
 	for i := range 100 {
 		dir := filepath.Join(t.TempDir(), fmt.Sprintf("db%d", i))
 		// A sixth of the kills come after the load has committed.
 		delay := time.Duration(rng.Int63n(int64(span) * 6 / 5))
-		runHelper(t, dir, delay)
+		runHelper(t, "bolt:"+dir, delay, false)
 		spec := "bolt:" + dir
 		if s, err := Open(spec, false); err == nil {
 			got := quadSet(t, s)
@@ -171,12 +151,14 @@ func TestKilledCreationLeavesALoadableStore(t *testing.T) {
 	t.Logf("creation (%v) killed 100 times: %d left no data, %d all of it", span, empty, whole)
 }
 
-// runHelper runs TestKilledLoadHelper creating the store in dir, and kills
-// it delay after it starts loading (never, for a negative delay).
-func runHelper(t *testing.T, dir string, delay time.Duration) {
+// runHelper runs TestKilledLoadHelper loading into the store spec (making
+// it if need be), kills it delay after it starts (with afterLoading, after
+// it has opened the store and begun the load; never, for a negative delay),
+// and reports whether the load finished.
+func runHelper(t *testing.T, spec string, delay time.Duration, afterLoading bool) bool {
 	t.Helper()
 	cmd := exec.Command(os.Args[0], "-test.run=^TestKilledLoadHelper$", "-test.v")
-	cmd.Env = append(os.Environ(), "CAUSEWAY_KILL_DB=bolt:"+dir)
+	cmd.Env = append(os.Environ(), "CAUSEWAY_KILL_DB="+spec)
 	out, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -185,10 +167,17 @@ func runHelper(t *testing.T, dir string, delay time.Duration) {
 		t.Fatal(err)
 	}
 	lines := bufio.NewScanner(out)
+	if afterLoading {
+		for lines.Scan() && lines.Text() != "loading" {
+		}
+	}
 	if delay >= 0 {
 		time.AfterFunc(delay, func() { cmd.Process.Kill() })
 	}
+	finished := false
 	for lines.Scan() {
+		finished = finished || lines.Text() == "done"
 	}
 	cmd.Wait()
+	return finished
 }

@@ -48,15 +48,9 @@ func (s *Server) query(w http.ResponseWriter, r *http.Request) {
 		writeError(w, err, nil)
 		return
 	}
-	if !given && r.Method == http.MethodPost {
-		var err error
-		if text, err = s.body(w, r); err != nil {
-			writeError(w, err, nil)
-			return
-		}
-	}
-	if strings.TrimSpace(text) == "" {
-		writeError(w, badParam("query", "is required: a saved query's name or query text, as the query parameter or the body of a POST"), nil)
+	text, err := s.queryText(w, r, text, given, "query", "is required: a saved query's name or query text, as the query parameter or the body of a POST")
+	if err != nil {
+		writeError(w, err, nil)
 		return
 	}
 	req.Query = text
@@ -68,6 +62,22 @@ func (s *Server) query(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, res)
+}
+
+// queryText is a request's query: the parameter's value when given, else
+// the body of a POST; an empty one is a bad parameter named param, with
+// the message empty.
+func (s *Server) queryText(w http.ResponseWriter, r *http.Request, text string, given bool, param, empty string) (string, error) {
+	if !given && r.Method == http.MethodPost {
+		var err error
+		if text, err = s.body(w, r); err != nil {
+			return "", err
+		}
+	}
+	if strings.TrimSpace(text) == "" {
+		return "", badParam(param, "%s", empty)
+	}
+	return text, nil
 }
 
 // body reads a request body within MaxBody.
@@ -97,15 +107,9 @@ func (s *Server) cayleyQuery(w http.ResponseWriter, r *http.Request) {
 		writeError(w, err, nil)
 		return
 	}
-	if !given && r.Method == http.MethodPost {
-		var err error
-		if text, err = s.body(w, r); err != nil {
-			writeError(w, err, nil)
-			return
-		}
-	}
-	if strings.TrimSpace(text) == "" {
-		writeError(w, badParam("qu", "query is empty: send it as the body of a POST (or as qu in a GET)"), nil)
+	text, err := s.queryText(w, r, text, given, "qu", "query is empty: send it as the body of a POST (or as qu in a GET)")
+	if err != nil {
+		writeError(w, err, nil)
 		return
 	}
 	req.Query = text
