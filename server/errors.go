@@ -21,6 +21,7 @@ const (
 	KindTimeout          = "timeout"
 	KindLimit            = "limit"
 	KindTooMany          = "too_many_requests"
+	KindBusy             = "busy"
 	KindTooLarge         = "too_large"
 	KindUnauthorized     = "unauthorized"
 	KindForbidden        = "forbidden"
@@ -73,6 +74,7 @@ func badParam(param, format string, a ...any) error {
 //	*graph.TimeoutError         504
 //	*graph.LimitError           503
 //	*BusyError                  429 (every slot taken)
+//	graph.ErrBusy               503 (a load holds the store past the wait)
 //	*http.MaxBytesError         413
 //	anything else               500
 func Status(err error, result any) (int, Error) {
@@ -113,6 +115,9 @@ func Status(err error, result any) (int, Error) {
 	case errors.As(err, &busy):
 		e.Kind = KindTooMany
 		return finish(http.StatusTooManyRequests, e)
+	case errors.Is(err, graph.ErrBusy):
+		e.Kind = KindBusy
+		return finish(http.StatusServiceUnavailable, e)
 	case errors.As(err, &tooLarge):
 		e.Kind, e.Error = KindTooLarge, fmt.Sprintf("the request body is larger than %d bytes", tooLarge.Limit)
 		return finish(http.StatusRequestEntityTooLarge, e)
@@ -154,7 +159,7 @@ func writeErrorBody(w http.ResponseWriter, status int, body Error) {
 	h := w.Header()
 	h.Set("Content-Type", contentJSON)
 	h.Del("Content-Disposition")
-	if body.Kind == KindTooMany {
+	if body.Kind == KindTooMany || body.Kind == KindBusy {
 		h.Set("Retry-After", "1")
 	}
 	w.WriteHeader(status)

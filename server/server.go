@@ -21,8 +21,16 @@ import (
 
 // Options configure a server. A zero bound is no bound.
 type Options struct {
-	// Store is the store every request reads. The server never writes to it.
+	// Store is the store every request reads, when Open is nil. The
+	// server never writes to it.
 	Store *graph.Store
+	// Open, when set, opens the store anew for each request, which closes
+	// it when done: for a store on disk or in a database, so that each
+	// request reads the latest whole load (never part of one), and a bolt
+	// store is held only while a request reads it, letting a load take it
+	// between requests. An open that finds the store held by a load past
+	// graph's wait gives graph.ErrBusy (503, kind busy).
+	Open func(context.Context) (*graph.Store, error)
 	// Texts holds the source texts, at the paths the store's sources name
 	// (relative to their curated files): the embedded data, or a
 	// directory of curated files.
@@ -246,7 +254,16 @@ func run[R any](s *Server, r *http.Request, what string, request func(context.Co
 		ctx, cancel = context.WithTimeout(ctx, s.opts.Timeout)
 		defer cancel()
 	}
-	res, err := request(ctx, s.opts.Store)
+	st := s.opts.Store
+	if s.opts.Open != nil {
+		var err error
+		if st, err = s.opts.Open(ctx); err != nil {
+			var zero R
+			return zero, err
+		}
+		defer st.Close()
+	}
+	res, err := request(ctx, st)
 	var timeout *graph.TimeoutError
 	if errors.Is(err, context.DeadlineExceeded) && r.Context().Err() == nil && !errors.As(err, &timeout) {
 		err = &graph.TimeoutError{What: what, After: s.opts.Timeout, Err: err}

@@ -50,7 +50,7 @@ func shipped(t *testing.T) *graph.Store {
 // listen serves the shipped data with opts on a real loopback listener.
 func listen(t *testing.T, opts server.Options) string {
 	t.Helper()
-	if opts.Store == nil {
+	if opts.Store == nil && opts.Open == nil {
 		opts.Store = shipped(t)
 	}
 	if opts.Texts == nil {

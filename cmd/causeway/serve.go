@@ -126,9 +126,20 @@ func serveRun(ctx context.Context, opts *serveOptions) error {
 	if err != nil {
 		return err
 	}
-	defer store.Close()
+	// A persistent store is opened here only to fail early; each request
+	// opens it again (see perRequest).
+	open := opts.perRequest()
+	shared := store
+	if open != nil {
+		shared = nil
+		if err := store.Close(); err != nil {
+			return err
+		}
+	} else {
+		defer store.Close()
+	}
 	srvOpts := server.Options{
-		Store: store, Texts: texts, Assets: web.FS(), Token: opts.token,
+		Store: shared, Open: open, Texts: texts, Assets: web.FS(), Token: opts.token,
 		Timeout: e.timeout, MaxConcurrent: opts.maxConcurrent, MaxBody: opts.maxBody,
 		MaxMemory: uint64(opts.maxMemory) << 20,
 	}
@@ -174,6 +185,18 @@ func serveRun(ctx context.Context, opts *serveOptions) error {
 	}
 	fmt.Fprintln(e.stderr, "causeway: stopped")
 	return err
+}
+
+// perRequest returns how each request opens the store, when it is a
+// persistent one (--db): anew, so that a request reads the latest load and
+// a bolt store is free for a load between requests. Nil for a store in
+// memory, which every request shares.
+func (o *serveOptions) perRequest() func(context.Context) (*graph.Store, error) {
+	spec := o.env.db
+	if spec == "" || spec == "memory" || spec == "mem" {
+		return nil
+	}
+	return func(context.Context) (*graph.Store, error) { return graph.Open(spec, false) }
 }
 
 // open opens the store to serve and the texts its quotes index: --db, or
