@@ -347,7 +347,7 @@ func (d *decoder) checkMarkerTargets(p *parsed, partial bool) {
 		switch {
 		case !ok && partial:
 		case !ok:
-			d.errorf(at, "marker %s source %q, which is no source of the corpus", m.Relation, t.Source)
+			d.errorf(at, "marker %s an item of source %q, which is no source of the corpus", m.Relation, t.Source)
 		case !other.has(t.Kind, t.ID):
 			d.errorf(at, "marker %s: no %s %q in source %s (%s)", m.Relation, t.Kind, t.ID, t.Source, d.shown(other.doc.Path))
 		}
