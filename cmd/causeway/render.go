@@ -725,6 +725,10 @@ func writeDiagnosis(w io.Writer, d *graph.Diagnosis, repair string) {
 		if s.Compared {
 			state = fmt.Sprintf("%d missing, %d extra against its curated file", s.Missing, s.Extra)
 		}
+		if s.ID == schema.RegistryGraph {
+			fmt.Fprintf(w, "registry: %d quads; %s\n", s.Quads, strings.NewReplacer("its curated file", "entities.yaml", "no curated file", "no entities.yaml").Replace(state))
+			continue
+		}
 		fmt.Fprintf(w, "source %s: %d quads, text sha256 %s; %s\n", s.ID, s.Quads, shortHash(s.SHA256), state)
 	}
 	if d.Healthy() {
