@@ -4,8 +4,12 @@ import (
 	"encoding/json"
 	"io/fs"
 	"os"
+	"path"
+	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/rogpeppe/go-internal/txtar"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"gopkg.in/yaml.v3"
@@ -14,7 +18,13 @@ import (
 // compileSchema compiles the JSON Schema of the curated format.
 func compileSchema(t *testing.T) *jsonschema.Schema {
 	t.Helper()
-	f, err := os.Open("curated.schema.json")
+	return compileSchemaFile(t, "curated.schema.json")
+}
+
+// compileSchemaFile compiles the JSON Schema in the file name.
+func compileSchemaFile(t *testing.T, name string) *jsonschema.Schema {
+	t.Helper()
+	f, err := os.Open(name)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -24,10 +34,10 @@ func compileSchema(t *testing.T) *jsonschema.Schema {
 		t.Fatal(err)
 	}
 	c := jsonschema.NewCompiler()
-	if err := c.AddResource("curated.schema.json", doc); err != nil {
+	if err := c.AddResource(name, doc); err != nil {
 		t.Fatal(err)
 	}
-	s, err := c.Compile("curated.schema.json")
+	s, err := c.Compile(name)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -83,6 +93,12 @@ func TestSchemaRejects(t *testing.T) {
 		{"likelihood without its quote", source + "claims: [{id: c, about: a, statement: s, quote: q, hedge: certain, forecast: {likelihood: likely}}]\n"},
 		{"missing sha256", "source: {id: s, title: t, speaker: sp, language: zh-Hant, text: t.txt}\n"},
 		{"a chain of one step", source + "chains: [{id: c, label: l, steps: [a]}]\n"},
+		{"a marker that both supports and contradicts", source + "markers: [{claim: c, supports: {claim: d}, contradicts: {claim: e}, quote: q}]\n"},
+		{"a marker of no claim or link", source + "markers: [{supports: {claim: d}, quote: q}]\n"},
+		{"a marker of a claim and a link", source + "markers: [{claim: c, link: a--b, supports: {claim: d}, quote: q}]\n"},
+		{"a marker without a relation", source + "markers: [{claim: c, quote: q}]\n"},
+		{"a marker's target of no claim or link", source + "markers: [{claim: c, supports: {source: s}, quote: q}]\n"},
+		{"a marker without a quote", source + "markers: [{claim: c, supports: {claim: d}}]\n"},
 	} {
 		if err := s.Validate(asJSON(t, tt.yaml)); err == nil {
 			t.Errorf("%s: the schema accepts it; want it rejected", tt.name)
@@ -90,5 +106,72 @@ func TestSchemaRejects(t *testing.T) {
 	}
 	if err := s.Validate(asJSON(t, source)); err != nil {
 		t.Errorf("a minimal file: %v; want it accepted", err)
+	}
+}
+
+// fixtureCorpus is the end-to-end scripts' corpus of three sources sharing
+// a registry, with markers between them.
+const fixtureCorpus = "../cmd/causeway/testdata/script/corpus_registry.txt"
+
+// TestFixtureCorpusFitsTheSchemas validates the registry and the curated
+// files of the fixture corpus against their schemas: the registry against
+// registry.schema.json, the others against curated.schema.json.
+func TestFixtureCorpusFitsTheSchemas(t *testing.T) {
+	curated, registry := compileSchema(t), compileSchemaFile(t, "registry.schema.json")
+	ar, err := txtar.ParseFile(fixtureCorpus)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var files, registries int
+	for _, f := range ar.Files {
+		if !strings.HasPrefix(f.Name, "corpus/") || !strings.HasSuffix(f.Name, ".yaml") {
+			continue
+		}
+		s := curated
+		if path.Base(f.Name) == "entities.yaml" {
+			s, registries = registry, registries+1
+		} else {
+			files++
+		}
+		if err := s.Validate(asJSON(t, string(f.Data))); err != nil {
+			t.Errorf("%s: %s does not fit its schema: %v", fixtureCorpus, f.Name, err)
+		}
+	}
+	if files != 3 || registries != 1 {
+		t.Errorf("%s holds %d curated files and %d registries; want 3 and 1", fixtureCorpus, files, registries)
+	}
+}
+
+// TestRegistrySchema checks that the registry schema takes entities and
+// factors exactly as the curated schema does, and nothing else.
+func TestRegistrySchema(t *testing.T) {
+	read := func(name string) map[string]any {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var v struct {
+			Properties map[string]any `json:"properties"`
+		}
+		if err := json.Unmarshal(b, &v); err != nil {
+			t.Fatal(err)
+		}
+		return v.Properties
+	}
+	curated, registry := read("curated.schema.json"), read("registry.schema.json")
+	for _, key := range []string{"entities", "factors"} {
+		if !reflect.DeepEqual(registry[key], curated[key]) {
+			t.Errorf("registry.schema.json's %s differ from curated.schema.json's", key)
+		}
+	}
+	s := compileSchemaFile(t, "registry.schema.json")
+	for _, tt := range []struct{ name, yaml string }{
+		{"a source block", "source: {id: s}\n"},
+		{"claims", "claims: []\n"},
+		{"an entity without labels", "entities: [{id: x, type: company}]\n"},
+	} {
+		if err := s.Validate(asJSON(t, tt.yaml)); err == nil {
+			t.Errorf("registry %s: the schema accepts it; want it rejected", tt.name)
+		}
 	}
 }

@@ -48,7 +48,7 @@ func Read(fsys fs.FS, name string) (*Document, error) {
 	if err != nil {
 		return nil, ErrorList{{Path: name, Msg: "cannot read curated file: " + err.Error()}}
 	}
-	d := &decoder{path: name}
+	d := newDecoder(name)
 	p := d.parse(data)
 	if p == nil {
 		return nil, d.finish(data)
@@ -59,35 +59,13 @@ func Read(fsys fs.FS, name string) (*Document, error) {
 	return p.doc, d.finish(data)
 }
 
-// ReadAll reads every named file and returns the documents that were read
-// without problems and all the problems of all the files.
+// ReadAll reads every named file, as ReadCorpus does, and returns the
+// documents of the sources that were read without problems and all the
+// problems of all the files. Registries among the files are read and
+// checked, not returned: ReadCorpus returns them.
 func ReadAll(fsys fs.FS, names []string) ([]*Document, error) {
-	var (
-		docs []*Document
-		errs ErrorList
-	)
-	for _, name := range names {
-		doc, err := Read(fsys, name)
-		var list ErrorList
-		switch {
-		case err == nil:
-			docs = append(docs, doc)
-		case asErrorList(err, &list):
-			errs = append(errs, list...)
-		default:
-			return nil, fmt.Errorf("%s: %w", name, err)
-		}
-	}
-	errs = append(errs, CheckSources(docs)...)
-	return docs, errs.Err()
-}
-
-func asErrorList(err error, list *ErrorList) bool {
-	l, ok := err.(ErrorList)
-	if ok {
-		*list = l
-	}
-	return ok
+	c, err := ReadCorpus(fsys, names, ReadOptions{})
+	return c.Docs, err
 }
 
 // CheckSources reports sources curated twice under the same id among docs.
@@ -145,25 +123,23 @@ func (d *decoder) check(p *parsed) {
 	}
 
 	nodes := map[string]string{} // id -> "entity" or "factor"
-	for i, e := range doc.Entities {
-		l := p.entities[i]
-		d.define(nodes, l, e.ID, "entity")
-		if e.Type != "" && !slices.Contains(entityTypes(), e.Type) {
-			d.errorf(l.at("type"), "unknown entity type %q (want one of %s)", e.Type, strings.Join(entityTypes(), ", "))
+	d.defineNodes(p, nodes)
+	// The registry's entities and factors, which the file may refer to
+	// without defining them (or define alike: see index.conflicts).
+	for id, kind := range d.idx.registry {
+		if _, ok := nodes[id]; !ok {
+			nodes[id] = kind
 		}
-	}
-	for i, f := range doc.Factors {
-		d.define(nodes, p.factors[i], f.ID, "factor")
 	}
 	for i, f := range doc.Factors {
 		for _, id := range f.Involves {
 			if id != "" && nodes[id] != "entity" {
-				d.errorf(p.factors[i].at("involves"), "factor %s involves %q, which is not an entity of this file", f.ID, id)
+				d.errorf(p.factors[i].at("involves"), "factor %s involves %q, which is not an entity of this file%s", f.ID, id, d.undefined(id, "entities"))
 			}
 		}
 	}
 	if doc.Source.Speaker != "" && nodes[doc.Source.Speaker] != "entity" {
-		d.errorf(p.source.at("speaker"), "speaker %q is not an entity of this file", doc.Source.Speaker)
+		d.errorf(p.source.at("speaker"), "speaker %q is not an entity of this file%s", doc.Source.Speaker, d.undefined(doc.Source.Speaker, "entities"))
 	}
 
 	scenarios := d.checkScenarios(p, nodes)
@@ -174,7 +150,7 @@ func (d *decoder) check(p *parsed) {
 		l := p.claims[i]
 		d.unique(claims, l, c.ID, "claim")
 		if c.About != "" && nodes[c.About] == "" {
-			d.errorf(l.at("about"), "claim %s is about %q, which is no entity or factor of this file", c.ID, c.About)
+			d.errorf(l.at("about"), "claim %s is about %q, which is no entity or factor of this file%s", c.ID, c.About, d.undefined(c.About, "entities or factors"))
 		}
 		d.checkHedge(l, c.Hedge)
 		c.Speaker = d.checkSpeaker(l, c.Speaker, doc.Source.Speaker, nodes)
@@ -199,7 +175,7 @@ func (d *decoder) check(p *parsed) {
 		d.unique(links, l, k.ID, "link")
 		for _, end := range []struct{ key, id string }{{"cause", k.Cause}, {"effect", k.Effect}} {
 			if end.id != "" && nodes[end.id] != "factor" {
-				d.errorf(l.at(end.key), "%s %q is not a factor of this file", end.key, end.id)
+				d.errorf(l.at(end.key), "%s %q is not a factor of this file%s", end.key, end.id, d.undefined(end.id, "factors"))
 			}
 		}
 		if k.Cause != "" && k.Cause == k.Effect {
@@ -234,7 +210,7 @@ func (d *decoder) check(p *parsed) {
 				continue // reported by the decoder
 			}
 			if nodes[s] != "factor" {
-				d.errorf(at, "chain %s step %q is not a factor of this file", c.ID, s)
+				d.errorf(at, "chain %s step %q is not a factor of this file%s", c.ID, s, d.undefined(s, "factors"))
 				continue
 			}
 			if j > 0 && nodes[c.Steps[j-1]] == "factor" && !pairs[[2]string{c.Steps[j-1], s}] {
@@ -242,6 +218,8 @@ func (d *decoder) check(p *parsed) {
 			}
 		}
 	}
+
+	d.checkMarkers(p, claims, links)
 
 	for i := range doc.Omitted {
 		o := &doc.Omitted[i]
@@ -267,7 +245,7 @@ func (d *decoder) checkScenarios(p *parsed, nodes map[string]string) map[string]
 			case a == "":
 				// reported by the decoder
 			case nodes[a] == "":
-				d.errorf(at, "scenario %s has the alternative %q, which is no entity or factor of this file", sc.ID, a)
+				d.errorf(at, "scenario %s has the alternative %q, which is no entity or factor of this file%s", sc.ID, a, d.undefined(a, "entities or factors"))
 			case alternatives[a]:
 				d.errorf(at, "scenario %s lists the alternative %q twice", sc.ID, a)
 			default:
@@ -364,6 +342,21 @@ func (d *decoder) checkID(l located, id string) {
 	}
 }
 
+// defineNodes records the entities and factors the file p defines in
+// nodes, by id, and checks their ids and types.
+func (d *decoder) defineNodes(p *parsed, nodes map[string]string) {
+	for i, e := range p.doc.Entities {
+		l := p.entities[i]
+		d.define(nodes, l, e.ID, "entity")
+		if e.Type != "" && !slices.Contains(entityTypes(), e.Type) {
+			d.errorf(l.at("type"), "unknown entity type %q (want one of %s)", e.Type, strings.Join(entityTypes(), ", "))
+		}
+	}
+	for i, f := range p.doc.Factors {
+		d.define(nodes, p.factors[i], f.ID, "factor")
+	}
+}
+
 // define records a node id, reporting a bad or repeated one.
 func (d *decoder) define(nodes map[string]string, l located, id, kind string) {
 	d.checkID(l, id)
@@ -401,7 +394,7 @@ func (d *decoder) checkSpeaker(l located, speaker, def string, nodes map[string]
 		return def
 	}
 	if nodes[speaker] != "entity" {
-		d.errorf(l.at("speaker"), "speaker %q is not an entity of this file", speaker)
+		d.errorf(l.at("speaker"), "speaker %q is not an entity of this file%s", speaker, d.undefined(speaker, "entities"))
 	}
 	return speaker
 }

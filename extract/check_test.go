@@ -84,11 +84,11 @@ chains:
   - {id: ch, label: c, steps: [power-shortage, nowhere]}
 `,
 			want: []string{
-				`15:20: claim c is about "nobody", which is no entity or factor of this file`,
-				`15:81: speaker "ghost" is not an entity of this file`,
-				`17:13: cause "us" is not a factor of this file`,
-				`17:25: effect "idle" is not a factor of this file`,
-				`19:48: chain ch step "nowhere" is not a factor of this file`,
+				`15:20: claim c is about "nobody", which is no entity or factor of this file (define it under entities or factors: here, or in the corpus registry entities.yaml)`,
+				`15:81: speaker "ghost" is not an entity of this file (define it under entities: here, or in the corpus registry entities.yaml)`,
+				`17:13: cause "us" is not a factor of this file (define it under factors: here, or in the corpus registry entities.yaml)`,
+				`17:25: effect "idle" is not a factor of this file (define it under factors: here, or in the corpus registry entities.yaml)`,
+				`19:48: chain ch step "nowhere" is not a factor of this file (define it under factors: here, or in the corpus registry entities.yaml)`,
 			},
 		},
 		{

@@ -52,20 +52,7 @@ func Compile(doc *Document) []schema.Quad {
 		c.add(s, schema.ProvBy, iri(schema.NodeIRI(src.Speaker)))
 	}
 
-	for _, e := range doc.Entities {
-		n := schema.NodeIRI(e.ID)
-		c.add(n, schema.RDFType, iri(schema.ClassEntity))
-		c.add(n, schema.PredKind, str(e.Type))
-		c.labels(n, e.Label, e.LabelZh, e.Aliases, e.AliasesZh)
-	}
-	for _, f := range doc.Factors {
-		n := schema.NodeIRI(f.ID)
-		c.add(n, schema.RDFType, iri(schema.ClassFactor))
-		c.labels(n, f.Label, f.LabelZh, f.Aliases, f.AliasesZh)
-		for _, e := range f.Involves {
-			c.add(n, schema.PredInvolves, iri(schema.NodeIRI(e)))
-		}
-	}
+	c.nodes(doc.Entities, doc.Factors)
 	for _, cl := range doc.Claims {
 		n := schema.ItemIRI(src.ID, "claim", cl.ID)
 		c.add(n, schema.RDFType, iri(schema.ClassClaim))
@@ -147,6 +134,21 @@ func Compile(doc *Document) []schema.Quad {
 		}
 		c.evidence(n, sc.Quote, "", "")
 	}
+	for i, m := range doc.Markers {
+		n := fmt.Sprintf("%s/marker/%d", s, i)
+		item := schema.ItemIRI(src.ID, m.Kind, m.ID)
+		target := schema.ItemIRI(m.Target.Source, m.Target.Kind, m.Target.ID)
+		c.add(n, schema.RDFType, iri(schema.ClassMarker))
+		c.add(n, schema.PredMarks, iri(item))
+		c.add(n, schema.PredRelation, str(m.Relation))
+		c.add(n, schema.PredTarget, iri(target))
+		c.evidence(n, m.Quote, src.Speaker, m.Note)
+		rel := schema.PredSupports
+		if m.Relation == schema.Contradicts {
+			rel = schema.PredContradicts
+		}
+		c.add(item, rel, iri(target))
+	}
 	for i, o := range doc.Omitted {
 		n := fmt.Sprintf("%s/omitted/%d", s, i)
 		c.add(n, schema.RDFType, iri(schema.ClassOmit))
@@ -154,6 +156,32 @@ func Compile(doc *Document) []schema.Quad {
 		c.evidence(n, o.Quote, "", "")
 	}
 	return c.quads
+}
+
+// CompileRegistry turns a checked registry into quads, all in
+// schema.RegistryGraph.
+func CompileRegistry(r *Registry) []schema.Quad {
+	c := &compiler{graph: schema.RegistryGraph}
+	c.nodes(r.Entities, r.Factors)
+	return c.quads
+}
+
+// nodes compiles entities and factors.
+func (c *compiler) nodes(entities []Entity, factors []Factor) {
+	for _, e := range entities {
+		n := schema.NodeIRI(e.ID)
+		c.add(n, schema.RDFType, iri(schema.ClassEntity))
+		c.add(n, schema.PredKind, str(e.Type))
+		c.labels(n, e.Label, e.LabelZh, e.Aliases, e.AliasesZh)
+	}
+	for _, f := range factors {
+		n := schema.NodeIRI(f.ID)
+		c.add(n, schema.RDFType, iri(schema.ClassFactor))
+		c.labels(n, f.Label, f.LabelZh, f.Aliases, f.AliasesZh)
+		for _, e := range f.Involves {
+			c.add(n, schema.PredInvolves, iri(schema.NodeIRI(e)))
+		}
+	}
 }
 
 func (c *compiler) labels(n, en, zh string, aliases, aliasesZh []string) {
@@ -200,16 +228,12 @@ func (c *compiler) evidence(n string, q Quote, speaker, note string) {
 	}
 }
 
-// Quads reads and checks the named curated files of fsys, as ReadAll does,
-// and compiles them all.
+// Quads reads and checks the named curated files and registries of fsys,
+// as ReadCorpus does, and compiles them all.
 func Quads(fsys fs.FS, names []string) ([]schema.Quad, error) {
-	docs, err := ReadAll(fsys, names)
+	c, err := ReadCorpus(fsys, names, ReadOptions{})
 	if err != nil {
 		return nil, err
 	}
-	var quads []schema.Quad
-	for _, d := range docs {
-		quads = append(quads, Compile(d)...)
-	}
-	return quads, nil
+	return c.Quads(), nil
 }

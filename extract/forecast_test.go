@@ -161,7 +161,7 @@ claims:
 				line(1, "46: scenario alone: no claim forecasts the alternative time-for-space"),
 				line(2, "72: scenario unforecast: no claim forecasts the alternative space-for-time"),
 				line(2, "88: scenario unforecast lists the alternative \"time-for-space\" twice"),
-				line(2, "104: scenario unforecast has the alternative \"nowhere\", which is no entity or factor of this file"),
+				line(2, "104: scenario unforecast has the alternative \"nowhere\", which is no entity or factor of this file (define it under entities or factors: here, or in the corpus registry entities.yaml)"),
 				line(6, `105: claim b forecasts scenario unforecast but is about "trigger", which is none of its alternatives (time-for-space, space-for-time, time-for-space, nowhere)`),
 				line(7, `105: claim c forecasts scenario "ghost", which is no scenario of this file`),
 			},

@@ -15,7 +15,10 @@ type Document struct {
 	// Scenarios group the alternative outcomes the text forecasts for one
 	// situation.
 	Scenarios []Scenario
-	Omitted   []Omission
+	// Markers say that a claim or link of this file supports or
+	// contradicts a claim or link of this or another source.
+	Markers []Marker
+	Omitted []Omission
 }
 
 // Source describes the document the curation is about.
@@ -172,4 +175,28 @@ type Omission struct {
 	Quote  Quote
 	Reason string
 	Pos    Pos
+}
+
+// Marker says that a claim or link of the file (Kind and ID) supports or
+// contradicts (Relation, schema.Supports or schema.Contradicts) a claim or
+// link of this or another source, with the words of this file's text that
+// say so.
+type Marker struct {
+	// Kind is schema.KindClaim or schema.KindLink; ID the item's id.
+	Kind     string
+	ID       string
+	Relation string
+	Target   Ref
+	Quote    Quote
+	Note     string
+	Pos      Pos
+}
+
+// Ref names a claim or link of a source: Source is its source id (the
+// file's own when empty in the YAML; filled in by the check), Kind
+// schema.KindClaim or schema.KindLink.
+type Ref struct {
+	Source string
+	Kind   string
+	ID     string
 }

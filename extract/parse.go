@@ -10,6 +10,8 @@ import (
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v4"
+
+	"github.com/causeway/causeway/graph/schema"
 )
 
 // decoder turns a YAML node tree into a Document, collecting every problem
@@ -21,6 +23,16 @@ type decoder struct {
 	quotes []pendingQuote
 	// parts are the words within quotes to locate with them.
 	parts []pendingPart
+	// idx is what the other files read with this one define.
+	idx *index
+	// shown gives the path a file's problems are reported under.
+	shown func(string) string
+}
+
+// newDecoder returns a decoder of the file name read on its own.
+func newDecoder(name string) *decoder {
+	return &decoder{path: name, shown: func(s string) string { return s },
+		idx: &index{registry: map[string]string{}, defs: map[string][]definition{}, sources: map[string]*parsed{}}}
 }
 
 func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
@@ -240,6 +252,7 @@ type parsed struct {
 	chains    []located
 	scenarios []located
 	omitted   []located
+	markers   []located
 	// forecasts, claimConditions and linkConditions hold the forecast and
 	// condition mappings of claims[i] and links[i], by i, where given.
 	forecasts       map[int]located
@@ -273,28 +286,16 @@ func (d *decoder) parse(data []byte) *parsed {
 		},
 		"entities": func(n *yaml.Node) {
 			d.list("entities", n, func(n *yaml.Node) {
-				var e Entity
-				e.Pos = posOf(n)
-				f := d.mapping(n, fields{
-					"id": &e.ID, "type": &e.Type, "label": &e.Label, "label_zh": &e.LabelZh,
-					"aliases": &e.Aliases, "aliases_zh": &e.AliasesZh,
-				})
-				d.require(n, f, "id", "type", "label", "label_zh")
+				e, l := d.entity(n)
 				doc.Entities = append(doc.Entities, e)
-				p.entities = append(p.entities, located{n, f})
+				p.entities = append(p.entities, l)
 			})
 		},
 		"factors": func(n *yaml.Node) {
 			d.list("factors", n, func(n *yaml.Node) {
-				var e Factor
-				e.Pos = posOf(n)
-				f := d.mapping(n, fields{
-					"id": &e.ID, "label": &e.Label, "label_zh": &e.LabelZh,
-					"aliases": &e.Aliases, "aliases_zh": &e.AliasesZh, "involves": &e.Involves,
-				})
-				d.require(n, f, "id", "label", "label_zh")
-				doc.Factors = append(doc.Factors, e)
-				p.factors = append(p.factors, located{n, f})
+				f, l := d.factor(n)
+				doc.Factors = append(doc.Factors, f)
+				p.factors = append(p.factors, l)
 			})
 		},
 		"claims": func(n *yaml.Node) {
@@ -377,6 +378,13 @@ func (d *decoder) parse(data []byte) *parsed {
 				p.scenarios = append(p.scenarios, located{n, f})
 			})
 		},
+		"markers": func(n *yaml.Node) {
+			d.list("markers", n, func(n *yaml.Node) {
+				m, l := d.marker(n)
+				doc.Markers = append(doc.Markers, m)
+				p.markers = append(p.markers, l)
+			})
+		},
 		"omitted": func(n *yaml.Node) {
 			d.list("omitted", n, func(n *yaml.Node) {
 				var o Omission
@@ -390,6 +398,80 @@ func (d *decoder) parse(data []byte) *parsed {
 	})
 	d.require(top, seen, "source")
 	return p
+}
+
+// entity decodes one item of an entities list.
+func (d *decoder) entity(n *yaml.Node) (Entity, located) {
+	var e Entity
+	e.Pos = posOf(n)
+	f := d.mapping(n, fields{
+		"id": &e.ID, "type": &e.Type, "label": &e.Label, "label_zh": &e.LabelZh,
+		"aliases": &e.Aliases, "aliases_zh": &e.AliasesZh,
+	})
+	d.require(n, f, "id", "type", "label", "label_zh")
+	return e, located{n, f}
+}
+
+// factor decodes one item of a factors list.
+func (d *decoder) factor(n *yaml.Node) (Factor, located) {
+	var e Factor
+	e.Pos = posOf(n)
+	f := d.mapping(n, fields{
+		"id": &e.ID, "label": &e.Label, "label_zh": &e.LabelZh,
+		"aliases": &e.Aliases, "aliases_zh": &e.AliasesZh, "involves": &e.Involves,
+	})
+	d.require(n, f, "id", "label", "label_zh")
+	return e, located{n, f}
+}
+
+// marker decodes one item of a markers list: the claim or link of the
+// file it marks, the claim or link it supports or contradicts, the quote.
+func (d *decoder) marker(n *yaml.Node) (Marker, located) {
+	m := Marker{Pos: posOf(n)}
+	var claim, link string
+	target := func(rel string) func(*yaml.Node) {
+		return func(v *yaml.Node) {
+			var t Ref
+			var tc, tl string
+			f := d.mapping(v, fields{"source": &t.Source, "claim": &tc, "link": &tl})
+			t.Kind, t.ID = d.oneOf(v, f, rel, tc, tl)
+			if m.Relation != "" {
+				d.errorf(v, "marker both supports and contradicts; a marker says one (write two markers)")
+			}
+			m.Relation, m.Target = rel, t
+		}
+	}
+	f := d.mapping(n, fields{
+		"claim": &claim, "link": &link,
+		"supports": target(schema.Supports), "contradicts": target(schema.Contradicts),
+		"quote": &m.Quote.Text, "note": &m.Note,
+	})
+	m.Kind, m.ID = d.oneOf(n, f, "marker", claim, link)
+	if _, s := f["supports"]; !s {
+		if _, c := f["contradicts"]; !c {
+			d.errorf(n, "missing supports or contradicts")
+		}
+	}
+	d.require(n, f, "quote")
+	return m, located{n, f}
+}
+
+// oneOf returns which of the claim and link fields of the mapping n (the
+// marker or its target, what) is given, reporting none or both.
+func (d *decoder) oneOf(n *yaml.Node, f map[string]*yaml.Node, what, claim, link string) (kind, id string) {
+	_, hasClaim := f["claim"]
+	_, hasLink := f["link"]
+	switch {
+	case hasClaim && hasLink:
+		d.errorf(n, "%s names both a claim and a link; give one", what)
+	case hasClaim:
+		return schema.KindClaim, claim
+	case hasLink:
+		return schema.KindLink, link
+	case n.Kind == yaml.MappingNode:
+		d.errorf(n, "%s names no claim or link", what)
+	}
+	return "", ""
 }
 
 // condition decodes the condition mapping n of a claim or link into dst.

@@ -29,10 +29,16 @@ type Accord struct {
 }
 
 // CompareResult is the answer to a CompareRequest: the agreements, then
-// the contradictions, each in the order of the cause's and effect's ids.
+// the contradictions, found automatically (the same causal step), each in
+// the order of the cause's and effect's ids; then the markers curators set
+// between claims and links (see Markers), those between the sources and
+// speakers compared.
 type CompareResult struct {
 	Agreements     []Accord `json:"agreements"`
 	Contradictions []Accord `json:"contradictions"`
+	// Markers are the curated markers whose source and speaker the request
+	// keeps, and whose other end is in a source it keeps.
+	Markers []Marker `json:"markers"`
 }
 
 // voice tells apart who makes a link: its source and speaker.
@@ -40,10 +46,10 @@ func voice(h Hop) string { return h.Source + "\x00" + h.Speaker }
 
 // Compare answers a CompareRequest. It reads every causal link once and
 // pairs the links of each (cause, effect) made by different sources or
-// speakers. No pair gives a *NothingFoundError together with the empty
-// result.
+// speakers, and reads the curated markers. No pair and no marker gives a
+// *NothingFoundError together with the empty result.
 func (s *Store) Compare(ctx context.Context, req CompareRequest) (CompareResult, error) {
-	res := CompareResult{Agreements: []Accord{}, Contradictions: []Accord{}}
+	res := CompareResult{Agreements: []Accord{}, Contradictions: []Accord{}, Markers: []Marker{}}
 	s, err := s.within(ctx, req.Only)
 	if err != nil {
 		return res, err
@@ -99,8 +105,17 @@ func (s *Store) Compare(ctx context.Context, req CompareRequest) (CompareResult,
 			}
 		}
 	}
-	if len(res.Agreements)+len(res.Contradictions) == 0 {
-		return res, nothingFound("no two sources or speakers make the same causal step%s", s.only.describe())
+	markers, err := s.Markers(ctx, MarkerRequest{})
+	if err != nil {
+		return res, fmt.Errorf("compare: %w", err)
+	}
+	for _, m := range markers {
+		if s.only.keep(m.Source, m.Speaker) && (s.only.sources == nil || s.only.sources[m.To.Source]) {
+			res.Markers = append(res.Markers, m)
+		}
+	}
+	if len(res.Agreements)+len(res.Contradictions)+len(res.Markers) == 0 {
+		return res, nothingFound("no two sources or speakers make the same causal step, nor are tied by a curated marker%s", s.only.describe())
 	}
 	return res, nil
 }

@@ -8,7 +8,7 @@
 // sees the state before a concurrent load or after it, never a part. Each use
 // case is one request that takes names as a user types them and returns a
 // JSON-ready result: Trace, Why, Effects, Loops, Show, Search, Claims,
-// Chains, Stats, Export (the property-graph view the export formats write)
+// Chains, Compare, Markers, Stats, Export (the property-graph view the export formats write)
 // and Query (Gizmo, GraphQL and saved queries). Every request resolves its
 // names in one place (ResolveName) and reports problems through one error
 // contract (see errors.go): *NotFoundError, *AmbiguousError, ErrSameNode,

@@ -30,6 +30,10 @@ type Detail struct {
 	// Scenarios are the scenarios the node is an alternative of, each
 	// with every alternative and its forecasts.
 	Scenarios []Scenario `json:"scenarios"`
+	// Markers are the curated markers that mark the claims and links
+	// above as supporting or contradicting others, or others as
+	// supporting or contradicting them.
+	Markers []Marker `json:"markers"`
 	// Quotes are the distinct passages of the sources behind the claims
 	// and links above, in the order of the text.
 	Quotes []Quote `json:"quotes"`
@@ -150,8 +154,25 @@ func (s *Store) show(ctx context.Context, id string) (Detail, error) {
 	if d.Scenarios, err = s.scenariosOfNode(ctx, id); err != nil {
 		return Detail{}, err
 	}
+	if d.Markers, err = s.markersOf(ctx, itemsOf(d)); err != nil {
+		return Detail{}, err
+	}
 	d.Quotes = quotesOf(d)
 	return d, nil
+}
+
+// itemsOf lists the claims and links of a detail.
+func itemsOf(d Detail) []ItemRef {
+	var items []ItemRef
+	for _, c := range d.Claims {
+		items = append(items, ItemRef{Source: c.Source, Kind: schema.KindClaim, ID: c.ID})
+	}
+	for _, hs := range [][]Hop{d.Incoming, d.Outgoing} {
+		for _, h := range hs {
+			items = append(items, ItemRef{Source: h.Source, Kind: schema.KindLink, ID: h.Link})
+		}
+	}
+	return items
 }
 
 // nodesOf reads the nodes with the given ids, sorted by id, once each.

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"sort"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -90,13 +91,12 @@ func curatedQuads(t testing.TB, fsyss ...fstest.MapFS) []schema.Quad {
 				names = append(names, name)
 			}
 		}
-		docs, err := extract.ReadAll(fsys, names)
+		sort.Strings(names)
+		c, err := extract.ReadCorpus(fsys, names, extract.ReadOptions{})
 		if err != nil {
 			t.Fatalf("curated test data: %v", err)
 		}
-		for _, d := range docs {
-			quads = append(quads, extract.Compile(d)...)
-		}
+		quads = append(quads, c.Quads()...)
 	}
 	return quads
 }

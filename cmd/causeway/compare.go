@@ -24,8 +24,11 @@ func newCompareCmd(e *env, runF func(context.Context, *compareOptions) error) *c
 		Long: `Compare finds every causal step (a cause and an effect) that two sources, or
 two speakers, both make: with the same polarity they agree, with the opposite
 they contradict each other. Each is shown with both links' quotes, hedges and
-speakers. --source and --speaker (repeatable) keep to some of them: compare
-two sources with --source A --source B. Nothing in common exits 1.`,
+speakers. Then it lists the curated markers: where a curator marked a claim or
+link as supporting or contradicting another, with the marking source's quote.
+--source and --speaker (repeatable) keep to some of them: compare two sources
+with --source A --source B (a marker is kept when both its ends are in them).
+Nothing in common exits 1.`,
 		Example: `  causeway compare --data corpus/
   causeway compare --data corpus/ --source fed-minutes --source liu-yuhui-2025-livestream --format json`,
 		Args: args(cobra.NoArgs),
@@ -48,8 +51,14 @@ func compareRun(ctx context.Context, opts *compareOptions) error {
 }
 
 // writeCompare lists agreements, then contradictions, each step with both
-// links.
+// links, all found automatically; then the curated markers.
 func writeCompare(w io.Writer, r graph.CompareResult) {
+	defer func() {
+		fmt.Fprintf(w, "Curated markers: %d\n", len(r.Markers))
+		for _, m := range r.Markers {
+			writeMarker(w, "  ", m)
+		}
+	}()
 	for _, part := range []struct {
 		title string
 		list  []graph.Accord

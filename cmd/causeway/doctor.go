@@ -9,9 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/causeway/causeway/extract"
 	"github.com/causeway/causeway/graph"
-	"github.com/causeway/causeway/graph/schema"
 )
 
 // doctorOptions are what doctor needs.
@@ -51,14 +49,11 @@ repair the store, and exits with status 1.`,
 }
 
 func doctorRun(ctx context.Context, opts *doctorOptions) error {
-	docs, err := opts.env.readDocs(opts.paths)
+	c, err := opts.env.readCorpus(opts.paths)
 	if err != nil {
 		return err
 	}
-	var want []schema.Quad
-	for _, d := range docs {
-		want = append(want, extract.Compile(d)...)
-	}
+	want := c.Quads()
 	s, err := opts.env.openStore(ctx)
 	if err != nil {
 		return err

@@ -62,11 +62,11 @@ func checkLoadStore(db string) error {
 }
 
 func loadRun(ctx context.Context, opts *loadOptions) error {
-	docs, err := opts.env.readDocs(opts.paths)
+	c, err := opts.env.readCorpus(opts.paths)
 	if err != nil {
 		return err
 	}
-	quads := compile(docs)
+	quads := c.Quads()
 	s, err := graph.Open(opts.env.db, true)
 	if err != nil {
 		return err
@@ -82,6 +82,9 @@ func loadRun(ctx context.Context, opts *loadOptions) error {
 	ids := make([]string, len(res.Sources))
 	for i, src := range res.Sources {
 		ids[i] = strings.TrimPrefix(src, schema.SourceNS)
+		if src == schema.RegistryGraph {
+			ids[i] = "the registry"
+		}
 	}
 	fmt.Fprintf(opts.env.stdout, "loaded %s into %s: %d quads added, %d removed, %d unchanged\n",
 		strings.Join(ids, ", "), spec, res.Added, res.Removed, res.Unchanged)

@@ -315,10 +315,34 @@ func writeShow(w io.Writer, d graph.Detail) {
 			writeScenario(w, "  ", "", sc)
 		}
 	}
+	if section("Markers", len(d.Markers), plural(len(d.Markers), "marker", "markers")) {
+		for _, m := range d.Markers {
+			writeMarker(w, "  ", m)
+		}
+	}
 	if section("Quotes", len(d.Quotes), plural(len(d.Quotes), "quote", "quotes")) {
 		for _, q := range d.Quotes {
 			fmt.Fprintf(w, "  %s %d–%d · %s\n    「%s」\n", q.Source, q.QuoteStart, q.QuoteEnd, strings.Join(q.Backs, ", "), oneLine(q.Text))
 		}
+	}
+}
+
+// writeMarker writes a curated marker: the two items with their quotes,
+// and the marking source's quote, speaker and note.
+func writeMarker(w io.Writer, indent string, m graph.Marker) {
+	to := "「" + oneLine(m.ToQuote) + "」"
+	if m.ToQuote == "" {
+		to = "(not in the store)"
+	}
+	fmt.Fprintf(w, "%s%s %s %s\n", indent, m.From, m.Relation, m.To)
+	fmt.Fprintf(w, "%s    「%s」 %s %s\n", indent, oneLine(m.FromQuote), m.Relation, to)
+	who := "source " + m.Source
+	if m.Speaker != "" {
+		who = m.Speaker + ", " + who
+	}
+	fmt.Fprintf(w, "%s    curated on 「%s」 — %s\n", indent, oneLine(m.Quote), who)
+	if m.Note != "" {
+		fmt.Fprintf(w, "%s    note: %s\n", indent, m.Note)
 	}
 }
 
@@ -700,6 +724,10 @@ func writeDiagnosis(w io.Writer, d *graph.Diagnosis, repair string) {
 		state := "not compared: no curated file given for it"
 		if s.Compared {
 			state = fmt.Sprintf("%d missing, %d extra against its curated file", s.Missing, s.Extra)
+		}
+		if s.ID == schema.RegistryGraph {
+			fmt.Fprintf(w, "registry: %d quads; %s\n", s.Quads, strings.NewReplacer("its curated file", "entities.yaml", "no curated file", "no entities.yaml").Replace(state))
+			continue
 		}
 		fmt.Fprintf(w, "source %s: %d quads, text sha256 %s; %s\n", s.ID, s.Quads, shortHash(s.SHA256), state)
 	}

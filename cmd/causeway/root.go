@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -19,7 +20,6 @@ import (
 	"github.com/causeway/causeway/data"
 	"github.com/causeway/causeway/extract"
 	"github.com/causeway/causeway/graph"
-	"github.com/causeway/causeway/graph/schema"
 )
 
 // env carries what every command reads and writes: no command touches
@@ -287,24 +287,15 @@ func (e *env) openStore(ctx context.Context) (*graph.Store, error) {
 	if e.db != "" {
 		return graph.Open(e.db, false)
 	}
-	docs, err := e.readDocs(nil)
+	c, err := e.readCorpus(nil)
 	if err != nil {
 		return nil, err
 	}
 	s := graph.OpenMemory()
-	if _, err := s.Load(ctx, compile(docs)); err != nil {
+	if _, err := s.Load(ctx, c.Quads()); err != nil {
 		return nil, err
 	}
 	return s, nil
-}
-
-// compile compiles checked documents to quads.
-func compile(docs []*extract.Document) []schema.Quad {
-	var quads []schema.Quad
-	for _, d := range docs {
-		quads = append(quads, extract.Compile(d)...)
-	}
-	return quads
 }
 
 // dispatch runs a command's work on its options: runF when a test gave one
@@ -375,22 +366,34 @@ func (e *env) print(format string, result any, err error, writeText func(io.Writ
 
 // readDocs reads and checks the curated files named on the command line
 // or, with none, the corpus of --data or the curated data embedded in the
-// binary.
+// binary, and returns the documents of its sources (see readCorpus).
 func (e *env) readDocs(paths []string) ([]*extract.Document, error) {
+	c, err := e.readCorpus(paths)
+	if c == nil {
+		return nil, err
+	}
+	return c.Docs, err
+}
+
+// readCorpus reads and checks the curated files and registries named on
+// the command line or, with none, the corpus of --data or the curated data
+// embedded in the binary.
+func (e *env) readCorpus(paths []string) (*extract.Corpus, error) {
 	switch {
 	case len(paths) > 0:
 		return readFiles(paths)
 	case e.data != "":
 		return readDir(e.data)
 	}
-	return extract.ReadAll(data.FS(), data.Curated())
+	return extract.ReadCorpus(data.FS(), data.Curated(), extract.ReadOptions{})
 }
 
 // readDir reads and checks every curated file (*.yaml) of the corpus
-// directory dir and its sub-directories, each beside its text; problems
-// are reported under their paths in dir. The corpus is read through an
-// os.Root, so that no symbolic link in it leads a read out of it.
-func readDir(dir string) ([]*extract.Document, error) {
+// directory dir and its sub-directories, each beside its text, and every
+// registry (entities.yaml) in it; problems are reported under their paths
+// in dir. The corpus is read through an os.Root, so that no symbolic link
+// in it leads a read out of it.
+func readDir(dir string) (*extract.Corpus, error) {
 	root, err := os.OpenRoot(dir)
 	if err != nil {
 		return nil, fmt.Errorf("corpus %s: %w", dir, err)
@@ -414,67 +417,77 @@ func readDir(dir string) ([]*extract.Document, error) {
 		return nil, fmt.Errorf("corpus %s: no curated file (*.yaml) in it", dir)
 	}
 	slices.Sort(names)
-	docs, err := extract.ReadAll(fsys, names)
-	var list extract.ErrorList
-	if errors.As(err, &list) {
-		for i := range list {
-			list[i].Path = filepath.Join(dir, list[i].Path)
-		}
-		return docs, list
-	}
-	for _, d := range docs {
-		d.Path = filepath.Join(dir, d.Path)
-	}
-	return docs, err
+	return extract.ReadCorpus(fsys, names, extract.ReadOptions{Dir: dir})
 }
 
 // readFiles reads and checks curated files named on the command line;
 // problems are reported under the names as given, those of every file
 // together, a file that cannot be read among them. Each file is read
 // through an os.Root of its directory, so that its source text, symbolic
-// links followed, cannot be a file outside that directory.
-func readFiles(paths []string) ([]*extract.Document, error) {
+// links followed, cannot be a file outside that directory. A registry
+// (entities.yaml) beside a file is read with it, unless it is named
+// too: the file may refer to its entities and factors. A marker to a
+// source not among the files is not verified: the files are part of a
+// corpus.
+func readFiles(paths []string) (*extract.Corpus, error) {
+	type dirFiles struct {
+		dir   string
+		names []string
+	}
 	var (
-		docs []*extract.Document
-		errs extract.ErrorList
+		dirs  []*dirFiles
+		byDir = map[string]*dirFiles{}
 	)
 	for _, p := range paths {
-		doc, err := readFile(p)
+		dir, name := filepath.Split(p)
+		df := byDir[dir]
+		if df == nil {
+			df = &dirFiles{dir: dir}
+			byDir[dir] = df
+			dirs = append(dirs, df)
+		}
+		df.names = append(df.names, name)
+	}
+	all := &extract.Corpus{}
+	var errs extract.ErrorList
+	for _, df := range dirs {
+		root, err := os.OpenRoot(cmp.Or(df.dir, "."))
+		if err != nil {
+			var pe *fs.PathError
+			if errors.As(err, &pe) {
+				err = pe.Err
+			}
+			for _, n := range df.names {
+				errs = append(errs, extract.Error{Path: filepath.Join(df.dir, n), Msg: "cannot read curated file: " + err.Error()})
+			}
+			continue
+		}
+		names := df.names
+		if !slices.ContainsFunc(names, extract.IsRegistry) {
+			if _, err := fs.Stat(root.FS(), extract.RegistryName); err == nil {
+				names = append([]string{extract.RegistryName}, names...)
+			}
+		}
+		c, err := extract.ReadCorpus(root.FS(), names, extract.ReadOptions{Dir: df.dir, Partial: true})
+		root.Close()
 		var list extract.ErrorList
 		switch {
-		case err == nil:
-			doc.Path = p
-			docs = append(docs, doc)
 		case errors.As(err, &list):
-			for _, e := range list {
-				e.Path = p
+			errs = append(errs, list...)
+		case err != nil:
+			return nil, err
+		}
+		all.Registries = append(all.Registries, c.Registries...)
+		all.Docs = append(all.Docs, c.Docs...)
+	}
+	if len(dirs) > 1 {
+		for _, e := range extract.CheckSources(all.Docs) {
+			if !slices.Contains(errs, e) { // reported within its directory
 				errs = append(errs, e)
 			}
-		default:
-			return nil, fmt.Errorf("%s: %w", p, err)
 		}
 	}
-	errs = append(errs, extract.CheckSources(docs)...)
-	return docs, errs.Err()
-}
-
-// readFile reads and checks the curated file p, as extract.Read does,
-// within the directory it is in.
-func readFile(p string) (*extract.Document, error) {
-	abs, err := filepath.Abs(p)
-	if err != nil {
-		return nil, err
-	}
-	root, err := os.OpenRoot(filepath.Dir(abs))
-	if err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
-		return nil, extract.ErrorList{{Path: p, Msg: "cannot read curated file: " + err.Error()}}
-	}
-	defer root.Close()
-	return extract.Read(root.FS(), filepath.Base(abs))
+	return all, errs.Err()
 }
 
 // checkFormat rejects an output format the command does not write.

@@ -14,9 +14,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/causeway/causeway/data"
-	"github.com/causeway/causeway/extract"
 	"github.com/causeway/causeway/graph"
-	"github.com/causeway/causeway/graph/schema"
 	"github.com/causeway/causeway/server"
 	"github.com/causeway/causeway/web"
 )
@@ -219,14 +217,11 @@ func (o *serveOptions) open(ctx context.Context) (fs.FS, *graph.Store, error) {
 	for i, n := range names {
 		paths[i] = filepath.Join(o.dataDir, n)
 	}
-	docs, err := readFiles(paths)
+	c, err := readFiles(paths)
 	if err != nil {
 		return nil, nil, err
 	}
-	var quads []schema.Quad
-	for _, d := range docs {
-		quads = append(quads, extract.Compile(d)...)
-	}
+	quads := c.Quads()
 	s := graph.OpenMemory()
 	if _, err := s.Load(ctx, quads); err != nil {
 		return nil, nil, err

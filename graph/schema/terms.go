@@ -52,3 +52,12 @@ const (
 	KindLink   = "link"
 	KindChain  = "chain"
 )
+
+// The relations a curated marker states between a claim or link and
+// another.
+const (
+	// Supports: the item bears the other out.
+	Supports = "supports"
+	// Contradicts: the item says the opposite of the other.
+	Contradicts = "contradicts"
+)

@@ -84,6 +84,23 @@ const (
 	PredCondition     = Vocab + "condition"
 	PredConditionKind = Vocab + "conditionKind"
 
+	// ClassMarker is a curated marker: a claim or link (PredMarks) that
+	// supports or contradicts (PredRelation: Supports or Contradicts)
+	// another (PredTarget), with a quote of the marking source. The item
+	// also points at the other directly, by PredSupports or
+	// PredContradicts.
+	ClassMarker     = Vocab + "Marker"
+	PredMarks       = Vocab + "marks"
+	PredRelation    = Vocab + "relation"
+	PredTarget      = Vocab + "target"
+	PredSupports    = Vocab + "supports"
+	PredContradicts = Vocab + "contradicts"
+
+	// RegistryGraph is the named graph of the entities and factors a
+	// corpus's registry (entities.yaml) defines, apart from every source's
+	// graph: reloading a source never drops what the registry says.
+	RegistryGraph = Base + "registry"
+
 	// LangEn and LangZh tag English and Chinese labels.
 	LangEn = "en"
 	LangZh = "zh-Hant"
