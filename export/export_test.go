@@ -47,8 +47,11 @@ func fixture() schema.View {
 // writers are the single-stream writers of a Graph.
 func writers() map[string]func(io.Writer, schema.View) error {
 	return map[string]func(io.Writer, schema.View) error{
-		"graphml": WriteGraphML, "gexf": WriteGEXF, "dot": WriteDOT,
-		"cytoscape": WriteCytoscape, "mermaid": WriteMermaid,
+		"graphml": WriteGraphML, "gexf": WriteGEXF, "mermaid": WriteMermaid,
+		"dot": func(w io.Writer, g schema.View) error { return WriteDOT(w, g, Figure{Involvement: true}) },
+		"cytoscape": func(w io.Writer, g schema.View) error {
+			return WriteCytoscape(w, g, Figure{Involvement: true}, nil)
+		},
 	}
 }
 
@@ -107,14 +110,20 @@ func checkXML(t *testing.T, b []byte) {
 
 func TestDOTStyles(t *testing.T) {
 	var b bytes.Buffer
-	if err := WriteDOT(&b, fixture()); err != nil {
+	g := fixture()
+	g.Scope = schema.ScopeChain
+	if err := WriteDOT(&b, g, Figure{}); err != nil {
 		t.Fatal(err)
 	}
 	dot := b.String()
 	tests := []struct{ edge, want string }{
+		// Colour by polarity, line style by hedge, a hollow arrow when inferred.
 		{`"power" -> "chips"`, `color="` + colorPositive + `", style="solid"`},
-		{`"chips" -> "demand"`, `color="` + colorNegative + `", style="dashed"`},
-		{`"power" -> "demand"`, `style="dotted"`},
+		{`"chips" -> "demand"`, `color="` + colorNegative + `", style="dotted"`},
+		{`"power" -> "demand"`, `style="dashed"`},
+		{`"power" -> "demand"`, `arrowhead="onormal"`},
+		{`"power" -> "demand"`, `label="+ probable, inferred\n「r」"`},
+		{`"chips" -> "demand"`, `label="- possible\n「q」"`},
 		{`"power" -> "us"`, `color="` + colorInvolves + `"`},
 	}
 	for _, tt := range tests {
@@ -130,6 +139,68 @@ func TestDOTStyles(t *testing.T) {
 	}
 	if line := lineWith(dot, `"power" -> "chips"`); !strings.Contains(line, `quote="缺電 \"導致\" 芯片\\吃灰\n"`) {
 		t.Errorf("DOT edge line %q: want the quote, escaped", line)
+	}
+	if !strings.Contains(dot, "rankdir") && !strings.Contains(dot, `layout="neato"`) {
+		t.Errorf("DOT names no layout")
+	}
+}
+
+// TestFigure checks what a figure draws in each scope: involvement left
+// out of the whole graph by default, the focus in a thick border, a legend,
+// quotes shortened with an ellipsis under the arrow and whole in the
+// tooltip, loops as circles with their R or B mark, and the dark theme.
+func TestFigure(t *testing.T) {
+	long := "這是一段很長很長的引文，遠遠超過了箭頭下面放得下的長度。"
+	trace := fixture()
+	trace.Scope, trace.Focus = schema.ScopeTrace, []string{"power", "demand"}
+	trace.Edges[0].Quote = long
+	// Without the claim, the entity us is tied to the rest by involvement
+	// alone.
+	whole := fixture()
+	whole.Nodes, whole.Edges = whole.Nodes[:4], whole.Edges[:4]
+	loops := fixture()
+	loops.Scope = schema.ScopeLoops
+	loops.Loops = []schema.ViewLoop{{Type: schema.Balancing, Nodes: []string{"power", "chips", "demand"},
+		Edges: []string{"src/link/power--chips", "src/link/chips--demand", "src/link/power--demand"}}}
+	tests := []struct {
+		name      string
+		g         schema.View
+		f         Figure
+		want, not []string
+	}{
+		{name: "whole graph", g: whole,
+			want: []string{`layout="neato"`, `label="+ certain"`, "legend", "1 entities tied only by involvement"},
+			not:  []string{`"power" -> "us"`, `"us" [`, "「"}},
+		{name: "whole graph with involvement", g: fixture(), f: Figure{Involvement: true},
+			want: []string{`"power" -> "us"`, "involves: a factor"}},
+		{name: "trace", g: trace,
+			want: []string{`rankdir="TB"`, `color="#D97706", penwidth="3"`, "the trace&#39;s ends",
+				"「這是一段很長很長的引文，遠遠超過…」", `tooltip="` + long + `"`, `bgcolor="#FFFFFF"`}},
+		{name: "loops", g: loops,
+			want: []string{`layout="neato"`, `"loop 1" [`, `label="B1\nbalancing (-)"`, `pos="`, "R / B"}},
+		{name: "dark", g: trace, f: Figure{Theme: ThemeDark}, want: []string{`bgcolor="#1E1E1E"`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var b bytes.Buffer
+			if err := WriteDOT(&b, tt.g, tt.f); err != nil {
+				t.Fatal(err)
+			}
+			dot := strings.ReplaceAll(b.String(), "'", "&#39;")
+			for _, w := range tt.want {
+				if w == "legend" {
+					w = "hollow arrow"
+				}
+				if !strings.Contains(dot, w) {
+					t.Errorf("WriteDOT(%s) lacks %q:\n%s", tt.name, w, dot)
+				}
+			}
+			for _, w := range tt.not {
+				if strings.Contains(dot, w) {
+					t.Errorf("WriteDOT(%s) has %q; want none", tt.name, w)
+				}
+			}
+		})
 	}
 }
 
@@ -248,7 +319,7 @@ func TestRender(t *testing.T) {
 	for _, format := range []string{SVG, PNG} {
 		t.Run(format, func(t *testing.T) {
 			var b bytes.Buffer
-			if err := Render(ctx, &b, fixture(), format); err != nil {
+			if err := Render(ctx, &b, fixture(), format, Figure{Involvement: true}); err != nil {
 				t.Fatal(err)
 			}
 			if format == SVG {
@@ -285,7 +356,7 @@ func TestRender(t *testing.T) {
 			}
 		})
 	}
-	if err := Render(ctx, io.Discard, fixture(), "gif"); err == nil {
+	if err := Render(ctx, io.Discard, fixture(), "gif", Figure{}); err == nil {
 		t.Errorf("Render(gif) = nil; want an error")
 	}
 }
@@ -320,7 +391,7 @@ func TestRenderAgainAndAgain(t *testing.T) {
 	}{{SVG, 40}, {PNG, 20}} {
 		t.Run(tt.format, func(t *testing.T) {
 			for i := 0; i < tt.times; i++ {
-				if err := Render(context.Background(), io.Discard, fixture(), tt.format); err != nil {
+				if err := Render(context.Background(), io.Discard, fixture(), tt.format, Figure{}); err != nil {
 					t.Fatalf("Render #%d: %v", i+1, err)
 				}
 			}
@@ -368,7 +439,7 @@ func TestRenderFailures(t *testing.T) {
 			ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
 			defer cancel()
 			var b bytes.Buffer
-			err := Render(ctx, &b, fixture(), SVG)
+			err := Render(ctx, &b, fixture(), SVG, Figure{})
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Fatalf("Render(svg) = %v; want an error with %q", err, tt.want)
 			}

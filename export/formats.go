@@ -20,7 +20,11 @@ type Format struct {
 	// belongs in a file, not on a terminal.
 	Binary bool
 
-	WriteView  func(ctx context.Context, w io.Writer, v schema.View) error
+	// Figure tells a drawn format (dot, svg, png, cytoscape), which the
+	// Figure options apply to.
+	Figure bool
+
+	WriteView  func(ctx context.Context, w io.Writer, v schema.View, f Figure) error
 	WriteQuads func(w io.Writer, quads []schema.Quad) error
 	// WriteFiles returns the files of the format by name, to be written
 	// into one directory.
@@ -40,14 +44,15 @@ func Formats() []Format {
 	return []Format{
 		{Name: "graphml", Help: "GraphML for yEd (yFiles labels and styles), Gephi and networkx", WriteView: plain(WriteGraphML)},
 		{Name: "gexf", Help: "GEXF 1.3 for Gephi", WriteView: plain(WriteGEXF)},
-		{Name: "dot", Help: `Graphviz: "+" links solid, "-" links dashed red, inferred dotted`, WriteView: plain(WriteDOT)},
-		{Name: "cytoscape", Help: "Cytoscape JSON (.cyjs) for Cytoscape.js and Cytoscape desktop", WriteView: plain(WriteCytoscape)},
+		{Name: "dot", Help: "the Graphviz source of the svg and png figures", Figure: true,
+			WriteView: func(_ context.Context, w io.Writer, v schema.View, f Figure) error { return WriteDOT(w, v, f) }},
+		{Name: "cytoscape", Help: "Cytoscape JSON (.cyjs) for Cytoscape.js and Cytoscape desktop, laid out\nas the svg figure (Graphviz's dot needed) and styled", Figure: true, WriteView: cytoscape},
 		{Name: "mermaid", Help: "a Mermaid flowchart for documents", WriteView: plain(WriteMermaid)},
 		{Name: "csv", Help: "neo4j-admin import files nodes.csv and relationships.csv,\nwritten into the directory -o names", WriteFiles: csvFiles},
 		{Name: "nquads", Help: "every quad of the store as N-Quads (the whole store only)", WriteQuads: WriteNQuads},
 		{Name: "jsonld", Help: "every quad of the store as JSON-LD (the whole store only)", WriteQuads: WriteJSONLD},
-		{Name: SVG, Help: "a picture drawn by Graphviz's dot program, which must be\ninstalled (Debian: the graphviz package)", WriteView: picture(SVG)},
-		{Name: PNG, Help: "the same picture as PNG", Binary: true, WriteView: picture(PNG)},
+		{Name: SVG, Help: "a picture drawn by Graphviz's dot program, which must be\ninstalled (Debian: the graphviz package)", Figure: true, WriteView: picture(SVG)},
+		{Name: PNG, Help: "the same picture as PNG", Binary: true, Figure: true, WriteView: picture(PNG)},
 	}
 }
 
@@ -61,14 +66,25 @@ func Lookup(name string) (Format, bool) {
 	return Format{}, false
 }
 
-// plain adapts a writer that needs no context.
-func plain(write func(io.Writer, schema.View) error) func(context.Context, io.Writer, schema.View) error {
-	return func(_ context.Context, w io.Writer, v schema.View) error { return write(w, v) }
+// plain adapts a writer that needs no context and draws no figure.
+func plain(write func(io.Writer, schema.View) error) func(context.Context, io.Writer, schema.View, Figure) error {
+	return func(_ context.Context, w io.Writer, v schema.View, _ Figure) error { return write(w, v) }
 }
 
 // picture adapts Render to one picture format.
-func picture(format string) func(context.Context, io.Writer, schema.View) error {
-	return func(ctx context.Context, w io.Writer, v schema.View) error { return Render(ctx, w, v, format) }
+func picture(format string) func(context.Context, io.Writer, schema.View, Figure) error {
+	return func(ctx context.Context, w io.Writer, v schema.View, f Figure) error {
+		return Render(ctx, w, v, format, f)
+	}
+}
+
+// cytoscape lays v out as the svg figure and writes it as Cytoscape JSON.
+func cytoscape(ctx context.Context, w io.Writer, v schema.View, f Figure) error {
+	pos, err := Layout(ctx, v, f)
+	if err != nil {
+		return err
+	}
+	return WriteCytoscape(w, v, f, pos)
 }
 
 // csvFiles writes the neo4j-admin import files of v.

@@ -216,8 +216,11 @@ func (s *Store) Export(ctx context.Context, req ExportRequest) (schema.View, err
 		return schema.View{}, invalid("scope", "is one of trace, around, chain or loops, not several")
 	}
 	var (
-		sc   *scope
-		name = "causeway"
+		sc    *scope
+		name  = "causeway"
+		kind  = schema.ScopeWhole
+		focus []string
+		loops []schema.ViewLoop
 	)
 	switch {
 	case req.Trace:
@@ -227,6 +230,7 @@ func (s *Store) Export(ctx context.Context, req ExportRequest) (schema.View, err
 		}
 		ps := pathsOf(t.Paths)
 		sc, name = &ps, fmt.Sprintf("trace %s to %s", t.From.ID, t.To.ID)
+		kind, focus = schema.ScopeTrace, []string{t.From.ID, t.To.ID}
 	case req.Around != "":
 		if req.Depth < 0 {
 			return schema.View{}, invalid("depth", "must not be negative, not %d", req.Depth)
@@ -240,12 +244,13 @@ func (s *Store) Export(ctx context.Context, req ExportRequest) (schema.View, err
 			return schema.View{}, err
 		}
 		sc, name = &a, fmt.Sprintf("around %s, depth %d", n.ID, req.Depth)
+		kind, focus = schema.ScopeAround, []string{n.ID}
 	case req.Chain != "":
 		c, err := s.chainScope(ctx, req.Chain)
 		if err != nil {
 			return schema.View{}, err
 		}
-		sc, name = &c, "chain "+req.Chain
+		sc, name, kind = &c, "chain "+req.Chain, schema.ScopeChain
 	case req.Loops:
 		l, err := s.Loops(ctx, LoopsRequest{Only: req.Only})
 		if err != nil {
@@ -255,16 +260,30 @@ func (s *Store) Export(ctx context.Context, req ExportRequest) (schema.View, err
 		hops := make([][]Hop, len(l.Loops))
 		for i, loop := range l.Loops {
 			nodes[i], hops[i] = loop.Nodes, loop.Hops
+			loops = append(loops, viewLoop(loop))
 		}
 		ps := pathsScope(nodes, hops)
-		sc, name = &ps, "feedback loops"
+		sc, name, kind = &ps, "feedback loops", schema.ScopeLoops
 	}
 	v, err := s.view(ctx, viewOptions{scope: sc, Claims: req.Claims})
 	if err != nil {
 		return schema.View{}, err
 	}
-	v.Name = name
+	v.Name, v.Scope, v.Focus, v.Loops = name, kind, focus, loops
 	return v, nil
+}
+
+// viewLoop is a feedback loop as a view holds it: the ids of its nodes and
+// of its links' edges.
+func viewLoop(l Loop) schema.ViewLoop {
+	vl := schema.ViewLoop{Type: l.Type}
+	for _, n := range l.Nodes {
+		vl.Nodes = append(vl.Nodes, n.ID)
+	}
+	for _, h := range l.Hops {
+		vl.Edges = append(vl.Edges, causalEdge(h).ID)
+	}
+	return vl
 }
 
 // pathsOf is the scope of traced paths.

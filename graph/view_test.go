@@ -62,6 +62,8 @@ func TestExport(t *testing.T) {
 		view    string
 		nodes   string
 		edges   string
+		scope   string
+		focus   string
 		nothing bool
 	}{
 		{name: "whole graph", req: ExportRequest{}, view: "causeway",
@@ -73,23 +75,23 @@ func TestExport(t *testing.T) {
 		{name: "trace", req: ExportRequest{Trace: true, From: "Power", To: "dep", MaxDepth: 8, Limit: 10},
 			view:  "trace power to dep",
 			nodes: "chips dep power",
-			edges: "causes:chips>dep causes:power>chips"},
+			edges: "causes:chips>dep causes:power>chips", scope: schema.ScopeTrace, focus: "power dep"},
 		{name: "trace without a path", req: ExportRequest{Trace: true, From: "dep", To: "power", MaxDepth: 8, Limit: 10}, nothing: true},
 		{name: "around an entity, depth 1", req: ExportRequest{Around: "us", Depth: 1}, view: "around us, depth 1",
 			nodes: "power us",
-			edges: "involves:power>us"},
+			edges: "involves:power>us", scope: schema.ScopeAround, focus: "us"},
 		{name: "around an entity, depth 2, with claims", req: ExportRequest{Around: "us", Depth: 2, Claims: true},
 			view:  "around us, depth 2",
 			nodes: "chips power us vt/claim/c1",
-			edges: "about:vt/claim/c1>us causes:power>chips involves:power>us"},
+			edges: "about:vt/claim/c1>us causes:power>chips involves:power>us", scope: schema.ScopeAround, focus: "us"},
 		{name: "around, depth 0", req: ExportRequest{Around: "dep"}, view: "around dep, depth 0",
-			nodes: "dep"},
+			nodes: "dep", scope: schema.ScopeAround, focus: "dep"},
 		{name: "chain by Chinese label", req: ExportRequest{Chain: "到折舊"}, view: "chain 到折舊",
 			nodes: "chips dep power",
-			edges: "causes:chips>dep causes:power>chips"},
+			edges: "causes:chips>dep causes:power>chips", scope: schema.ScopeChain},
 		{name: "chain by id", req: ExportRequest{Chain: "POWER-TO-DEP"}, view: "chain POWER-TO-DEP",
 			nodes: "chips dep power",
-			edges: "causes:chips>dep causes:power>chips"},
+			edges: "causes:chips>dep causes:power>chips", scope: schema.ScopeChain},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -114,7 +116,46 @@ func TestExport(t *testing.T) {
 			if got := strings.Join(edges, " "); got != tt.edges {
 				t.Errorf("Export(%+v) edges = %q; want %q", tt.req, got, tt.edges)
 			}
+			if v.Scope != tt.scope || strings.Join(v.Focus, " ") != tt.focus {
+				t.Errorf("Export(%+v) scope %q, focus %q; want %q, %q", tt.req, v.Scope, v.Focus, tt.scope, tt.focus)
+			}
 		})
+	}
+}
+
+// TestExportLoopsView checks that a loops view carries each loop, its type
+// and its nodes and edges in order, for the figures to draw as circles.
+func TestExportLoopsView(t *testing.T) {
+	text := "價跌則需求升。需求升則價漲。"
+	y := fmt.Sprintf(`source: {id: lp, title: t, speaker: sp, language: zh-Hant, text: lp.txt, sha256: %s}
+entities:
+  - {id: sp, type: person, label: Speaker, label_zh: 講者}
+factors:
+  - {id: price, label: Price, label_zh: 價}
+  - {id: demand, label: Demand, label_zh: 需求}
+links:
+  - {cause: price, effect: demand, polarity: "-", hedge: certain, quote: 價跌則需求升}
+  - {cause: demand, effect: price, polarity: "+", hedge: probable, quote: 需求升則價漲}
+`, sha(text))
+	s := OpenMemory()
+	load(t, s, fstest.MapFS{"lp.yaml": {Data: []byte(y)}, "lp.txt": {Data: []byte(text)}})
+	v, err := s.Export(context.Background(), ExportRequest{Loops: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []schema.ViewLoop{{Type: schema.Balancing, Nodes: []string{"demand", "price"},
+		Edges: []string{"lp/link/demand--price", "lp/link/price--demand"}}}
+	if v.Scope != schema.ScopeLoops || !reflect.DeepEqual(v.Loops, want) {
+		t.Errorf("Export(loops): scope %q, loops %+v; want %q, %+v", v.Scope, v.Loops, schema.ScopeLoops, want)
+	}
+	ids := map[string]bool{}
+	for _, e := range v.Edges {
+		ids[e.ID] = true
+	}
+	for _, id := range want[0].Edges {
+		if !ids[id] {
+			t.Errorf("Export(loops) has no edge %q among %v", id, ids)
+		}
 	}
 }
 

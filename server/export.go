@@ -106,7 +106,7 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request) {
 			data, err := zipOf(files)
 			return file{v.Name, data}, err
 		}
-		err = f.WriteView(ctx, &b, v)
+		err = f.WriteView(ctx, &b, v, export.Figure{})
 		return file{v.Name, b.Bytes()}, err
 	})
 	if err != nil {

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -41,6 +42,9 @@ type exportOptions struct {
 	format string
 	output string
 	claims bool
+	// The figures' choices (dot, svg, png, cytoscape).
+	theme       string
+	involvement bool
 
 	// The scope: at most one of these.
 	trace    bool
@@ -71,10 +75,23 @@ The whole graph by default, or one scope:
   --chain NAME       the steps of a curated chain (id or label)
   --loops            the union of the feedback loops
 
+The figures (dot, svg, png, cytoscape) are drawn to be read: top to bottom,
+each causal link coloured by polarity (blue +, red -), solid, dashed or dotted
+by hedge (certain, probable, possible), a hollow arrow when inferred, its sign,
+hedge and shortened quote under the arrow (the whole quote as tooltip), the
+ends of a trace or the centre of --around in a thick orange border, feedback
+loops as circles marked R (reinforcing) or B (balancing), and a legend. The
+whole graph leaves out involvement edges (factor to entity) unless
+--involvement; --theme dark draws on a dark background. PNG needs fonts that
+cover the labels (Debian: fonts-noto-cjk or fonts-droid-fallback for Chinese):
+without them it fails rather than draw boxes.
+
 Output goes to stdout, or to the file -o names. PNG goes to stdout only when
 it is not a terminal.`,
 		Example: `  causeway export --format graphml -o causeway.graphml
   causeway export --format svg -o trace.svg --trace 缺電 拋售
+  causeway export --format png -o loops.png --loops --theme dark
+  causeway export --format cytoscape -o causeway.cyjs --involvement
   causeway export --format csv -o neo4j/
   causeway export --format mermaid --chain power-shortage-to-liquidity-shock`,
 		Args: args(cobra.ArbitraryArgs),
@@ -89,6 +106,8 @@ it is not a terminal.`,
 	f.StringVar(&opts.format, "format", "", "output format: "+joinOr(exportFormats()))
 	f.StringVarP(&opts.output, "output", "o", "", "output file (for csv: directory); default stdout")
 	f.BoolVar(&opts.claims, "claims", false, "add the claims about the exported nodes")
+	f.StringVar(&opts.theme, "theme", export.ThemeLight, "figures: colours for a "+joinOr(export.Themes())+" background")
+	f.BoolVar(&opts.involvement, "involvement", false, "figures of the whole graph: draw the involvement edges too")
 	f.BoolVar(&opts.trace, "trace", false, "export the causal paths from FROM to TO (two arguments)")
 	f.IntVar(&opts.maxDepth, "max-depth", graph.DefaultMaxDepth, "with --trace: most hops in a path")
 	f.IntVar(&opts.limit, "limit", 10, "with --trace: most paths")
@@ -107,6 +126,9 @@ func (o *exportOptions) check(args []string) error {
 	}
 	if err := checkFormat(o.format, exportFormats()...); err != nil {
 		return err
+	}
+	if !slices.Contains(export.Themes(), o.theme) {
+		return fmt.Errorf("unknown theme %q (want %s)", o.theme, joinOr(export.Themes()))
 	}
 	scopes := 0
 	for _, set := range []bool{o.trace, o.around != "", o.chain != "", o.loops} {
@@ -192,7 +214,7 @@ func exportStore(ctx context.Context, s *graph.Store, opts *exportOptions) error
 		}
 		return writeFiles(opts.output, files)
 	}
-	if err := f.WriteView(ctx, &out, v); err != nil {
+	if err := f.WriteView(ctx, &out, v, export.Figure{Theme: opts.theme, Involvement: opts.involvement}); err != nil {
 		return err
 	}
 	return opts.write(out.Bytes())

@@ -188,7 +188,7 @@ func TestExportRenderedByDot(t *testing.T) {
 		needReader(t, "dot: %v (apt-get install graphviz)", err)
 	}
 	v, _ := viewOf(t, false)
-	path := exportFile(t, t.TempDir(), "g.dot", "--format", "dot")
+	path := exportFile(t, t.TempDir(), "g.dot", "--format", "dot", "--involvement")
 	out, err := exec.Command(dot, "-Tsvg", path).CombinedOutput()
 	if err != nil {
 		t.Fatalf("dot -Tsvg: %v\n%s", err, out)
@@ -266,14 +266,24 @@ func TestExportLoadedByCytoscape(t *testing.T) {
 		needReader(t, "node: %v", err)
 	}
 	if _, err := os.Stat("testdata/readers/node_modules/cytoscape"); err != nil {
-		needReader(t, "cytoscape.js: %v (npm ci --prefix cmd/causeway/testdata/readers)", err)
+		// The web view's vendored copy serves as well.
+		if _, err := os.Stat("../../web/static/vendor/cytoscape.min.js"); err != nil {
+			needReader(t, "cytoscape.js: %v (npm ci --prefix cmd/causeway/testdata/readers)", err)
+		}
+	}
+	if _, err := exec.LookPath("dot"); err != nil {
+		needReader(t, "dot, which lays the cytoscape export out: %v (apt-get install graphviz)", err)
 	}
 	v, _ := viewOf(t, true)
-	path := exportFile(t, t.TempDir(), "g.cyjs", "--format", "cytoscape", "--claims")
+	path := exportFile(t, t.TempDir(), "g.cyjs", "--format", "cytoscape", "--claims", "--involvement")
 	var got struct {
 		Nodes, Edges, MissingEnds int
 		NodeData                  []map[string]any
 		EdgeData                  []map[string]any
+		Positions                 map[string]struct{ X, Y float64 }
+		StyleRules                int
+		EdgeStyle                 map[string]struct{ LineStyle, LineColor, ArrowFill string }
+		NodeStyle                 map[string]struct{ Label, BorderWidth string }
 		Warnings                  []string
 	}
 	readJSON(t, &got, node, "testdata/readers/cytoscape_read.js", path)
@@ -288,6 +298,38 @@ func TestExportLoadedByCytoscape(t *testing.T) {
 			if _, ok := d[k]; !ok {
 				t.Errorf("node %v: no %q", d["id"], k)
 			}
+		}
+	}
+	// Every node where the layout put it (not all in a heap at 0,0), with
+	// its label in both languages; every causal edge styled by its hedge,
+	// polarity and inferred flag.
+	seen := map[[2]float64]bool{}
+	for _, n := range v.Nodes {
+		p, ok := got.Positions[n.ID]
+		if !ok {
+			t.Errorf("node %s: no position", n.ID)
+		}
+		seen[[2]float64{p.X, p.Y}] = true
+		if want := n.DisplayLabel(); got.NodeStyle[n.ID].Label != want {
+			t.Errorf("node %s: Cytoscape.js draws label %q; want %q", n.ID, got.NodeStyle[n.ID].Label, want)
+		}
+	}
+	if len(seen) < len(v.Nodes)*9/10 {
+		t.Errorf("Cytoscape.js put %d nodes at %d places; want them spread", len(v.Nodes), len(seen))
+	}
+	if got.StyleRules < 10 {
+		t.Errorf("Cytoscape.js took %d style rules; want the export's", got.StyleRules)
+	}
+	lines := map[string]string{"certain": "solid", "probable": "dashed", "possible": "dotted"}
+	colors := map[string]string{"+": "rgb(43,108,176)", "-": "rgb(192,57,43)"}
+	for _, e := range v.Edges {
+		if e.Kind != schema.EdgeCauses {
+			continue
+		}
+		st := got.EdgeStyle[e.ID]
+		fill := map[bool]string{true: "hollow", false: "filled"}[e.Inferred]
+		if st.LineStyle != lines[e.Hedge] || st.LineColor != colors[e.Polarity] || st.ArrowFill != fill {
+			t.Errorf("edge %s (%s %s, inferred %v): Cytoscape.js draws %+v", e.ID, e.Polarity, e.Hedge, e.Inferred, st)
 		}
 	}
 	for _, d := range got.EdgeData {

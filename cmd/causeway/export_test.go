@@ -24,14 +24,17 @@ func TestExportFlags(t *testing.T) {
 		want    exportOptions
 		wantErr string
 	}{
-		{args: []string{"--format", "graphml"}, want: exportOptions{format: "graphml", maxDepth: 12, limit: 10, depth: 2}},
+		{args: []string{"--format", "graphml"}, want: exportOptions{format: "graphml", theme: "light", maxDepth: 12, limit: 10, depth: 2}},
 		{args: []string{"--format", "svg", "-o", "t.svg", "--trace", "缺電", "拋售"},
-			want: exportOptions{format: "svg", output: "t.svg", trace: true, from: "缺電", to: "拋售", maxDepth: 12, limit: 10, depth: 2}},
+			want: exportOptions{format: "svg", output: "t.svg", trace: true, from: "缺電", to: "拋售", theme: "light", maxDepth: 12, limit: 10, depth: 2}},
 		{args: []string{"--format", "dot", "--around", "nvidia", "--depth", "1", "--claims"},
-			want: exportOptions{format: "dot", around: "nvidia", depth: 1, claims: true, maxDepth: 12, limit: 10}},
+			want: exportOptions{format: "dot", around: "nvidia", depth: 1, claims: true, theme: "light", maxDepth: 12, limit: 10}},
 		{args: []string{"--format", "csv", "-o", "dir", "--chain", "x"},
-			want: exportOptions{format: "csv", output: "dir", chain: "x", maxDepth: 12, limit: 10, depth: 2}},
-		{args: []string{"--format", "mermaid", "--loops"}, want: exportOptions{format: "mermaid", loops: true, maxDepth: 12, limit: 10, depth: 2}},
+			want: exportOptions{format: "csv", output: "dir", chain: "x", theme: "light", maxDepth: 12, limit: 10, depth: 2}},
+		{args: []string{"--format", "mermaid", "--loops"}, want: exportOptions{format: "mermaid", loops: true, theme: "light", maxDepth: 12, limit: 10, depth: 2}},
+		{args: []string{"--format", "png", "-o", "g.png", "--theme", "dark", "--involvement"},
+			want: exportOptions{format: "png", output: "g.png", theme: "dark", involvement: true, maxDepth: 12, limit: 10, depth: 2}},
+		{args: []string{"--format", "svg", "--theme", "sepia"}, wantErr: `unknown theme "sepia" (want light or dark)`},
 		{args: nil, wantErr: "needs --format"},
 		{args: []string{"--format", "xml"}, wantErr: `unknown format "xml"`},
 		{args: []string{"--format", "dot", "a", "b"}, wantErr: "only with --trace"},

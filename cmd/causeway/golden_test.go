@@ -5,7 +5,9 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -41,6 +43,10 @@ func goldenCommands() [][]string {
 		{"export", "--format", "graphml", "--claims", "--around", "Oracle"},
 		{"export", "--format", "gexf", "--loops"},
 		{"export", "--format", "dot", "--trace", "缺電", "拋售"},
+		{"export", "--format", "svg", "--trace", "缺電", "拋售"},
+		{"export", "--format", "svg", "--loops"},
+		{"export", "--format", "dot", "--loops"},
+		{"export", "--format", "dot", "--around", "Nvidia", "--depth", "1", "--theme", "dark"},
 		{"export", "--format", "mermaid", "--around", "Nvidia", "--depth", "1"},
 		{"export", "--format", "mermaid", "--chain", "power-shortage-to-liquidity-shock"},
 	}
@@ -68,6 +74,13 @@ func TestGoldenOutputs(t *testing.T) {
 		}
 		seen[name] = true
 		t.Run(name, func(t *testing.T) {
+			// svg and the cytoscape layout are drawn by Graphviz's dot:
+			// without it the test fails under CI and skips elsewhere.
+			if slices.Contains(args, "svg") || slices.Contains(args, "cytoscape") {
+				if _, err := exec.LookPath("dot"); err != nil {
+					needReader(t, "dot: %v (apt-get install graphviz)", err)
+				}
+			}
 			var stdout, stderr bytes.Buffer
 			if code := run(context.Background(), args, nil, &stdout, &stderr); code != 0 {
 				t.Fatalf("causeway %q exited %d: %s", args, code, stderr.String())

@@ -11,6 +11,42 @@ type View struct {
 	Name  string
 	Nodes []ViewNode
 	Edges []ViewEdge
+	// Scope is the part of the graph the view holds: ScopeWhole,
+	// ScopeTrace, ScopeAround, ScopeChain or ScopeLoops.
+	Scope string
+	// Focus are the ids of the nodes the scope is about, for drawings to
+	// highlight: a trace's two ends, the centre of an around.
+	Focus []string
+	// Loops are the feedback loops of a ScopeLoops view, each drawn as a
+	// circle.
+	Loops []ViewLoop
+}
+
+// The scopes of a View.
+const (
+	ScopeWhole  = ""
+	ScopeTrace  = "trace"
+	ScopeAround = "around"
+	ScopeChain  = "chain"
+	ScopeLoops  = "loops"
+)
+
+// The types of a feedback loop: a reinforcing loop has an even number of
+// "-" links, a balancing loop an odd number.
+const (
+	Reinforcing = "reinforcing"
+	Balancing   = "balancing"
+)
+
+// ViewLoop is a feedback loop of a view.
+type ViewLoop struct {
+	// Type is Reinforcing or Balancing.
+	Type string
+	// Nodes are the ids of the loop's nodes in order; Edges the ids of its
+	// links, Edges[i] from Nodes[i] to the next node, the last one back to
+	// Nodes[0].
+	Nodes []string
+	Edges []string
 }
 
 // ViewNode is an entity, a factor or a claim.
