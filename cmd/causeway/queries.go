@@ -26,14 +26,19 @@ func newQueriesCmd(e *env, runF func(context.Context, *queriesOptions) error) *c
 		Long: `Queries lists the saved queries embedded in the binary: each one's name,
 language, parameters with their defaults, and what it answers. Run one with
 causeway query NAME [--param NAME=VALUE ...]. With a NAME, queries prints that
-query's text, to read or to copy as the start of a query of your own.`,
+query's text, to read or to copy as the start of a query of your own; with
+--format json, the query's name, language, parameters and text as one object.`,
 		Example: `  causeway queries
   causeway queries --format json
-  causeway queries downstream`,
+  causeway queries downstream
+  causeway queries downstream --format json`,
 		Args: args(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := checkFormat(opts.format, "table", "json"); err != nil {
+			if err := checkFormat(opts.format, "text", "table", "json"); err != nil {
 				return err
+			}
+			if opts.format == "table" {
+				opts.format = "text" // the name it had before every command said text
 			}
 			if len(args) == 1 {
 				opts.name = args[0]
@@ -41,7 +46,7 @@ query's text, to read or to copy as the start of a query of your own.`,
 			return dispatch(cmd, opts, runF, queriesRun)
 		},
 	}
-	cmd.Flags().StringVar(&opts.format, "format", "table", "output format: table or json")
+	cmd.Flags().StringVar(&opts.format, "format", "text", "output format: text (a table; table is accepted too) or json")
 	return cmd
 }
 
@@ -53,6 +58,12 @@ func queriesRun(_ context.Context, opts *queriesOptions) error {
 	if opts.name != "" {
 		for _, q := range all {
 			if q.Name == opts.name {
+				if opts.format == "json" {
+					return writeJSON(opts.env.stdout, struct {
+						queries.Query
+						Text string `json:"text"`
+					}{q, q.Text})
+				}
 				_, err := fmt.Fprint(opts.env.stdout, q.Text)
 				return err
 			}

@@ -40,8 +40,9 @@ GraphQL (--lang graphql) or MQL (--lang mql). An argument that is the name of a
 saved query (see causeway queries) runs that query, with --param NAME=VALUE for
 its parameters; anything else is query text.
 
-Results print as a table (one row per result, one column per key) or, with
---format json, as a JSON array. IRIs print as <iri>; literals as their text,
+Results print as a table (one row per result, one column per key; --format
+text, the default, or table, its older name) or, with --format json, as a JSON
+array. IRIs print as <iri>; literals as their text,
 number or boolean. A query that runs past --timeout is stopped, and a query
 that does not parse is reported with its line and column.
 
@@ -54,8 +55,11 @@ The vocabulary to write queries with is in queries/README.md.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.query = args[0]
 			opts.langSet = cmd.Flags().Changed("lang")
-			if err := checkFormat(opts.format, "table", "json"); err != nil {
+			if err := checkFormat(opts.format, "text", "table", "json"); err != nil {
 				return err
+			}
+			if opts.format == "table" {
+				opts.format = "text" // the name it had before every command said text
 			}
 			if !slices.Contains(queries.Langs(), opts.lang) {
 				return usageError{fmt.Errorf("unknown query language %q (want %s)", opts.lang, joinOr(queries.Langs()))}
@@ -81,7 +85,7 @@ The vocabulary to write queries with is in queries/README.md.`,
 		},
 	}
 	cmd.Flags().StringVar(&opts.lang, "lang", queries.Gizmo, "query language: gizmo, graphql or mql")
-	cmd.Flags().StringVar(&opts.format, "format", "table", "output format: table or json")
+	cmd.Flags().StringVar(&opts.format, "format", "text", "output format: text (a table; table is accepted too) or json")
 	cmd.Flags().IntVar(&opts.limit, "limit", 0, "print at most this many results (0: all)")
 	cmd.Flags().IntVar(&opts.maxMemory, "max-memory", 512, "stop a query that grows the heap by more than this many MiB")
 	cmd.Flags().StringArrayVar(&params, "param", nil, "NAME=VALUE for a parameter of a saved query (repeatable)")

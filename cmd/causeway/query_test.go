@@ -15,10 +15,12 @@ func TestQueryFlags(t *testing.T) {
 		wantErr bool
 	}{
 		{name: "defaults", args: []string{"g.V().All()"},
-			want: queryOptions{query: "g.V().All()", lang: "gizmo", format: "table", maxMemory: 512, params: map[string]string{}}},
+			want: queryOptions{query: "g.V().All()", lang: "gizmo", format: "text", maxMemory: 512, params: map[string]string{}}},
 		{name: "every flag", args: []string{"q", "--lang", "graphql", "--format", "json", "--limit", "5", "--max-memory", "64", "--param", "a=1", "--param", "b=x=y", "--param", "c="},
 			want: queryOptions{query: "q", lang: "graphql", langSet: true, format: "json", limit: 5, maxMemory: 64,
 				params: map[string]string{"a": "1", "b": "x=y", "c": ""}}},
+		{name: "table, the older name of text", args: []string{"q", "--format", "table"},
+			want: queryOptions{query: "q", lang: "gizmo", format: "text", maxMemory: 512, params: map[string]string{}}},
 		{name: "no query", args: nil, wantErr: true},
 		{name: "two queries", args: []string{"a", "b"}, wantErr: true},
 		{name: "unknown lang", args: []string{"q", "--lang", "sparql"}, wantErr: true},
@@ -53,9 +55,11 @@ func TestQueriesFlags(t *testing.T) {
 		want    queriesOptions
 		wantErr bool
 	}{
-		{args: nil, want: queriesOptions{format: "table"}},
+		{args: nil, want: queriesOptions{format: "text"}},
 		{args: []string{"--format", "json"}, want: queriesOptions{format: "json"}},
-		{args: []string{"loops"}, want: queriesOptions{format: "table", name: "loops"}},
+		{args: []string{"loops"}, want: queriesOptions{format: "text", name: "loops"}},
+		{args: []string{"--format", "table"}, want: queriesOptions{format: "text"}},
+		{args: []string{"--format", "text"}, want: queriesOptions{format: "text"}},
 		{args: []string{"a", "b"}, wantErr: true},
 		{args: []string{"--format", "xml"}, wantErr: true},
 	}

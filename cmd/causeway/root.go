@@ -234,6 +234,7 @@ loaded into an in-memory store at start.`,
 		newCompareCmd(e, nil),
 		newServeCmd(e, nil),
 	)
+	addCompletions(root, e)
 	return root
 }
 
