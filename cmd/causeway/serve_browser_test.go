@@ -131,7 +131,18 @@ func waitFor(ctx context.Context, t *testing.T, expr string) {
 	t.Helper()
 	wctx, cancel := context.WithTimeout(ctx, 45*time.Second)
 	defer cancel()
-	if err := chromedp.Do(wctx, chromedp.Poll[chromedp.Void](expr, chromedp.WithPollingInterval(50*time.Millisecond))); err != nil {
+	poll := func() error {
+		return chromedp.Do(wctx, chromedp.Poll[chromedp.Void](expr, chromedp.WithPollingInterval(50*time.Millisecond)))
+	}
+	err := poll()
+	// Right after a navigation the poll may be sent to the page's old
+	// JavaScript context, which Chromium has just destroyed: poll again
+	// in the new one, within the same bound.
+	for err != nil && strings.Contains(err.Error(), "Cannot find context with specified id") && wctx.Err() == nil {
+		time.Sleep(100 * time.Millisecond)
+		err = poll()
+	}
+	if err != nil {
 		// Say what the page shows instead.
 		page, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`JSON.stringify(window.causeway && causeway.state) + " " +
 			((document.querySelector(".tab.active") || document.body).innerText || "").slice(0, 400)`))
