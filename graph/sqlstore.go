@@ -48,6 +48,10 @@ type sqlStore struct {
 	// snap is the read-only transaction whose snapshot the Cayley quad
 	// store reads, nil on CockroachDB; see pin.
 	snap *sql.Tx
+	// snapID is the id of that snapshot.
+	snapID string
+	// reads counts the queries of reader.
+	reads int
 }
 
 // sqlOptions are the options of Cayley's SQL quad store: enough idle
@@ -249,7 +253,7 @@ func (q *sqlStore) pin(ctx context.Context) (cayleygraph.QuadStore, error) {
 	if q.snap != nil {
 		q.snap.Rollback()
 	}
-	q.snap = tx
+	q.snap, q.snapID = tx, id
 	return qs, nil
 }
 
@@ -319,6 +323,7 @@ type querier interface {
 // snapshot on PostgreSQL, so that they see the state the quad store reads;
 // the pool on CockroachDB, which has no exported snapshots.
 func (q *sqlStore) reader() querier {
+	q.reads++
 	if q.snap != nil {
 		return q.snap
 	}
@@ -353,4 +358,23 @@ func (q *sqlStore) causalEdges(ctx context.Context) ([][2]string, error) {
 		}
 	}
 	return edges, rows.Err()
+}
+
+// queries returns how many queries the store has run in its snapshot:
+// Cayley's, through the snapshot driver, and its own reads (reader). Tests
+// bound the queries of a request with it; it is 0 on CockroachDB.
+func (q *sqlStore) queries() int {
+	if q.snap == nil {
+		return 0
+	}
+	db, err := sql.Open(snapshotDriverName, "")
+	if err != nil {
+		return 0
+	}
+	defer db.Close()
+	d, ok := db.Driver().(*snapshotDriver)
+	if !ok {
+		return 0
+	}
+	return d.Queries(q.snapID) + q.reads
 }
