@@ -6,6 +6,7 @@ import (
 	"sort"
 
 	cayleygraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/quad"
 	gonumgraph "gonum.org/v1/gonum/graph"
 	"gonum.org/v1/gonum/graph/iterator"
@@ -31,14 +32,20 @@ type causalView struct {
 // causalIndex is the state views in both directions share: the interned
 // nodes and the neighbours read so far.
 type causalIndex struct {
-	ctx     context.Context
-	qs      cayleygraph.QuadStore
-	causes  interface{} // the key of the causes predicate's ref
-	ids     map[interface{}]int64
-	refs    []cayleygraph.Ref
-	names   []string
-	out, in map[int64][]int64
-	err     error
+	ctx    context.Context
+	qs     cayleygraph.QuadStore
+	causes interface{} // the key of the causes predicate's ref
+	// causesRef is the causes predicate's ref.
+	causesRef cayleygraph.Ref
+	// bulk, when set, reads every causes edge at once (see readAll);
+	// bulkRead tells it has.
+	bulk     func(context.Context) ([][2]string, error)
+	bulkRead bool
+	ids      map[interface{}]int64
+	refs     []cayleygraph.Ref
+	names    []string
+	out, in  map[int64][]int64
+	err      error
 	// only is the restriction of the store the view reads.
 	only only
 }
@@ -50,7 +57,11 @@ func (s *Store) causalView(ctx context.Context) *causalView {
 		out: map[int64][]int64{}, in: map[int64][]int64{},
 		only: s.only,
 	}
-	ix.causes = cayleygraph.ToKey(s.qs.ValueOf(quad.IRI(schema.PredCauses)))
+	ix.causesRef = s.qs.ValueOf(quad.IRI(schema.PredCauses))
+	ix.causes = cayleygraph.ToKey(ix.causesRef)
+	if s.sql != nil {
+		ix.bulk = s.causalEdges
+	}
 	return &causalView{causalIndex: ix}
 }
 
@@ -109,9 +120,17 @@ func (v *causalView) all(id int64) []int64 {
 	if ns, ok := cache[id]; ok {
 		return ns
 	}
+	if v.bulk != nil {
+		v.readAll()
+		if ns, ok := cache[id]; ok {
+			return ns
+		}
+		cache[id] = nil
+		return nil
+	}
 	var ns []int64
 	if v.causes != nil && v.err == nil {
-		it := v.qs.QuadIterator(dir, v.refs[id])
+		it := quadsWith(v.qs, dir, v.refs[id], v.causesRef)
 		for it.Next(v.ctx) {
 			q := it.Result()
 			if cayleygraph.ToKey(v.qs.QuadDirection(q, quad.Predicate)) == v.causes {
@@ -129,6 +148,58 @@ func (v *causalView) all(id int64) []int64 {
 	ns = dedupe(ns)
 	cache[id] = ns
 	return ns
+}
+
+// readAll reads, once, every causes edge of the store through the view's
+// bulk reader and fills both neighbour caches with them, each list sorted
+// by node id: a view over a SQL store walks the graph in memory after one
+// query, instead of one query per neighbour list.
+func (v *causalIndex) readAll() {
+	if v.bulkRead || v.err != nil {
+		return
+	}
+	v.bulkRead = true
+	edges, err := v.bulk(v.ctx)
+	if err != nil {
+		v.err = err
+		return
+	}
+	idOf := func(n string) int64 {
+		id := v.intern(v.qs.ValueOf(quad.IRI(schema.NodeIRI(n))))
+		v.names[id] = n
+		return id
+	}
+	// edges are sorted by cause, then effect, without repeats: each
+	// node's effects, and each node's causes, come in node-id order.
+	for _, e := range edges {
+		c, f := idOf(e[0]), idOf(e[1])
+		v.out[c] = append(v.out[c], f)
+		v.in[f] = append(v.in[f], c)
+	}
+}
+
+// quadsWith returns an iterator over the quads that have ref in direction
+// dir (subject or object), and, on a key-value store (bolt), only those
+// with the predicate pred: one prefix scan of Cayley's index
+// subject-predicate or object-predicate-subject, which reads no other quad
+// of the node. Elsewhere, or without pred, it is every quad with ref in
+// dir, and the caller keeps those with pred.
+func quadsWith(qs cayleygraph.QuadStore, dir quad.Direction, ref, pred cayleygraph.Ref) cayleygraph.Iterator {
+	kqs, ok := qs.(*kv.QuadStore)
+	node, nok := ref.(kv.Int64Value)
+	p, pok := pred.(kv.Int64Value)
+	if !ok || !nok || !pok {
+		return qs.QuadIterator(dir, ref)
+	}
+	// The indexes every bolt store has (kv.DefaultQuadIndexes): subject
+	// then predicate, and object, predicate, subject.
+	switch dir {
+	case quad.Subject:
+		return kv.NewQuadIterator(kqs, kv.QuadIndex{Dirs: []quad.Direction{quad.Subject, quad.Predicate}}, []uint64{uint64(node), uint64(p)})
+	case quad.Object:
+		return kv.NewQuadIterator(kqs, kv.QuadIndex{Dirs: []quad.Direction{quad.Object, quad.Predicate, quad.Subject}}, []uint64{uint64(node), uint64(p)})
+	}
+	return qs.QuadIterator(dir, ref)
 }
 
 func dedupe(ns []int64) []int64 {
@@ -343,14 +414,34 @@ func (v *causalIndex) setErr(it cayleygraph.Iterator) {
 // causalEdges reads every causes edge of the store, as (cause, effect)
 // pairs of node ids, sorted and without repeats (two sources may curate
 // the same edge).
+//
+// How depends on the backend. A SQL store answers one query (see
+// sqlStore.causalEdges). Bolt has no index by predicate alone, so reading
+// the causes quads as such would scan every quad of the store; instead it
+// reads the factors and entities (the index object-predicate-subject on
+// their rdf:type), then each one's causes edges (a prefix of the index
+// subject-predicate): a causes edge from a node of neither type, which no
+// curated source makes, is not read there. The memory store reads its
+// index by predicate.
 func (s *Store) causalEdges(ctx context.Context) ([][2]string, error) {
-	var edges [][2]string
-	err := s.eachQuad(ctx, quad.Predicate, quad.IRI(schema.PredCauses), func(q quad.Quad) {
+	var (
+		edges [][2]string
+		err   error
+	)
+	add := func(q quad.Quad) {
 		cause, effect := nodeID(q.Subject), nodeID(q.Object)
 		if cause != "" && effect != "" {
 			edges = append(edges, [2]string{cause, effect})
 		}
-	})
+	}
+	switch {
+	case s.sql != nil:
+		edges, err = s.sql.causalEdges(ctx)
+	case s.kv != nil:
+		err = s.eachCausesEdgeOfTyped(ctx, add)
+	default:
+		err = s.eachQuad(ctx, quad.Predicate, quad.IRI(schema.PredCauses), add)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("read causes edges: %w", err)
 	}
@@ -367,4 +458,95 @@ func (s *Store) causalEdges(ctx context.Context) ([][2]string, error) {
 		}
 	}
 	return out, nil
+}
+
+// eachCausesEdgeOfTyped calls fn with every causes quad whose subject is
+// a factor or an entity, reading the subjects by their type and then
+// their causes quads alone (see quadsWith), and the values of all their
+// ends in one batch where the store can (Cayley's kv ValuesOf): one read
+// transaction, not one per value.
+func (s *Store) eachCausesEdgeOfTyped(ctx context.Context, fn func(quad.Quad)) error {
+	causes := s.qs.ValueOf(quad.IRI(schema.PredCauses))
+	typ := s.qs.ValueOf(quad.IRI(schema.RDFType))
+	if causes == nil || typ == nil {
+		return nil
+	}
+	causesKey, typKey := cayleygraph.ToKey(causes), cayleygraph.ToKey(typ)
+	var (
+		refs  []cayleygraph.Ref
+		index = map[interface{}]int{}
+		pairs [][2]int
+	)
+	intern := func(r cayleygraph.Ref) int {
+		k := cayleygraph.ToKey(r)
+		if i, ok := index[k]; ok {
+			return i
+		}
+		index[k] = len(refs)
+		refs = append(refs, r)
+		return len(refs) - 1
+	}
+	each := func(dir quad.Direction, node, pred cayleygraph.Ref, predKey interface{}, other quad.Direction, fn func(cayleygraph.Ref)) error {
+		it := quadsWith(s.qs, dir, node, pred)
+		defer it.Close()
+		for it.Next(ctx) {
+			q := it.Result()
+			if cayleygraph.ToKey(s.qs.QuadDirection(q, quad.Predicate)) == predKey {
+				fn(s.qs.QuadDirection(q, other))
+			}
+		}
+		if err := it.Err(); err != nil {
+			return err
+		}
+		return ctx.Err()
+	}
+	for _, class := range []string{schema.ClassFactor, schema.ClassEntity} {
+		ref := s.qs.ValueOf(quad.IRI(class))
+		if ref == nil {
+			continue
+		}
+		var subjects []cayleygraph.Ref
+		seen := map[interface{}]bool{}
+		err := each(quad.Object, ref, typ, typKey, quad.Subject, func(r cayleygraph.Ref) {
+			if k := cayleygraph.ToKey(r); !seen[k] {
+				seen[k] = true
+				subjects = append(subjects, r)
+			}
+		})
+		if err != nil {
+			return err
+		}
+		for _, sub := range subjects {
+			c := intern(sub)
+			err := each(quad.Subject, sub, causes, causesKey, quad.Object, func(r cayleygraph.Ref) {
+				pairs = append(pairs, [2]int{c, intern(r)})
+			})
+			if err != nil {
+				return err
+			}
+		}
+	}
+	values, err := valuesOf(ctx, s.qs, refs)
+	if err != nil {
+		return err
+	}
+	for _, p := range pairs {
+		fn(quad.Quad{Subject: values[p[0]], Predicate: quad.IRI(schema.PredCauses), Object: values[p[1]]})
+	}
+	return nil
+}
+
+// valuesOf returns the values of refs: in one batch where the store reads
+// them so (Cayley's kv store), else one at a time.
+func valuesOf(ctx context.Context, qs cayleygraph.QuadStore, refs []cayleygraph.Ref) ([]quad.Value, error) {
+	if b, ok := qs.(interface {
+		ValuesOf(context.Context, []cayleygraph.Ref) ([]quad.Value, error)
+	}); ok {
+		return b.ValuesOf(ctx, refs)
+	}
+	out := make([]quad.Value, len(refs))
+	for i, r := range refs {
+		out[i] = qs.NameOf(r)
+	}
+	return out, ctx.Err()
 }

@@ -32,7 +32,7 @@ var registration sync.Once
 // SQL flavour that is Cayley's postgres flavour but for its driver.
 func registerSnapshotFlavour() {
 	registration.Do(func() {
-		sql.Register(snapshotDriverName, snapshotDriver{})
+		sql.Register(snapshotDriverName, &snapshotDriver{queries: map[string]int{}})
 		csql.Register(snapshotFlavour, csql.Registration{
 			Driver:             snapshotDriverName,
 			HashType:           `BYTEA`,
@@ -60,10 +60,31 @@ func snapshotDSN(id, dsn string) string { return id + " " + dsn }
 // SNAPSHOT), named by the connection string (see snapshotDSN). All the
 // connections of a pool opened with one name read the same state of the
 // database, whatever commits meanwhile; none can write.
-type snapshotDriver struct{}
+//
+// It counts the queries run in each snapshot, for the tests that bound
+// how many a request makes.
+type snapshotDriver struct {
+	mu      sync.Mutex
+	queries map[string]int
+}
+
+// count records one query in the snapshot id.
+func (d *snapshotDriver) count(id string) {
+	d.mu.Lock()
+	d.queries[id]++
+	d.mu.Unlock()
+}
+
+// Queries returns how many queries the connections reading the snapshot
+// id have run.
+func (d *snapshotDriver) Queries(id string) int {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.queries[id]
+}
 
 // Open opens a connection reading the snapshot name names.
-func (snapshotDriver) Open(name string) (driver.Conn, error) {
+func (d *snapshotDriver) Open(name string) (driver.Conn, error) {
 	id, dsn, ok := strings.Cut(name, " ")
 	if !ok || id == "" || strings.Trim(id, "0123456789ABCDEFabcdef-") != "" {
 		return nil, fmt.Errorf("snapshot driver: bad name, want SNAPSHOT-ID DSN")
@@ -83,7 +104,7 @@ func (snapshotDriver) Open(name string) (driver.Conn, error) {
 		c.Close()
 		return nil, fmt.Errorf("import snapshot %s: %w", id, err)
 	}
-	return &snapshotConn{conn: c}, nil
+	return &snapshotConn{conn: c, id: id, driver: d}, nil
 }
 
 // snapshotConn is one connection of the snapshot driver. An error inside
@@ -92,6 +113,9 @@ func (snapshotDriver) Open(name string) (driver.Conn, error) {
 type snapshotConn struct {
 	conn   driver.Conn
 	broken bool
+	// id is the snapshot's, under which driver counts the queries.
+	id     string
+	driver *snapshotDriver
 }
 
 var (
@@ -131,6 +155,7 @@ func (c *snapshotConn) BeginTx(context.Context, driver.TxOptions) (driver.Tx, er
 
 // QueryContext runs a query in the snapshot.
 func (c *snapshotConn) QueryContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Rows, error) {
+	c.driver.count(c.id)
 	rows, err := c.conn.(driver.QueryerContext).QueryContext(ctx, query, args)
 	if err != nil {
 		return nil, c.check(err)

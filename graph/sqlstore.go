@@ -10,9 +10,11 @@ import (
 
 	cayleygraph "github.com/cayleygraph/cayley/graph"
 	csql "github.com/cayleygraph/cayley/graph/sql"
+	"github.com/cayleygraph/quad"
 	"github.com/lib/pq"
 
 	"github.com/causeway/causeway/fold"
+	"github.com/causeway/causeway/graph/schema"
 
 	// Cayley's SQL flavours register themselves (and their drivers: lib/pq
 	// as "postgres", pgx as "pgx") when linked in.
@@ -46,6 +48,10 @@ type sqlStore struct {
 	// snap is the read-only transaction whose snapshot the Cayley quad
 	// store reads, nil on CockroachDB; see pin.
 	snap *sql.Tx
+	// snapID is the id of that snapshot.
+	snapID string
+	// reads counts the queries of reader.
+	reads int
 }
 
 // sqlOptions are the options of Cayley's SQL quad store: enough idle
@@ -247,7 +253,7 @@ func (q *sqlStore) pin(ctx context.Context) (cayleygraph.QuadStore, error) {
 	if q.snap != nil {
 		q.snap.Rollback()
 	}
-	q.snap = tx
+	q.snap, q.snapID = tx, id
 	return qs, nil
 }
 
@@ -305,4 +311,70 @@ func (q *sqlStore) checkRefCounts(ctx context.Context, d *Diagnosis, qs cayleygr
 		}
 	}
 	return rows.Err()
+}
+
+// querier is what reads run through: the snapshot's transaction on
+// PostgreSQL, the pool on CockroachDB.
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+// reader returns what the reads of a request go through: the pinned
+// snapshot on PostgreSQL, so that they see the state the quad store reads;
+// the pool on CockroachDB, which has no exported snapshots.
+func (q *sqlStore) reader() querier {
+	q.reads++
+	if q.snap != nil {
+		return q.snap
+	}
+	return q.db
+}
+
+// causalEdges reads every causes edge of the store in one query, as
+// (cause, effect) pairs of node ids, in no particular order: the causal
+// walks of trace, why, effects, loops and show then run in memory, not at
+// one query per neighbour list as through Cayley's SQL iterators.
+func (q *sqlStore) causalEdges(ctx context.Context) ([][2]string, error) {
+	rows, err := q.reader().QueryContext(ctx, `
+		SELECT s.value_string, o.value_string
+		FROM quads q
+		JOIN nodes s ON s.hash = q.subject_hash
+		JOIN nodes o ON o.hash = q.object_hash
+		WHERE q.predicate_hash = $1 AND s.iri AND o.iri`,
+		csql.HashOf(quad.IRI(schema.PredCauses)).SQLValue())
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var edges [][2]string
+	for rows.Next() {
+		var cause, effect string
+		if err := rows.Scan(&cause, &effect); err != nil {
+			return nil, err
+		}
+		c, e := nodeID(quad.IRI(cause)), nodeID(quad.IRI(effect))
+		if c != "" && e != "" {
+			edges = append(edges, [2]string{c, e})
+		}
+	}
+	return edges, rows.Err()
+}
+
+// queries returns how many queries the store has run in its snapshot:
+// Cayley's, through the snapshot driver, and its own reads (reader). Tests
+// bound the queries of a request with it; it is 0 on CockroachDB.
+func (q *sqlStore) queries() int {
+	if q.snap == nil {
+		return 0
+	}
+	db, err := sql.Open(snapshotDriverName, "")
+	if err != nil {
+		return 0
+	}
+	defer db.Close()
+	d, ok := db.Driver().(*snapshotDriver)
+	if !ok {
+		return 0
+	}
+	return d.Queries(q.snapID) + q.reads
 }
