@@ -6,7 +6,10 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -58,12 +61,6 @@ var catalogVersionKey = []byte("version")
 // catalogVersion is the version of the catalog's layout this Causeway
 // writes and reads.
 var catalogVersion = []byte("1")
-
-// newIndexers returns the indexers a store keeps its catalog with, each
-// new: every Store has its own list.
-func newIndexers() []indexer {
-	return nil
-}
 
 // readCatalog calls fn with a read-only view of the store's catalog, in
 // one consistent state (for PostgreSQL the snapshot the store reads). It
@@ -120,6 +117,68 @@ func (s *Store) applyIndexers(tx sideTx, adds, dels []quad.Quad) error {
 		}
 	}
 	return nil
+}
+
+// buildCatalog writes, through tx, the catalog of a store that has none and
+// holds quads: every indexer's keys, and the version.
+func (s *Store) buildCatalog(tx sideTx, quads []quad.Quad) error {
+	if err := s.applyIndexers(tx, quads, nil); err != nil {
+		return fmt.Errorf("build the catalog: %w", err)
+	}
+	if err := tx.put(catalogVersionKey, catalogVersion); err != nil {
+		return fmt.Errorf("build the catalog: %w", err)
+	}
+	return nil
+}
+
+// catalogDiff compares the store's catalog with one built afresh, by the
+// same indexers, from quads (every quad of the store, read in the same
+// state) and describes each key that differs; ok is false, with nothing
+// compared, when the store has no catalog.
+func (s *Store) catalogDiff(ctx context.Context, quads []quad.Quad) (diffs []string, ok bool, err error) {
+	fresh := &memCatalog{m: map[string][]byte{}}
+	o := newOverlay(memReader{fresh})
+	if err := s.buildCatalog(o, quads); err != nil {
+		return nil, false, err
+	}
+	want := map[string][]byte{}
+	if err := o.scan(nil, func(k, v []byte) error {
+		want[string(k)] = bytes.Clone(v)
+		return nil
+	}); err != nil {
+		return nil, false, err
+	}
+	ok, err = s.readCatalog(ctx, func(tx sideTx) error {
+		return tx.scan(nil, func(k, v []byte) error {
+			w, in := want[string(k)]
+			switch {
+			case !in:
+				diffs = append(diffs, fmt.Sprintf("key %s is in the catalog, but the quads give none", describeKey(k)))
+			case !bytes.Equal(v, w):
+				diffs = append(diffs, fmt.Sprintf("key %s differs from what the quads give", describeKey(k)))
+			}
+			delete(want, string(k))
+			return nil
+		})
+	})
+	if err != nil || !ok {
+		return nil, ok, err
+	}
+	for _, k := range slices.Sorted(maps.Keys(want)) {
+		diffs = append(diffs, fmt.Sprintf("key %s is missing from the catalog", describeKey([]byte(k))))
+	}
+	return diffs, true, nil
+}
+
+// describeKey shows a catalog key to a reader: its printable parts, a
+// value's kind byte and NULs left out.
+func describeKey(k []byte) string {
+	return strconv.Quote(strings.Map(func(r rune) rune {
+		if r == 0 {
+			return ' '
+		}
+		return r
+	}, string(k)))
 }
 
 // prefixEnd returns the least key greater than every key that starts with
