@@ -203,7 +203,8 @@ type loadSource struct {
 }
 
 // writeLoad prints a load's result for a reader: one line in all, then,
-// for a dry run or a load of several sources, a line per source.
+// for a dry run of several sources, a line per source, and for a load of
+// several, a line per source it changed and the number it left unchanged.
 func writeLoad(w io.Writer, out loadOutput) {
 	ids := make([]string, len(out.Sources))
 	for i, src := range out.Sources {
@@ -218,14 +219,22 @@ func writeLoad(w io.Writer, out loadOutput) {
 	}
 	fmt.Fprintf(w, "%s %s into %s: %d quads added, %d removed, %d unchanged%s\n",
 		verb, strings.Join(ids, ", "), out.Store, out.Added, out.Removed, out.Unchanged, tail)
-	if !out.DryRun && len(out.Sources) < 2 {
+	if len(out.Sources) < 2 {
 		return
 	}
+	same := 0
 	for _, src := range out.Sources {
+		if !out.DryRun && src.Added+src.Removed == 0 {
+			same++
+			continue
+		}
 		note := ""
 		if src.Skipped {
 			note = " (unchanged: skipped by its digest)"
 		}
 		fmt.Fprintf(w, "  %s: %d added, %d removed, %d unchanged%s\n", src.ID, src.Added, src.Removed, src.Unchanged, note)
+	}
+	if same > 0 {
+		fmt.Fprintf(w, "  %d %s unchanged\n", same, plural(same, "source", "sources"))
 	}
 }
