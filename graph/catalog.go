@@ -39,6 +39,30 @@ type sideTx interface {
 	scan(prefix []byte, fn func(key, value []byte) error) error
 }
 
+// manyGetter is a sideTx that reads many keys in one request (a
+// PostgreSQL catalog, where each get is a round trip to the server).
+type manyGetter interface {
+	// getMany returns the value of each key, nil for those missing.
+	getMany(keys [][]byte) ([][]byte, error)
+}
+
+// getMany reads the values of keys through tx, in one request when tx can
+// (see manyGetter), nil for those missing.
+func getMany(tx sideTx, keys [][]byte) ([][]byte, error) {
+	if m, ok := tx.(manyGetter); ok {
+		return m.getMany(keys)
+	}
+	out := make([][]byte, len(keys))
+	for i, k := range keys {
+		v, err := tx.get(k)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = v
+	}
+	return out, nil
+}
+
 // indexer keeps the catalog keys under its own prefix in step with the
 // quads: a load calls it, inside its transaction, with the quads it adds
 // and the quads it removes.
@@ -291,6 +315,30 @@ func (o *overlay) get(key []byte) ([]byte, error) {
 	return o.base.get(key)
 }
 
+func (o *overlay) getMany(keys [][]byte) ([][]byte, error) {
+	out := make([][]byte, len(keys))
+	var rest [][]byte
+	var at []int
+	for i, k := range keys {
+		if v, ok := o.pending[string(k)]; ok {
+			if v != nil {
+				out[i] = *v
+			}
+			continue
+		}
+		rest = append(rest, k)
+		at = append(at, i)
+	}
+	vals, err := getMany(o.base, rest)
+	if err != nil {
+		return nil, err
+	}
+	for j, v := range vals {
+		out[at[j]] = v
+	}
+	return out, nil
+}
+
 func (o *overlay) put(key, value []byte) error {
 	v := bytes.Clone(value)
 	if v == nil {
@@ -439,6 +487,39 @@ func (t sqlSide) put(key, value []byte) error {
 func (t sqlSide) delete(key []byte) error {
 	_, err := t.q.ExecContext(t.ctx, `DELETE FROM `+catalogTable+` WHERE key = $1`, key)
 	return err
+}
+
+// getMany reads the keys in queries of many keys each.
+func (t sqlSide) getMany(keys [][]byte) ([][]byte, error) {
+	const chunk = 10000
+	found := make(map[string][]byte, len(keys))
+	for lo := 0; lo < len(keys); lo += chunk {
+		rows, err := t.q.QueryContext(t.ctx, `SELECT key, value FROM `+catalogTable+` WHERE key = ANY($1)`,
+			pq.ByteaArray(keys[lo:min(lo+chunk, len(keys))]))
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var k, v []byte
+			if err := rows.Scan(&k, &v); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			if v == nil {
+				v = []byte{}
+			}
+			found[string(k)] = v
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	out := make([][]byte, len(keys))
+	for i, k := range keys {
+		out[i] = found[string(k)]
+	}
+	return out, nil
 }
 
 // scan reads every row first: a connection of lib/pq runs one query at a

@@ -242,13 +242,23 @@ func (countIndex) apply(tx sideTx, adds, dels []quad.Quad) error {
 			refs[k] += qs.d
 		}
 	}
-	classes := map[string]int64{}
+	var changed [][]byte
 	for _, k := range keys {
-		d := refs[k]
-		if d == 0 {
-			continue
+		if refs[k] != 0 {
+			changed = append(changed, []byte(k))
 		}
-		before, err := readCount(tx, []byte(k))
+	}
+	// The counts are read at once: on PostgreSQL, one query, not one per
+	// subject.
+	vals, err := getMany(tx, changed)
+	if err != nil {
+		return err
+	}
+	classes := map[string]int64{}
+	for i, kb := range changed {
+		k := string(kb)
+		d := refs[k]
+		before, err := decodeCount(kb, vals[i])
 		if err != nil {
 			return err
 		}
@@ -293,8 +303,16 @@ func countedClass(q quad.Quad) (string, bool) {
 // readCount reads the number key holds, 0 when missing.
 func readCount(tx sideTx, key []byte) (int64, error) {
 	v, err := tx.get(key)
-	if err != nil || v == nil {
+	if err != nil {
 		return 0, err
+	}
+	return decodeCount(key, v)
+}
+
+// decodeCount decodes the number v at key holds, 0 for nil.
+func decodeCount(key, v []byte) (int64, error) {
+	if v == nil {
+		return 0, nil
 	}
 	n, w := binary.Uvarint(v)
 	if w <= 0 {

@@ -471,3 +471,55 @@ func TestDoctorFindsACatalogOutOfStep(t *testing.T) {
 		}
 	}
 }
+
+// TestGetMany checks that reading many keys at once gives what reading
+// each does, on every backend and through a transaction's own writes.
+func TestGetMany(t *testing.T) {
+	for _, b := range backends() {
+		t.Run(b.name, func(t *testing.T) {
+			s, _ := b.open(t)
+			if err := writeCatalog(t, s, func(tx sideTx) error {
+				for _, k := range []string{"k/a", "k/b", "k/c"} {
+					if err := tx.put([]byte(k), []byte("v"+k)); err != nil {
+						return err
+					}
+				}
+				return nil
+			}); err != nil {
+				t.Fatal(err)
+			}
+			keys := [][]byte{[]byte("k/c"), []byte("k/none"), []byte("k/a"), []byte("k/b"), []byte("k/new")}
+			check := func(tx sideTx, want []string) {
+				t.Helper()
+				got, err := getMany(tx, keys)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var gs []string
+				for _, v := range got {
+					gs = append(gs, string(v)+fmt.Sprint(v == nil))
+				}
+				if !reflect.DeepEqual(gs, want) {
+					t.Errorf("getMany = %q; want %q", gs, want)
+				}
+			}
+			if _, err := s.readCatalog(context.Background(), func(tx sideTx) error {
+				check(tx, []string{"vk/cfalse", "true", "vk/afalse", "vk/bfalse", "true"})
+				return nil
+			}); err != nil {
+				t.Fatal(err)
+			}
+			rollback := errors.New("roll back")
+			err := writeCatalog(t, s, func(tx sideTx) error {
+				o := newOverlay(tx)
+				o.put([]byte("k/new"), []byte("n"))
+				o.delete([]byte("k/a"))
+				check(o, []string{"vk/cfalse", "true", "true", "vk/bfalse", "nfalse"})
+				return rollback
+			})
+			if !errors.Is(err, rollback) {
+				t.Fatal(err)
+			}
+		})
+	}
+}
