@@ -86,6 +86,12 @@ var catalogVersionKey = []byte("version")
 // writes and reads.
 var catalogVersion = []byte("1")
 
+// newIndexers returns the indexers a store keeps its catalog with, each
+// new: every Store has its own list.
+func newIndexers() []indexer {
+	return nil
+}
+
 // readCatalog calls fn with a read-only view of the store's catalog, in
 // one consistent state (for PostgreSQL the snapshot the store reads). It
 // returns ok false, without calling fn, when the store has no catalog: one
@@ -133,9 +139,10 @@ func (s *Store) withVersion(tx sideTx, fn func(sideTx) error) (bool, error) {
 }
 
 // applyIndexers brings the catalog tx writes in step with a load that adds
-// adds and removes dels: each indexer in turn.
+// adds and removes dels: each indexer in turn, the core ones (see
+// coreIndexers) first.
 func (s *Store) applyIndexers(tx sideTx, adds, dels []quad.Quad) error {
-	for _, ix := range s.indexers {
+	for _, ix := range append(coreIndexers(), s.indexers...) {
 		if err := ix.apply(tx, adds, dels); err != nil {
 			return fmt.Errorf("catalog %q: %w", ix.prefix(), err)
 		}

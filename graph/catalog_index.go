@@ -38,9 +38,10 @@ var (
 var countedClasses = []string{schema.ClassSource, schema.ClassEntity, schema.ClassFactor,
 	schema.ClassClaim, schema.ClassLink, schema.ClassChain}
 
-// newIndexers returns the indexers a store keeps its catalog with, each
-// new: every Store has its own list.
-func newIndexers() []indexer {
+// coreIndexers are the indexers every catalog has, before the store's own
+// (Store.indexers): the source records a load plans with and the counts
+// Stats reads.
+func coreIndexers() []indexer {
 	return []indexer{sourceIndex{}, countIndex{}}
 }
 
