@@ -20,6 +20,11 @@ import (
 // counted.
 const maxProblems = 50
 
+// maxCatalogProblems is how many keys of the catalog that differ from the
+// quads a Diagnosis lists, one problem each; one more problem counts the
+// rest.
+const maxCatalogProblems = 5
+
 // The kinds of problem Doctor finds.
 const (
 	// ProblemUnreadable is a quad one of whose subject, predicate or
@@ -164,15 +169,22 @@ func (s *Store) Doctor(ctx context.Context, want []schema.Quad) (*Diagnosis, err
 	if err != nil {
 		return nil, fmt.Errorf("doctor %s: %w", s.spec, err)
 	}
+	compareSources(d, graphs, hashes, want)
 	diffs, ok, err := s.catalogDiff(ctx, all)
 	if err != nil {
 		return nil, fmt.Errorf("doctor %s: check the catalog: %w", s.spec, err)
 	}
 	d.Catalog = ok
-	for _, m := range diffs {
+	// A catalog out of step may differ in thousands of keys: a few are
+	// listed, and the rest counted in one problem, so that they do not
+	// crowd out the problems of the quads.
+	for i, m := range diffs {
+		if i == maxCatalogProblems {
+			d.add(ProblemCatalog, "%d more keys of the catalog differ from what the quads give", len(diffs)-i)
+			break
+		}
 		d.add(ProblemCatalog, "%s", m)
 	}
-	compareSources(d, graphs, hashes, want)
 	return d, nil
 }
 
