@@ -1,11 +1,13 @@
 package graph
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -471,6 +473,42 @@ func TestDoctorFindsACatalogOutOfStep(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// TestDoctorCapsTheCatalogProblems checks that a catalog differing from
+// the quads in many keys lists maxCatalogProblems of them and counts the
+// rest in one more problem, after the problems of the quads.
+func TestDoctorCapsTheCatalogProblems(t *testing.T) {
+	const stray = maxCatalogProblems + 7
+	for _, b := range backends() {
+		t.Run(b.name, func(t *testing.T) {
+			s, _ := b.open(t)
+			load(t, s, curated("one", parseEdges(t, "a -> b")))
+			if err := writeCatalog(t, s, func(tx sideTx) error {
+				for i := range stray {
+					if err := tx.put(fmt.Appendf(bytes.Clone(countPrefix), "stray%02d", i), []byte{1}); err != nil {
+						return err
+					}
+				}
+				return nil
+			}); err != nil {
+				t.Fatal(err)
+			}
+			d := doctor(t, s, nil)
+			var msgs []string
+			for _, p := range d.Problems {
+				if p.Kind == ProblemCatalog {
+					msgs = append(msgs, p.Message)
+				}
+			}
+			if len(msgs) != maxCatalogProblems+1 {
+				t.Fatalf("Doctor listed %d catalog problems %q; want %d", len(msgs), msgs, maxCatalogProblems+1)
+			}
+			if want := fmt.Sprintf("%d more keys of the catalog differ", stray-maxCatalogProblems); !strings.Contains(msgs[len(msgs)-1], want) {
+				t.Errorf("the last catalog problem is %q; want it to say %q", msgs[len(msgs)-1], want)
+			}
+		})
 	}
 }
 
