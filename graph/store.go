@@ -43,6 +43,11 @@ type Store struct {
 	// writer tells a store opened to write (a bolt store opened for
 	// reading is read-only).
 	writer bool
+	// mem is a memory store's catalog (see catalog.go); nil for other
+	// stores, whose catalog is in their database.
+	mem *memCatalog
+	// indexers keep the catalog in step with the quads, in every load.
+	indexers []indexer
 }
 
 // ErrNoStore reports a persistent store that does not exist yet.
@@ -55,7 +60,7 @@ func boltOptions() cayleygraph.Options { return cayleygraph.Options{kv.OptNoBloo
 
 // OpenMemory returns an empty in-memory store.
 func OpenMemory() *Store {
-	return &Store{qs: memstore.New(), spec: "memory", names: &fold.Folder{}}
+	return &Store{qs: memstore.New(), spec: "memory", names: &fold.Folder{}, mem: newMemCatalog(), indexers: newIndexers()}
 }
 
 // Open opens the store named by spec:
@@ -146,14 +151,20 @@ func openBoltDir(spec, dir string, create bool) (*Store, error) {
 		// Say who writes, for a reader or writer that waits on us.
 		_ = os.WriteFile(filepath.Join(dir, writerFile), []byte(strconv.Itoa(os.Getpid())), 0o600)
 	}
-	s := &Store{spec: spec, kv: &batchKV{KV: db}, names: &fold.Folder{}, writer: create}
+	s := &Store{spec: spec, kv: &batchKV{KV: db}, names: &fold.Folder{}, writer: create, indexers: newIndexers()}
 	s.qs, err = kv.New(s.kv, boltOptions())
 	if errors.Is(err, cayleygraph.ErrNotInitialized) {
 		if !create {
 			db.Close()
 			return nil, fmt.Errorf("open %s: the store was never initialised (its creation was interrupted); load into it again: %w", spec, ErrNoStore)
 		}
-		err = s.kv.batch(context.Background(), func() error { return kv.Init(s.kv, boltOptions()) })
+		// A new store has a catalog from the start, empty as the store.
+		err = s.kv.batch(context.Background(), func() error {
+			if err := kv.Init(s.kv, boltOptions()); err != nil {
+				return err
+			}
+			return boltSide{ctx: context.Background(), tx: s.kv.shared}.put(catalogVersionKey, catalogVersion)
+		})
 		if err == nil {
 			s.qs, err = kv.New(s.kv, boltOptions())
 		}
