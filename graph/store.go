@@ -43,6 +43,10 @@ type Store struct {
 	// writer tells a store opened to write (a bolt store opened for
 	// reading is read-only).
 	writer bool
+	// scan, when set (by tests), makes requests read every node, claim
+	// and link where they would read the name and text indexes, as on a
+	// store without a catalog.
+	scan bool
 }
 
 // ErrNoStore reports a persistent store that does not exist yet.
