@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"strconv"
@@ -38,7 +39,7 @@ func (s *Store) Load(ctx context.Context, quads []schema.Quad) (LoadResult, erro
 	}
 	want := group(quads)
 	if s.sql != nil && s.sql.flavour == flavourPostgres {
-		res, err := s.sql.load(ctx, want, s.beforeCommit)
+		res, err := s.sql.load(ctx, want, s.applyIndexers, s.beforeCommit)
 		if err != nil {
 			return LoadResult{}, fmt.Errorf("load into %s: %w", s.spec, err)
 		}
@@ -53,7 +54,7 @@ func (s *Store) Load(ctx context.Context, quads []schema.Quad) (LoadResult, erro
 	}
 
 	res := LoadResult{Sources: want.sources}
-	var adds, dels []cayleygraph.Delta
+	var adds, dels []quad.Quad
 	have := map[quad.Quad]bool{}
 	for _, src := range want.sources {
 		err := s.eachQuad(ctx, quad.Label, quad.IRI(src), func(q quad.Quad) {
@@ -62,7 +63,7 @@ func (s *Store) Load(ctx context.Context, quads []schema.Quad) (LoadResult, erro
 				res.Unchanged++
 				return
 			}
-			dels = append(dels, cayleygraph.Delta{Quad: q, Action: cayleygraph.Delete})
+			dels = append(dels, q)
 			res.Removed++
 		})
 		if err != nil {
@@ -71,7 +72,7 @@ func (s *Store) Load(ctx context.Context, quads []schema.Quad) (LoadResult, erro
 	}
 	for _, q := range want.order {
 		if !have[q] {
-			adds = append(adds, cayleygraph.Delta{Quad: q, Action: cayleygraph.Add})
+			adds = append(adds, q)
 			res.Added++
 		}
 	}
@@ -121,29 +122,58 @@ func group(quads []schema.Quad) wanted {
 // stores corrupt quads when one call both adds and removes quads that
 // share a value (see batchKV), so the additions and then the removals go
 // in two calls, inside one transaction of the key-value store.
-func (s *Store) apply(ctx context.Context, adds, dels []cayleygraph.Delta) error {
+func (s *Store) apply(ctx context.Context, adds, dels []quad.Quad) error {
 	if len(adds)+len(dels) == 0 {
 		return nil
 	}
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	write := func(deltas []cayleygraph.Delta) error {
-		if len(deltas) == 0 {
+	// write applies the additions adds and the removals dels in one call.
+	write := func(adds, dels []quad.Quad) error {
+		if len(adds)+len(dels) == 0 {
 			return nil
+		}
+		deltas := make([]cayleygraph.Delta, 0, len(adds)+len(dels))
+		for _, q := range adds {
+			deltas = append(deltas, cayleygraph.Delta{Quad: q, Action: cayleygraph.Add})
+		}
+		for _, q := range dels {
+			deltas = append(deltas, cayleygraph.Delta{Quad: q, Action: cayleygraph.Delete})
 		}
 		return s.qs.ApplyDeltas(deltas, cayleygraph.IgnoreOpts{})
 	}
 	var err error
-	if s.kv == nil {
-		err = write(append(adds, dels...))
-	} else {
+	switch {
+	case s.mem != nil:
+		// The catalog's changes are made apart first, and kept only once
+		// the quads are written.
+		s.mem.mu.Lock()
+		defer s.mem.mu.Unlock()
+		o := newOverlay(memReader{s.mem})
+		if err = s.applyIndexers(o, adds, dels); err == nil {
+			err = write(adds, dels)
+		}
+		if err == nil {
+			s.mem.commit(o)
+		}
+	case s.kv == nil:
+		err = write(adds, dels)
+	default:
 		err = s.kv.batch(ctx, func() error {
-			if err := write(adds); err != nil {
+			if err := write(adds, nil); err != nil {
 				return err
 			}
-			if err := write(dels); err != nil {
+			if err := write(nil, dels); err != nil {
 				return err
+			}
+			side := boltSide{ctx: ctx, tx: s.kv.shared}
+			if v, err := side.get(catalogVersionKey); err != nil {
+				return fmt.Errorf("read the catalog: %w", err)
+			} else if bytes.Equal(v, catalogVersion) {
+				if err := s.applyIndexers(side, adds, dels); err != nil {
+					return err
+				}
 			}
 			if s.beforeCommit != nil {
 				return s.beforeCommit()

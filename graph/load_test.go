@@ -108,17 +108,16 @@ func TestFailedWriteLeavesStoreUnchanged(t *testing.T) {
 	load(t, s, curated("one", parseEdges(t, "a -> b")))
 	before := stats(t, s)
 
-	var deltas []cayleygraph.Delta
+	var adds []quad.Quad
 	for _, e := range parseEdges(t, "p -> q", "q -> r", "r -> s") {
-		deltas = append(deltas, cayleygraph.Delta{Action: cayleygraph.Add, Quad: quad.Make(
+		adds = append(adds, quad.Make(
 			quad.IRI("https://causeway.dev/id/"+e.cause), quad.IRI("https://causeway.dev/vocab#causes"),
-			quad.IRI("https://causeway.dev/id/"+e.effect), quad.IRI("https://causeway.dev/source/one"))})
+			quad.IRI("https://causeway.dev/id/"+e.effect), quad.IRI("https://causeway.dev/source/one")))
 	}
-	// The last change deletes a quad that is not there: the write fails
-	// after the additions were written in the transaction.
-	deltas = append(deltas, cayleygraph.Delta{Action: cayleygraph.Delete, Quad: quad.Make(
-		quad.IRI("nope"), quad.IRI("nope"), quad.IRI("nope"), nil)})
-	err := s.apply(ctx, deltas[:len(deltas)-1], deltas[len(deltas)-1:])
+	// The removal deletes a quad that is not there: the write fails after
+	// the additions were written in the transaction.
+	dels := []quad.Quad{quad.Make(quad.IRI("nope"), quad.IRI("nope"), quad.IRI("nope"), nil)}
+	err := s.apply(ctx, adds, dels)
 	var de *cayleygraph.DeltaError
 	if !errors.As(err, &de) || !cayleygraph.IsQuadNotExist(de) {
 		t.Fatalf("apply with a delta deleting a missing quad = %v; want a DeltaError for it", err)

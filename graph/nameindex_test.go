@@ -247,6 +247,9 @@ func sample(r *rand.Rand, list []string, n int) []string {
 func sameResolution(t *testing.T, s *Store, names []string) {
 	t.Helper()
 	ctx := indexed(context.Background())
+	if ok, err := s.readCatalog(ctx, func(sideTx) error { return nil }); !ok || err != nil {
+		t.Fatalf("readCatalog = %v, %v; want a store with a catalog", ok, err)
+	}
 	scan := scanning(s)
 	bad := 0
 	for _, name := range names {
@@ -363,6 +366,9 @@ func TestIndexAnswersAsScan(t *testing.T) {
 					t.Fatalf("reload after %s: %v", what, err)
 				}
 				t.Logf("step %d: %s", step, what)
+				if got, want := indexKeys(t, s), freshIndexKeys(t, extract.Compile(doc)); !slices.Equal(got, want) {
+					t.Fatalf("after %s the name and text indexes hold %d keys, a fresh load's %d:%s", what, len(got), len(want), diffLines(got, want))
+				}
 				names := probeNames(t, s, r, before)
 				sameResolution(t, s, names)
 				sameSearch(t, s, searchProbes(t, s, r, names), Only{})
@@ -423,4 +429,40 @@ func BenchmarkResolveName(b *testing.B) {
 			})
 		}
 	}
+}
+
+// indexed returns ctx: a store reads its catalog whenever it has one.
+func indexed(ctx context.Context) context.Context { return ctx }
+
+// indexKeys returns the keys and counts of the name and text indexes of s.
+func indexKeys(t testing.TB, s *Store) []string {
+	t.Helper()
+	var out []string
+	ok, err := s.readCatalog(context.Background(), func(tx sideTx) error {
+		for _, p := range []string{namePrefix, textPrefix} {
+			err := tx.scan([]byte(p), func(k, v []byte) error {
+				out = append(out, fmt.Sprintf("%q %x", k, v))
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if !ok || err != nil {
+		t.Fatalf("readCatalog = %v, %v; want a store with a catalog", ok, err)
+	}
+	return out
+}
+
+// freshIndexKeys returns the index keys of a fresh memory store holding
+// quads.
+func freshIndexKeys(t testing.TB, quads []schema.Quad) []string {
+	t.Helper()
+	fresh := OpenMemory()
+	if _, err := fresh.Load(context.Background(), quads); err != nil {
+		t.Fatal(err)
+	}
+	return indexKeys(t, fresh)
 }

@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"errors"
@@ -47,7 +48,7 @@ var nodeColumns = []string{"value", "value_string", "datatype", "language", "iri
 // inside the transaction, under the lock, so that two loads at once are
 // one after the other. A load that fails at any point, or whose process
 // dies, leaves the store as it was: PostgreSQL rolls the transaction back.
-func (q *sqlStore) load(ctx context.Context, want wanted, beforeCommit func() error) (LoadResult, error) {
+func (q *sqlStore) load(ctx context.Context, want wanted, catalog func(tx sideTx, adds, dels []quad.Quad) error, beforeCommit func() error) (LoadResult, error) {
 	res := LoadResult{Sources: want.sources}
 	tx, err := q.db.BeginTx(ctx, nil)
 	if err != nil {
@@ -85,7 +86,10 @@ func (q *sqlStore) load(ctx context.Context, want wanted, beforeCommit func() er
 	// written with its count, in case it is new.
 	refs := map[cayleygraph.ValueHash]int{}
 	values := map[cayleygraph.ValueHash]quad.Value{}
-	var adds []quadKey
+	var (
+		adds     []quadKey
+		addQuads []quad.Quad
+	)
 	for _, qd := range want.order {
 		k := quadKey{hash(qd.Subject), hash(qd.Predicate), hash(qd.Object), hash(qd.Label)}
 		if _, ok := have[k]; ok {
@@ -94,6 +98,7 @@ func (q *sqlStore) load(ctx context.Context, want wanted, beforeCommit func() er
 			continue
 		}
 		adds = append(adds, k)
+		addQuads = append(addQuads, qd)
 		for i, v := range []quad.Value{qd.Subject, qd.Predicate, qd.Object, qd.Label} {
 			refs[k[i]]++
 			values[k[i]] = v
@@ -169,6 +174,9 @@ func (q *sqlStore) load(ctx context.Context, want wanted, beforeCommit func() er
 			}
 		}
 	}
+	if err := q.loadCatalog(ctx, tx, want.sources, hash, addQuads, dels, catalog); err != nil {
+		return LoadResult{}, err
+	}
 	if beforeCommit != nil {
 		if err := beforeCommit(); err != nil {
 			return LoadResult{}, err
@@ -178,6 +186,76 @@ func (q *sqlStore) load(ctx context.Context, want wanted, beforeCommit func() er
 		return LoadResult{}, fmt.Errorf("commit: %w", err)
 	}
 	return res, nil
+}
+
+// loadCatalog brings the catalog in step with a load, inside its
+// transaction tx, when the store has one: catalog is called with the quads
+// added and those removed (read, by their keys dels, from the sources'
+// graphs as they were before the load), and its writes go to the table in
+// a few statements.
+func (q *sqlStore) loadCatalog(ctx context.Context, tx *sql.Tx, sources []string, hash func(quad.Value) cayleygraph.ValueHash,
+	adds []quad.Quad, dels []quadKey, catalog func(tx sideTx, adds, dels []quad.Quad) error) error {
+	o := newOverlay(sqlSide{ctx: ctx, q: tx})
+	if v, err := o.get(catalogVersionKey); err != nil {
+		return fmt.Errorf("read the catalog: %w", err)
+	} else if !bytes.Equal(v, catalogVersion) {
+		return nil
+	}
+	var delQuads []quad.Quad
+	if len(dels) > 0 {
+		gone := map[quadKey]bool{}
+		for _, k := range dels {
+			gone[k] = true
+		}
+		err := q.txQuads(ctx, tx, sources, func(qd quad.Quad) {
+			k := quadKey{hash(qd.Subject), hash(qd.Predicate), hash(qd.Object), hash(qd.Label)}
+			if gone[k] {
+				delQuads = append(delQuads, qd)
+			}
+		})
+		if err != nil {
+			return err
+		}
+		if len(delQuads) != len(dels) {
+			return fmt.Errorf("read the quads to remove: %d found, want %d", len(delQuads), len(dels))
+		}
+	}
+	if err := catalog(o, adds, delQuads); err != nil {
+		return err
+	}
+	return flushSQL(ctx, tx, o)
+}
+
+// txQuads calls fn with every quad of the graphs sources as the
+// transaction tx sees them now, through a Cayley quad store reading a
+// snapshot tx exports.
+func (q *sqlStore) txQuads(ctx context.Context, tx *sql.Tx, sources []string, fn func(quad.Quad)) error {
+	var id string
+	if err := tx.QueryRowContext(ctx, `SELECT pg_export_snapshot()`).Scan(&id); err != nil {
+		return fmt.Errorf("export the load's snapshot: %w", err)
+	}
+	registerSnapshotFlavour()
+	qs, err := csql.New(snapshotFlavour, snapshotDSN(id, q.dsn), sqlOptions())
+	if err != nil {
+		return fmt.Errorf("read the load's snapshot: %w", err)
+	}
+	defer qs.Close()
+	for _, src := range sources {
+		ref := qs.ValueOf(quad.IRI(src))
+		if ref == nil {
+			continue
+		}
+		it := qs.QuadIterator(quad.Label, ref)
+		for it.Next(ctx) {
+			fn(qs.Quad(it.Result()))
+		}
+		err := it.Err()
+		it.Close()
+		if err != nil {
+			return fmt.Errorf("read the quads of %s: %w", src, err)
+		}
+	}
+	return nil
 }
 
 // graphQuads reads the keys of every quad of the graphs whose hashes are

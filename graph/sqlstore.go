@@ -108,7 +108,8 @@ func openSQL(spec string, create bool) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", shown, err)
 	}
-	s := &Store{spec: shown, sql: q, names: &fold.Folder{}}
+	names := &fold.Folder{}
+	s := &Store{spec: shown, sql: q, names: names, indexers: newIndexers(names)}
 	ctx := context.Background()
 	if err := q.db.PingContext(ctx); err != nil {
 		q.db.Close()
@@ -186,6 +187,7 @@ func (q *sqlStore) ensureSchema(ctx context.Context, create bool) error {
 			return err
 		}
 	}
+	fresh := !ok
 	if !ok {
 		if err := csql.Init(q.flavour, q.dsn, sqlOptions()); err != nil {
 			return fmt.Errorf("create the store's tables: %w", sqlError(err))
@@ -206,6 +208,40 @@ func (q *sqlStore) ensureSchema(ctx context.Context, create bool) error {
 		if _, err := conn.ExecContext(ctx, `CREATE INDEX IF NOT EXISTS causeway_label_index ON quads (label_hash)`); err != nil {
 			return fmt.Errorf("create the index of quads by graph: %w", err)
 		}
+	}
+	if q.flavour == flavourPostgres {
+		return ensureCatalogTable(ctx, conn, fresh)
+	}
+	return nil
+}
+
+// ensureCatalogTable makes the table of the catalog when it is missing; in
+// a store just made (fresh), whose catalog is complete from the start, it
+// writes the catalog's version too. A store made before the catalog gets
+// the table without the version, and its next load fills it.
+func ensureCatalogTable(ctx context.Context, conn *sql.Conn, fresh bool) error {
+	var exists bool
+	if err := conn.QueryRowContext(ctx, `SELECT to_regclass('`+catalogTable+`') IS NOT NULL`).Scan(&exists); err != nil {
+		return fmt.Errorf("look for the catalog: %w", err)
+	}
+	if exists && !fresh {
+		return nil
+	}
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("create the catalog: %w", err)
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS `+catalogTable+` (key BYTEA PRIMARY KEY, value BYTEA NOT NULL)`); err != nil {
+		return fmt.Errorf("create the catalog: %w", err)
+	}
+	if fresh {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO `+catalogTable+` (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING`, catalogVersionKey, catalogVersion); err != nil {
+			return fmt.Errorf("create the catalog: %w", err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("create the catalog: %w", err)
 	}
 	return nil
 }

@@ -47,6 +47,11 @@ type Store struct {
 	// and link where they would read the name and text indexes, as on a
 	// store without a catalog.
 	scan bool
+	// mem is a memory store's catalog (see catalog.go); nil for other
+	// stores, whose catalog is in their database.
+	mem *memCatalog
+	// indexers keep the catalog in step with the quads, in every load.
+	indexers []indexer
 }
 
 // ErrNoStore reports a persistent store that does not exist yet.
@@ -59,7 +64,8 @@ func boltOptions() cayleygraph.Options { return cayleygraph.Options{kv.OptNoBloo
 
 // OpenMemory returns an empty in-memory store.
 func OpenMemory() *Store {
-	return &Store{qs: memstore.New(), spec: "memory", names: &fold.Folder{}}
+	names := &fold.Folder{}
+	return &Store{qs: memstore.New(), spec: "memory", names: names, mem: newMemCatalog(), indexers: newIndexers(names)}
 }
 
 // Open opens the store named by spec:
@@ -150,14 +156,21 @@ func openBoltDir(spec, dir string, create bool) (*Store, error) {
 		// Say who writes, for a reader or writer that waits on us.
 		_ = os.WriteFile(filepath.Join(dir, writerFile), []byte(strconv.Itoa(os.Getpid())), 0o600)
 	}
-	s := &Store{spec: spec, kv: &batchKV{KV: db}, names: &fold.Folder{}, writer: create}
+	names := &fold.Folder{}
+	s := &Store{spec: spec, kv: &batchKV{KV: db}, names: names, writer: create, indexers: newIndexers(names)}
 	s.qs, err = kv.New(s.kv, boltOptions())
 	if errors.Is(err, cayleygraph.ErrNotInitialized) {
 		if !create {
 			db.Close()
 			return nil, fmt.Errorf("open %s: the store was never initialised (its creation was interrupted); load into it again: %w", spec, ErrNoStore)
 		}
-		err = s.kv.batch(context.Background(), func() error { return kv.Init(s.kv, boltOptions()) })
+		// A new store has a catalog from the start, empty as the store.
+		err = s.kv.batch(context.Background(), func() error {
+			if err := kv.Init(s.kv, boltOptions()); err != nil {
+				return err
+			}
+			return boltSide{ctx: context.Background(), tx: s.kv.shared}.put(catalogVersionKey, catalogVersion)
+		})
 		if err == nil {
 			s.qs, err = kv.New(s.kv, boltOptions())
 		}
