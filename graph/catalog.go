@@ -6,7 +6,10 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -36,6 +39,30 @@ type sideTx interface {
 	// scan calls fn with every key that starts with prefix, in key order,
 	// stopping at fn's first error.
 	scan(prefix []byte, fn func(key, value []byte) error) error
+}
+
+// manyGetter is a sideTx that reads many keys in one request (a
+// PostgreSQL catalog, where each get is a round trip to the server).
+type manyGetter interface {
+	// getMany returns the value of each key, nil for those missing.
+	getMany(keys [][]byte) ([][]byte, error)
+}
+
+// getMany reads the values of keys through tx, in one request when tx can
+// (see manyGetter), nil for those missing.
+func getMany(tx sideTx, keys [][]byte) ([][]byte, error) {
+	if m, ok := tx.(manyGetter); ok {
+		return m.getMany(keys)
+	}
+	out := make([][]byte, len(keys))
+	for i, k := range keys {
+		v, err := tx.get(k)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = v
+	}
+	return out, nil
 }
 
 // indexer keeps the catalog keys under its own prefix in step with the
@@ -115,14 +142,77 @@ func (s *Store) withVersion(tx sideTx, fn func(sideTx) error) (bool, error) {
 }
 
 // applyIndexers brings the catalog tx writes in step with a load that adds
-// adds and removes dels: each indexer in turn.
+// adds and removes dels: each indexer in turn, the core ones (see
+// coreIndexers) first.
 func (s *Store) applyIndexers(tx sideTx, adds, dels []quad.Quad) error {
-	for _, ix := range s.indexers {
+	for _, ix := range append(coreIndexers(), s.indexers...) {
 		if err := ix.apply(tx, adds, dels); err != nil {
 			return fmt.Errorf("catalog %q: %w", ix.prefix(), err)
 		}
 	}
 	return nil
+}
+
+// buildCatalog writes, through tx, the catalog of a store that has none and
+// holds quads: every indexer's keys, and the version.
+func (s *Store) buildCatalog(tx sideTx, quads []quad.Quad) error {
+	if err := s.applyIndexers(tx, quads, nil); err != nil {
+		return fmt.Errorf("build the catalog: %w", err)
+	}
+	if err := tx.put(catalogVersionKey, catalogVersion); err != nil {
+		return fmt.Errorf("build the catalog: %w", err)
+	}
+	return nil
+}
+
+// catalogDiff compares the store's catalog with one built afresh, by the
+// same indexers, from quads (every quad of the store, read in the same
+// state) and describes each key that differs; ok is false, with nothing
+// compared, when the store has no catalog.
+func (s *Store) catalogDiff(ctx context.Context, quads []quad.Quad) (diffs []string, ok bool, err error) {
+	fresh := &memCatalog{m: map[string][]byte{}}
+	o := newOverlay(memReader{fresh})
+	if err := s.buildCatalog(o, quads); err != nil {
+		return nil, false, err
+	}
+	want := map[string][]byte{}
+	if err := o.scan(nil, func(k, v []byte) error {
+		want[string(k)] = bytes.Clone(v)
+		return nil
+	}); err != nil {
+		return nil, false, err
+	}
+	ok, err = s.readCatalog(ctx, func(tx sideTx) error {
+		return tx.scan(nil, func(k, v []byte) error {
+			w, in := want[string(k)]
+			switch {
+			case !in:
+				diffs = append(diffs, fmt.Sprintf("key %s is in the catalog, but the quads give none", describeKey(k)))
+			case !bytes.Equal(v, w):
+				diffs = append(diffs, fmt.Sprintf("key %s differs from what the quads give", describeKey(k)))
+			}
+			delete(want, string(k))
+			return nil
+		})
+	})
+	if err != nil || !ok {
+		return nil, ok, err
+	}
+	for _, k := range slices.Sorted(maps.Keys(want)) {
+		diffs = append(diffs, fmt.Sprintf("key %s is missing from the catalog", describeKey([]byte(k))))
+	}
+	return diffs, true, nil
+}
+
+// describeKey shows a catalog key to a reader: its printable parts, a
+// value's kind byte and NULs left out.
+func describeKey(k []byte) string {
+	return strconv.Quote(strings.Map(func(r rune) rune {
+		if r == 0 {
+			return ' '
+		}
+		return r
+	}, string(k)))
 }
 
 // prefixEnd returns the least key greater than every key that starts with
@@ -233,6 +323,30 @@ func (o *overlay) get(key []byte) ([]byte, error) {
 		return *v, nil
 	}
 	return o.base.get(key)
+}
+
+func (o *overlay) getMany(keys [][]byte) ([][]byte, error) {
+	out := make([][]byte, len(keys))
+	var rest [][]byte
+	var at []int
+	for i, k := range keys {
+		if v, ok := o.pending[string(k)]; ok {
+			if v != nil {
+				out[i] = *v
+			}
+			continue
+		}
+		rest = append(rest, k)
+		at = append(at, i)
+	}
+	vals, err := getMany(o.base, rest)
+	if err != nil {
+		return nil, err
+	}
+	for j, v := range vals {
+		out[at[j]] = v
+	}
+	return out, nil
 }
 
 func (o *overlay) put(key, value []byte) error {
@@ -383,6 +497,39 @@ func (t sqlSide) put(key, value []byte) error {
 func (t sqlSide) delete(key []byte) error {
 	_, err := t.q.ExecContext(t.ctx, `DELETE FROM `+catalogTable+` WHERE key = $1`, key)
 	return err
+}
+
+// getMany reads the keys in queries of many keys each.
+func (t sqlSide) getMany(keys [][]byte) ([][]byte, error) {
+	const chunk = 10000
+	found := make(map[string][]byte, len(keys))
+	for lo := 0; lo < len(keys); lo += chunk {
+		rows, err := t.q.QueryContext(t.ctx, `SELECT key, value FROM `+catalogTable+` WHERE key = ANY($1)`,
+			pq.ByteaArray(keys[lo:min(lo+chunk, len(keys))]))
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var k, v []byte
+			if err := rows.Scan(&k, &v); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			if v == nil {
+				v = []byte{}
+			}
+			found[string(k)] = v
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	out := make([][]byte, len(keys))
+	for i, k := range keys {
+		out[i] = found[string(k)]
+	}
+	return out, nil
 }
 
 // scan reads every row first: a connection of lib/pq runs one query at a

@@ -5,9 +5,15 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"slices"
 	"testing"
+	"testing/fstest"
 
+	"github.com/boltdb/bolt"
 	"github.com/cayleygraph/quad"
+	hbolt "github.com/hidal-go/hidalgo/kv/bolt"
+
+	"github.com/causeway/causeway/extract"
 )
 
 // writeCatalog runs fn on a write transaction of the store's catalog,
@@ -258,5 +264,310 @@ func TestPrefixEnd(t *testing.T) {
 		if got := string(prefixEnd([]byte(c.in))); got != c.want {
 			t.Errorf("prefixEnd(%q) = %q; want %q", c.in, got, c.want)
 		}
+	}
+}
+
+// checkCatalog checks that the store's catalog equals one built afresh
+// from its quads, and that it has one (when want) or none.
+func checkCatalog(t testing.TB, s *Store, want bool) {
+	t.Helper()
+	ctx := context.Background()
+	quads, err := s.allQuads(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	diffs, ok, err := s.catalogDiff(ctx, quads)
+	if err != nil {
+		t.Fatalf("catalogDiff: %v", err)
+	}
+	if ok != want {
+		t.Fatalf("store %s has a catalog: %v; want %v", s.spec, ok, want)
+	}
+	if len(diffs) > 0 {
+		t.Fatalf("the catalog of %s differs from one built from its %d quads: %d keys, first %s", s.spec, len(quads), len(diffs), diffs[0])
+	}
+	st, err := s.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if scanned, err := s.statsByScan(ctx); err != nil || scanned != st {
+		t.Fatalf("Stats = %+v; counted by scanning the quads %+v, %v", st, scanned, err)
+	}
+}
+
+// dropCatalog makes the store at spec one made before the catalog, as an
+// older Causeway left it: the bolt bucket or the PostgreSQL table gone.
+func dropCatalog(t *testing.T, b backend, spec string) {
+	t.Helper()
+	switch b.name {
+	case "bolt":
+		s, err := Open(spec, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = s.kv.KV.(*hbolt.DB).DB().Update(func(tx *bolt.Tx) error { return tx.DeleteBucket([]byte(catalogBucket)) })
+		s.Close()
+		if err != nil {
+			t.Fatalf("delete the catalog's bucket: %v", err)
+		}
+	case "postgres":
+		execSQL(t, spec, `DROP TABLE `+catalogTable)
+	default:
+		t.Fatalf("no catalog to drop in a %s store", b.name)
+	}
+}
+
+// TestOldStoreGetsACatalog checks that a store made before the catalog
+// reads as it did (by scanning), that a load into it, which builds the
+// catalog, loads as into any store, and that the catalog it builds is the
+// one the quads give.
+func TestOldStoreGetsACatalog(t *testing.T) {
+	ctx := context.Background()
+	one := curated("one", parseEdges(t, "a -> b", "b -> c"))
+	two := curated("two", parseEdges(t, "c -> d"))
+	edited := curated("one", parseEdges(t, "a -> b", "c -> e"))
+	for _, b := range persistentBackends() {
+		t.Run(b.name, func(t *testing.T) {
+			s, spec := b.open(t)
+			load(t, s, one)
+			load(t, s, two)
+			wantStats := stats(t, s)
+			s.Close()
+			dropCatalog(t, b, spec)
+
+			s, err := Open(spec, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := stats(t, s); got != wantStats {
+				t.Errorf("Stats of a store without a catalog = %+v; want %+v", got, wantStats)
+			}
+			checkCatalog(t, s, false)
+			diff, err := s.Diff(ctx, curatedQuads(t, edited))
+			if err != nil {
+				t.Fatalf("Diff: %v", err)
+			}
+			s.Close()
+
+			s, err = Open(spec, true)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer s.Close()
+			checkCatalog(t, s, false) // opening to write does not build it
+			res := load(t, s, edited)
+			if !reflect.DeepEqual(res, diff) {
+				t.Errorf("Load into a store without a catalog = %+v; its Diff said %+v", res, diff)
+			}
+			checkCatalog(t, s, true)
+			fresh := OpenMemory()
+			load(t, fresh, two)
+			load(t, fresh, edited)
+			if got, want := quadSet(t, s), quadSet(t, fresh); !slices.Equal(got, want) {
+				t.Errorf("the store holds %d quads, a fresh load %d:%s", len(got), len(want), diffLines(got, want))
+			}
+			if got, want := stats(t, s), stats(t, fresh); got != want {
+				t.Errorf("Stats after the catalog was built = %+v; want %+v", got, want)
+			}
+		})
+	}
+}
+
+// TestDiffMatchesLoad checks that Diff writes nothing and tells exactly
+// what the Load after it does, per source, with the unchanged sources
+// skipped by their digest.
+func TestDiffMatchesLoad(t *testing.T) {
+	ctx := context.Background()
+	one := curated("one", parseEdges(t, "a -> b", "b -> c"))
+	two := curated("two", parseEdges(t, "c -> d"))
+	edited := curated("one", parseEdges(t, "a -> b", "c -> e", "e -| f"))
+	for _, b := range backends() {
+		t.Run(b.name, func(t *testing.T) {
+			s, spec := b.open(t)
+			load(t, s, one)
+			load(t, s, two)
+			for _, next := range [][]fstest.MapFS{{edited, two}, {edited, two}, {one}} {
+				quads := curatedQuads(t, next...)
+				quadsBefore, catBefore := quadSet(t, s), must(catalogDump(t, s))
+				diff, err := s.Diff(ctx, quads)
+				if err != nil {
+					t.Fatalf("Diff: %v", err)
+				}
+				if b.persistent() {
+					// A store opened to read gives the same.
+					s.Close()
+					r, err := Open(spec, false)
+					if err != nil {
+						t.Fatal(err)
+					}
+					rdiff, err := r.Diff(ctx, quads)
+					r.Close()
+					if err != nil || !reflect.DeepEqual(rdiff, diff) {
+						t.Errorf("Diff through a store opened to read = %+v, %v; want %+v", rdiff, err, diff)
+					}
+					if s, err = Open(spec, true); err != nil {
+						t.Fatal(err)
+					}
+					defer s.Close()
+				}
+				if got := quadSet(t, s); !slices.Equal(got, quadsBefore) {
+					t.Errorf("Diff changed the quads:%s", diffLines(got, quadsBefore))
+				}
+				if got := must(catalogDump(t, s)); !reflect.DeepEqual(got, catBefore) {
+					t.Errorf("Diff changed the catalog")
+				}
+				res, err := s.Load(ctx, quads)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !reflect.DeepEqual(res, diff) {
+					t.Errorf("Load = %+v; its Diff said %+v", res, diff)
+				}
+				checkCatalog(t, s, true)
+			}
+			// The second load of the same files skipped both sources; the
+			// first read "one" and skipped "two".
+			res := load(t, s, one)
+			if len(res.Changes) != 1 || !res.Changes[0].Skipped || res.Changes[0].Unchanged != res.Unchanged || res.Unchanged == 0 {
+				t.Errorf("reloading an unchanged source = %+v; want it skipped, all unchanged", res)
+			}
+			res = load(t, s, edited)
+			if len(res.Changes) != 1 || res.Changes[0].Skipped || res.Added == 0 || res.Removed == 0 {
+				t.Errorf("loading an edited source = %+v; want it read, with quads added and removed", res)
+			}
+		})
+	}
+}
+
+// must returns v, dropping ok.
+func must[V any](v V, _ bool) V { return v }
+
+// TestDoctorFindsACatalogOutOfStep checks that Doctor compares the catalog
+// with the quads: a count or a source record changed behind the load's
+// back is a ProblemCatalog.
+func TestDoctorFindsACatalogOutOfStep(t *testing.T) {
+	for _, b := range backends() {
+		for _, c := range []struct {
+			name string
+			do   func(tx sideTx) error
+		}{
+			{"a count", func(tx sideTx) error { return addCount(tx, countQuadsKey, 1) }},
+			{"a source record", func(tx sideTx) error {
+				return writeSourceRecord(tx, "https://causeway.dev/source/one", nil)
+			}},
+		} {
+			t.Run(b.name+"/"+c.name, func(t *testing.T) {
+				s, _ := b.open(t)
+				load(t, s, curated("one", parseEdges(t, "a -> b")))
+				if d := doctor(t, s, nil); !d.Healthy() || !d.Catalog {
+					t.Fatalf("Doctor after a load = %+v, catalog checked %v; want healthy, checked", d.Problems, d.Catalog)
+				}
+				if err := writeCatalog(t, s, c.do); err != nil {
+					t.Fatal(err)
+				}
+				d := doctor(t, s, nil)
+				if got := kinds(d); len(got) == 0 || got[0] != ProblemCatalog {
+					t.Errorf("Doctor after changing %s of the catalog found %v; want %s", c.name, d.Problems, ProblemCatalog)
+				}
+			})
+		}
+	}
+}
+
+// TestGetMany checks that reading many keys at once gives what reading
+// each does, on every backend and through a transaction's own writes.
+func TestGetMany(t *testing.T) {
+	for _, b := range backends() {
+		t.Run(b.name, func(t *testing.T) {
+			s, _ := b.open(t)
+			if err := writeCatalog(t, s, func(tx sideTx) error {
+				for _, k := range []string{"k/a", "k/b", "k/c"} {
+					if err := tx.put([]byte(k), []byte("v"+k)); err != nil {
+						return err
+					}
+				}
+				return nil
+			}); err != nil {
+				t.Fatal(err)
+			}
+			keys := [][]byte{[]byte("k/c"), []byte("k/none"), []byte("k/a"), []byte("k/b"), []byte("k/new")}
+			check := func(tx sideTx, want []string) {
+				t.Helper()
+				got, err := getMany(tx, keys)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var gs []string
+				for _, v := range got {
+					gs = append(gs, string(v)+fmt.Sprint(v == nil))
+				}
+				if !reflect.DeepEqual(gs, want) {
+					t.Errorf("getMany = %q; want %q", gs, want)
+				}
+			}
+			if _, err := s.readCatalog(context.Background(), func(tx sideTx) error {
+				check(tx, []string{"vk/cfalse", "true", "vk/afalse", "vk/bfalse", "true"})
+				return nil
+			}); err != nil {
+				t.Fatal(err)
+			}
+			rollback := errors.New("roll back")
+			err := writeCatalog(t, s, func(tx sideTx) error {
+				o := newOverlay(tx)
+				o.put([]byte("k/new"), []byte("n"))
+				o.delete([]byte("k/a"))
+				check(o, []string{"vk/cfalse", "true", "true", "vk/bfalse", "nfalse"})
+				return rollback
+			})
+			if !errors.Is(err, rollback) {
+				t.Fatal(err)
+			}
+		})
+	}
+}
+
+// TestOldStoreOfTheShippedDataGetsACatalog builds the catalog of an old
+// store holding the shipped data, whose values are of every kind Causeway
+// writes (numbers, language-tagged and typed literals): the catalog built
+// from the quads as the store reads them back lets the next load remove
+// exactly the quads an edit drops.
+func TestOldStoreOfTheShippedDataGetsACatalog(t *testing.T) {
+	ctx := context.Background()
+	for _, b := range persistentBackends() {
+		t.Run(b.name, func(t *testing.T) {
+			s, spec := b.open(t)
+			doc := shippedDoc(t)
+			if _, err := s.Load(ctx, extract.Compile(doc)); err != nil {
+				t.Fatal(err)
+			}
+			s.Close()
+			dropCatalog(t, b, spec)
+			s, err := Open(spec, true)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer s.Close()
+			mergeClaims(doc)
+			edited := extract.Compile(doc)
+			res, err := s.Load(ctx, edited)
+			if err != nil || res.Removed == 0 {
+				t.Fatalf("Load of the edited data into an old store = %+v, %v; want quads removed", res, err)
+			}
+			checkCatalog(t, s, true)
+			// Every value kind round-trips through the catalog: reloading
+			// the original removes what the edit added.
+			res, err = s.Load(ctx, extract.Compile(shippedDoc(t)))
+			if err != nil || res.Removed == 0 {
+				t.Fatalf("reload of the original = %+v, %v; want quads removed", res, err)
+			}
+			checkCatalog(t, s, true)
+			fresh := OpenMemory()
+			if _, err := fresh.Load(ctx, extract.Compile(shippedDoc(t))); err != nil {
+				t.Fatal(err)
+			}
+			if got, want := quadSet(t, s), quadSet(t, fresh); !slices.Equal(got, want) {
+				t.Errorf("the store holds %d quads, a fresh load %d:%s", len(got), len(want), diffLines(got, want))
+			}
+		})
 	}
 }

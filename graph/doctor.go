@@ -20,6 +20,11 @@ import (
 // counted.
 const maxProblems = 50
 
+// maxCatalogProblems is how many keys of the catalog that differ from the
+// quads a Diagnosis lists, one problem each; one more problem counts the
+// rest.
+const maxCatalogProblems = 5
+
 // The kinds of problem Doctor finds.
 const (
 	// ProblemUnreadable is a quad one of whose subject, predicate or
@@ -39,6 +44,9 @@ const (
 	// ProblemHash is a source whose text's sha256, as loaded, differs from
 	// the one its curated file records now.
 	ProblemHash = "text-hash"
+	// ProblemCatalog is a key of the store's catalog (its counts and
+	// source records) that differs from what the quads give.
+	ProblemCatalog = "catalog"
 )
 
 // Problem is one thing wrong with a store.
@@ -71,8 +79,11 @@ type Diagnosis struct {
 	Values int   `json:"values"`
 	// RefCounts tells whether reference counts were checked: only stores
 	// that keep them (bolt, PostgreSQL) have them.
-	RefCounts bool          `json:"reference_counts_checked"`
-	Sources   []SourceState `json:"sources"`
+	RefCounts bool `json:"reference_counts_checked"`
+	// Catalog tells whether the store's catalog was checked: a store made
+	// before the catalog (or on CockroachDB) has none.
+	Catalog bool          `json:"catalog_checked"`
+	Sources []SourceState `json:"sources"`
 	// Problems lists the first problems found; MoreProblems counts those
 	// left out.
 	Problems     []Problem `json:"problems"`
@@ -91,9 +102,9 @@ func (d *Diagnosis) add(kind, format string, a ...any) {
 }
 
 // Doctor verifies the store: every quad readable, every IRI valid, the
-// stored quad count and (on bolt and PostgreSQL) every value's reference
-// count consistent
-// with the quads, and every source graph for which want has quads equal to
+// stored quad count, (on bolt and PostgreSQL) every value's reference
+// count and the catalog (counts and source records) consistent with the
+// quads, and every source graph for which want has quads equal to
 // them, with the same text hash. want is the compilation of the curated
 // files to compare with; sources of the store it does not have are
 // reported as not compared.
@@ -104,11 +115,13 @@ func (s *Store) Doctor(ctx context.Context, want []schema.Quad) (*Diagnosis, err
 	refs := map[cayleygraph.ValueHash]*valueRefs{}
 	graphs := map[string][]string{}
 	hashes := map[string]string{}
+	var all []quad.Quad
 	it := s.qs.QuadsAllIterator()
 	defer it.Close()
 	for it.Next(ctx) {
 		d.Quads++
 		q := s.qs.Quad(it.Result())
+		all = append(all, q)
 		for _, dir := range quad.Directions {
 			if v := q.Get(dir); v != nil {
 				h := cayleygraph.HashOf(v)
@@ -157,6 +170,21 @@ func (s *Store) Doctor(ctx context.Context, want []schema.Quad) (*Diagnosis, err
 		return nil, fmt.Errorf("doctor %s: %w", s.spec, err)
 	}
 	compareSources(d, graphs, hashes, want)
+	diffs, ok, err := s.catalogDiff(ctx, all)
+	if err != nil {
+		return nil, fmt.Errorf("doctor %s: check the catalog: %w", s.spec, err)
+	}
+	d.Catalog = ok
+	// A catalog out of step may differ in thousands of keys: a few are
+	// listed, and the rest counted in one problem, so that they do not
+	// crowd out the problems of the quads.
+	for i, m := range diffs {
+		if i == maxCatalogProblems {
+			d.add(ProblemCatalog, "%d more keys of the catalog differ from what the quads give", len(diffs)-i)
+			break
+		}
+		d.add(ProblemCatalog, "%s", m)
+	}
 	return d, nil
 }
 

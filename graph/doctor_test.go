@@ -203,7 +203,8 @@ func TestDoctorChecksIRIs(t *testing.T) {
 	}
 	s := OpenMemory()
 	bad := quad.Make(quad.IRI("no-scheme"), quad.IRI("https://causeway.dev/vocab#p"), quad.String("x"), nil)
-	if err := s.qs.ApplyDeltas([]cayleygraph.Delta{{Quad: bad, Action: cayleygraph.Add}}, cayleygraph.IgnoreOpts{}); err != nil {
+	// Written as a load writes, the catalog with it.
+	if err := s.apply(context.Background(), []quad.Quad{bad}, nil, nil); err != nil {
 		t.Fatal(err)
 	}
 	d := doctor(t, s, nil)
@@ -214,12 +215,12 @@ func TestDoctorChecksIRIs(t *testing.T) {
 
 func TestDoctorCapsTheProblemsListed(t *testing.T) {
 	s := OpenMemory()
-	var deltas []cayleygraph.Delta
+	var bad []quad.Quad
 	for i := range maxProblems + 7 {
-		deltas = append(deltas, cayleygraph.Delta{Action: cayleygraph.Add, Quad: quad.Make(
-			quad.IRI(fmt.Sprintf("bad%d", i)), quad.IRI("https://causeway.dev/vocab#p"), quad.String("x"), nil)})
+		bad = append(bad, quad.Make(
+			quad.IRI(fmt.Sprintf("bad%d", i)), quad.IRI("https://causeway.dev/vocab#p"), quad.String("x"), nil))
 	}
-	if err := s.qs.ApplyDeltas(deltas, cayleygraph.IgnoreOpts{}); err != nil {
+	if err := s.apply(context.Background(), bad, nil, nil); err != nil {
 		t.Fatal(err)
 	}
 	if d := doctor(t, s, nil); len(d.Problems) != maxProblems || d.MoreProblems != 7 {

@@ -13,7 +13,7 @@ import (
 	"github.com/causeway/causeway/graph/schema"
 )
 
-// LoadResult tells what a load changed.
+// LoadResult tells what a load changed (or, from Diff, would change).
 type LoadResult struct {
 	// Sources are the named graphs replaced, one per curated source.
 	Sources []string
@@ -21,6 +21,21 @@ type LoadResult struct {
 	Removed int
 	// Unchanged counts the quads that were already there.
 	Unchanged int
+	// Changes tells the same per source graph, in the order of Sources.
+	Changes []SourceChange
+}
+
+// SourceChange tells what a load changes, or would change, in one source
+// graph.
+type SourceChange struct {
+	// Source is the graph's IRI.
+	Source    string
+	Added     int
+	Removed   int
+	Unchanged int
+	// Skipped tells that the store's catalog showed the graph's quads
+	// unchanged (by their digest), so the load did not read them.
+	Skipped bool
 }
 
 // Load makes the store hold exactly the given quads for every source graph
@@ -29,10 +44,16 @@ type LoadResult struct {
 // loading the same data twice changes nothing. Graphs of other sources are
 // untouched.
 //
+// The quads a graph holds are read from the store's catalog (see
+// catalog.go), in time proportional to the graph; a graph whose quads are
+// the same as the last load's, by the digest the catalog keeps, is skipped
+// without reading them. A store made before the catalog is read by its
+// quads, and its first load builds the catalog, in the same transaction.
+//
 // All changes land in one transaction (see apply, and sqlStore.load for
-// PostgreSQL): a load that fails, or is killed, leaves the store as it was,
-// and a reload after any edit leaves exactly the quads a fresh load of the
-// edited data gives.
+// PostgreSQL), the catalog's with the quads': a load that fails, or is
+// killed, leaves the store as it was, and a reload after any edit leaves
+// exactly the quads a fresh load of the edited data gives.
 func (s *Store) Load(ctx context.Context, quads []schema.Quad) (LoadResult, error) {
 	if s.kv != nil && !s.writer {
 		return LoadResult{}, fmt.Errorf("load into %s: the store was opened to read; open it with create to write", s.spec)
@@ -53,33 +74,164 @@ func (s *Store) Load(ctx context.Context, quads []schema.Quad) (LoadResult, erro
 		return res, nil
 	}
 
-	res := LoadResult{Sources: want.sources}
-	var adds, dels []quad.Quad
+	p, hasCatalog, err := s.plan(ctx, want)
+	if err != nil {
+		return LoadResult{}, fmt.Errorf("load: %w", err)
+	}
+	// A bolt store made before the catalog gets one, built from the quads
+	// it holds before the load, in the load's transaction.
+	var rebuild []quad.Quad
+	if !hasCatalog && s.kv != nil {
+		if rebuild, err = s.allQuads(ctx); err != nil {
+			return LoadResult{}, fmt.Errorf("load: %w", err)
+		}
+		if rebuild == nil {
+			rebuild = []quad.Quad{}
+		}
+	}
+	if err := s.apply(ctx, p.adds, p.dels, rebuild); err != nil {
+		return LoadResult{}, fmt.Errorf("load: %w", err)
+	}
+	return p.res, nil
+}
+
+// Diff tells what Load would change for the given quads, writing nothing:
+// the store may be one opened to read.
+func (s *Store) Diff(ctx context.Context, quads []schema.Quad) (LoadResult, error) {
+	p, _, err := s.plan(ctx, group(quads))
+	if err != nil {
+		return LoadResult{}, fmt.Errorf("diff with %s: %w", s.spec, err)
+	}
+	return p.res, nil
+}
+
+// loadPlan is what a load writes.
+type loadPlan struct {
+	res        LoadResult
+	adds, dels []quad.Quad
+}
+
+// plan works out what a load of want changes: from the catalog when the
+// store has one (hasCatalog), else from the quads of each graph.
+func (s *Store) plan(ctx context.Context, want wanted) (p loadPlan, hasCatalog bool, err error) {
+	hasCatalog, err = s.readCatalog(ctx, func(tx sideTx) error {
+		p, err = planCatalog(tx, want)
+		return err
+	})
+	if err != nil || hasCatalog {
+		return p, hasCatalog, err
+	}
+	p, err = s.planScan(ctx, want)
+	return p, false, err
+}
+
+// planCatalog works out what a load of want changes from the source
+// records of the catalog tx reads.
+func planCatalog(tx sideTx, want wanted) (loadPlan, error) {
+	p := loadPlan{res: LoadResult{Sources: want.sources}}
+	// kept are the wanted quads the store has, of the graphs read; skipped
+	// the graphs whose digest is unchanged.
+	kept := map[quad.Quad]bool{}
+	skipped := map[quad.Value]bool{}
+	for _, src := range want.sources {
+		g := want.graphs[src]
+		byEnc := make(map[string]quad.Quad, len(g))
+		encs := make([][]byte, 0, len(g))
+		for q := range g {
+			e, err := encodeQuad(q)
+			if err != nil {
+				return loadPlan{}, err
+			}
+			byEnc[string(e)] = q
+			encs = append(encs, e)
+		}
+		ch := SourceChange{Source: src}
+		digest, n, ok, err := readSourceDigest(tx, src)
+		if err != nil {
+			return loadPlan{}, err
+		}
+		if ok && n == len(byEnc) && bytes.Equal(digest, sourceDigest(sourceRecord(encs), n)[:len(digest)]) {
+			ch.Unchanged, ch.Skipped = n, true
+			skipped[quad.IRI(src)] = true
+		} else {
+			old, err := readSourceRecord(tx, src)
+			if err != nil {
+				return loadPlan{}, err
+			}
+			for _, e := range old {
+				if q, ok := byEnc[string(e)]; ok {
+					kept[q] = true
+					ch.Unchanged++
+					continue
+				}
+				q, err := decodeQuad(e, src)
+				if err != nil {
+					return loadPlan{}, fmt.Errorf("source %s: %w", src, err)
+				}
+				p.dels = append(p.dels, q)
+				ch.Removed++
+			}
+			ch.Added = len(byEnc) - ch.Unchanged
+		}
+		p.res.Changes = append(p.res.Changes, ch)
+		p.res.Added += ch.Added
+		p.res.Removed += ch.Removed
+		p.res.Unchanged += ch.Unchanged
+	}
+	for _, q := range want.order {
+		if !skipped[q.Label] && !kept[q] {
+			p.adds = append(p.adds, q)
+		}
+	}
+	return p, nil
+}
+
+// planScan works out what a load of want changes from the quads of each
+// graph it replaces: what a store without a catalog takes, a scan of the
+// store's quads per graph in a bolt store.
+func (s *Store) planScan(ctx context.Context, want wanted) (loadPlan, error) {
+	p := loadPlan{res: LoadResult{Sources: want.sources}}
 	have := map[quad.Quad]bool{}
 	for _, src := range want.sources {
+		ch := SourceChange{Source: src}
 		err := s.eachQuad(ctx, quad.Label, quad.IRI(src), func(q quad.Quad) {
 			have[q] = true
 			if want.graphs[src][q] {
-				res.Unchanged++
+				ch.Unchanged++
 				return
 			}
-			dels = append(dels, q)
-			res.Removed++
+			p.dels = append(p.dels, q)
+			ch.Removed++
 		})
 		if err != nil {
-			return LoadResult{}, fmt.Errorf("load: %w", err)
+			return loadPlan{}, err
 		}
+		ch.Added = len(want.graphs[src]) - ch.Unchanged
+		p.res.Changes = append(p.res.Changes, ch)
+		p.res.Added += ch.Added
+		p.res.Removed += ch.Removed
+		p.res.Unchanged += ch.Unchanged
 	}
 	for _, q := range want.order {
 		if !have[q] {
-			adds = append(adds, q)
-			res.Added++
+			p.adds = append(p.adds, q)
 		}
 	}
-	if err := s.apply(ctx, adds, dels); err != nil {
-		return LoadResult{}, fmt.Errorf("load: %w", err)
+	return p, nil
+}
+
+// allQuads reads every quad of the store.
+func (s *Store) allQuads(ctx context.Context) ([]quad.Quad, error) {
+	it := s.qs.QuadsAllIterator()
+	defer it.Close()
+	var out []quad.Quad
+	for it.Next(ctx) {
+		out = append(out, s.qs.Quad(it.Result()))
 	}
-	return res, nil
+	if err := it.Err(); err != nil {
+		return nil, fmt.Errorf("read every quad: %w", err)
+	}
+	return out, ctx.Err()
 }
 
 // wanted is what a load makes the store hold: the quads of each source
@@ -112,7 +264,9 @@ func group(quads []schema.Quad) wanted {
 }
 
 // apply writes the additions and the removals of a load so that they land
-// together or not at all.
+// together or not at all, with the catalog's changes; rebuild, when not
+// nil, are the quads of a store that has no catalog yet, from which apply
+// builds one first, in the same transaction.
 //
 // A memory store takes them in one ApplyDeltas call, which checks them all
 // before changing anything, and so does a CockroachDB store, whose
@@ -122,8 +276,8 @@ func group(quads []schema.Quad) wanted {
 // stores corrupt quads when one call both adds and removes quads that
 // share a value (see batchKV), so the additions and then the removals go
 // in two calls, inside one transaction of the key-value store.
-func (s *Store) apply(ctx context.Context, adds, dels []quad.Quad) error {
-	if len(adds)+len(dels) == 0 {
+func (s *Store) apply(ctx context.Context, adds, dels, rebuild []quad.Quad) error {
+	if len(adds)+len(dels) == 0 && rebuild == nil {
 		return nil
 	}
 	if err := ctx.Err(); err != nil {
@@ -168,6 +322,11 @@ func (s *Store) apply(ctx context.Context, adds, dels []quad.Quad) error {
 				return err
 			}
 			side := boltSide{ctx: ctx, tx: s.kv.shared}
+			if rebuild != nil {
+				if err := s.buildCatalog(side, rebuild); err != nil {
+					return err
+				}
+			}
 			if v, err := side.get(catalogVersionKey); err != nil {
 				return fmt.Errorf("read the catalog: %w", err)
 			} else if bytes.Equal(v, catalogVersion) {

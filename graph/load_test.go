@@ -107,6 +107,7 @@ func TestFailedWriteLeavesStoreUnchanged(t *testing.T) {
 	ctx := context.Background()
 	load(t, s, curated("one", parseEdges(t, "a -> b")))
 	before := stats(t, s)
+	catalogBefore, _ := catalogDump(t, s)
 
 	var adds []quad.Quad
 	for _, e := range parseEdges(t, "p -> q", "q -> r", "r -> s") {
@@ -117,7 +118,7 @@ func TestFailedWriteLeavesStoreUnchanged(t *testing.T) {
 	// The removal deletes a quad that is not there: the write fails after
 	// the additions were written in the transaction.
 	dels := []quad.Quad{quad.Make(quad.IRI("nope"), quad.IRI("nope"), quad.IRI("nope"), nil)}
-	err := s.apply(ctx, adds, dels)
+	err := s.apply(ctx, adds, dels, nil)
 	var de *cayleygraph.DeltaError
 	if !errors.As(err, &de) || !cayleygraph.IsQuadNotExist(de) {
 		t.Fatalf("apply with a delta deleting a missing quad = %v; want a DeltaError for it", err)
@@ -125,6 +126,10 @@ func TestFailedWriteLeavesStoreUnchanged(t *testing.T) {
 	if after := stats(t, s); !reflect.DeepEqual(after, before) {
 		t.Errorf("Stats after a failed write = %+v; want %+v", after, before)
 	}
+	if after, _ := catalogDump(t, s); !reflect.DeepEqual(after, catalogBefore) {
+		t.Errorf("catalog after a failed write = %q; want %q", after, catalogBefore)
+	}
+	checkCatalog(t, s, true)
 	s.Close()
 	s, err = Open(spec, false)
 	if err != nil {

@@ -36,12 +36,15 @@ var nodeColumns = []string{"value", "value_string", "datatype", "language", "iri
 //
 //  1. it locks the tables against other writers (readers go on, reading
 //     the state before the load until it commits);
-//  2. it reads the quads the store holds of each source graph of want,
-//     as hashes, through the index of quads by graph;
+//  2. it reads the quads the store holds of each source graph of want
+//     from the catalog (skipping a graph whose digest is unchanged), and
+//     builds the catalog first, from every quad, in a store made before
+//     it;
 //  3. it copies (COPY) the values new to the store, the quads to add, the
 //     quads to remove and the reference counts that drop into temporary
 //     tables, and from there into nodes and quads in a few statements;
-//  4. it commits.
+//  4. it writes the catalog's changes (catalog is called with the quads
+//     added and removed), and commits.
 //
 // This is what Cayley's SQL writer (ApplyDeltas) does, set-based rather
 // than one statement per value and per quad, and with the comparison made
@@ -49,7 +52,6 @@ var nodeColumns = []string{"value", "value_string", "datatype", "language", "iri
 // one after the other. A load that fails at any point, or whose process
 // dies, leaves the store as it was: PostgreSQL rolls the transaction back.
 func (q *sqlStore) load(ctx context.Context, want wanted, catalog func(tx sideTx, adds, dels []quad.Quad) error, beforeCommit func() error) (LoadResult, error) {
-	res := LoadResult{Sources: want.sources}
 	tx, err := q.db.BeginTx(ctx, nil)
 	if err != nil {
 		return LoadResult{}, fmt.Errorf("begin: %w", err)
@@ -71,51 +73,57 @@ func (q *sqlStore) load(ctx context.Context, want wanted, catalog func(tx sideTx
 		}
 		return h
 	}
-	labels := make([][]byte, len(want.sources))
-	for i, src := range want.sources {
-		h := hash(quad.IRI(src))
-		labels[i] = h[:]
+	// The catalog says what the sources hold; a store made before the
+	// catalog gets one first, built from every quad it holds.
+	cat := newOverlay(sqlSide{ctx: ctx, q: tx})
+	built := false
+	if v, err := cat.get(catalogVersionKey); err != nil {
+		return LoadResult{}, fmt.Errorf("read the catalog: %w", err)
+	} else if !bytes.Equal(v, catalogVersion) {
+		var all []quad.Quad
+		if err := q.txQuads(ctx, tx, func(qd quad.Quad) { all = append(all, qd) }); err != nil {
+			return LoadResult{}, err
+		}
+		if err := catalog(cat, all, nil); err != nil {
+			return LoadResult{}, fmt.Errorf("build the catalog: %w", err)
+		}
+		if err := cat.put(catalogVersionKey, catalogVersion); err != nil {
+			return LoadResult{}, fmt.Errorf("build the catalog: %w", err)
+		}
+		built = true
 	}
-	have, err := q.graphQuads(ctx, tx, labels)
+	p, err := planCatalog(cat, want)
 	if err != nil {
-		return LoadResult{}, err
+		return LoadResult{}, fmt.Errorf("read the catalog: %w", err)
 	}
+	res := p.res
 
 	// The quads to add, and the changes of reference count of every value
 	// they and the quads to remove hold; a value whose count rises is
 	// written with its count, in case it is new.
 	refs := map[cayleygraph.ValueHash]int{}
 	values := map[cayleygraph.ValueHash]quad.Value{}
-	var (
-		adds     []quadKey
-		addQuads []quad.Quad
-	)
-	for _, qd := range want.order {
-		k := quadKey{hash(qd.Subject), hash(qd.Predicate), hash(qd.Object), hash(qd.Label)}
-		if _, ok := have[k]; ok {
-			have[k] = true
-			res.Unchanged++
-			continue
-		}
-		adds = append(adds, k)
-		addQuads = append(addQuads, qd)
+	key := func(qd quad.Quad) quadKey {
+		return quadKey{hash(qd.Subject), hash(qd.Predicate), hash(qd.Object), hash(qd.Label)}
+	}
+	adds := make([]quadKey, len(p.adds))
+	for j, qd := range p.adds {
+		k := key(qd)
+		adds[j] = k
 		for i, v := range []quad.Value{qd.Subject, qd.Predicate, qd.Object, qd.Label} {
 			refs[k[i]]++
 			values[k[i]] = v
 		}
 	}
-	var dels []quadKey
-	for k, kept := range have {
-		if kept {
-			continue
-		}
-		dels = append(dels, k)
+	dels := make([]quadKey, len(p.dels))
+	for j, qd := range p.dels {
+		k := key(qd)
+		dels[j] = k
 		for _, h := range k {
 			refs[h]--
 		}
 	}
-	res.Added, res.Removed = len(adds), len(dels)
-	if len(adds)+len(dels) == 0 {
+	if len(adds)+len(dels) == 0 && !built {
 		return res, nil
 	}
 
@@ -170,11 +178,14 @@ func (q *sqlStore) load(ctx context.Context, want wanted, catalog func(tx sideTx
 		}
 		if st.count >= 0 {
 			if n, err := r.RowsAffected(); err != nil || n != int64(st.count) {
-				return LoadResult{}, fmt.Errorf("%s: %d rows changed, want %d (%v)", st.what, n, st.count, err)
+				return LoadResult{}, fmt.Errorf("%s: %d rows changed, want %d (%v); the store's catalog may be out of step with its quads: run causeway doctor", st.what, n, st.count, err)
 			}
 		}
 	}
-	if err := q.loadCatalog(ctx, tx, want.sources, hash, addQuads, dels, catalog); err != nil {
+	if err := catalog(cat, p.adds, p.dels); err != nil {
+		return LoadResult{}, err
+	}
+	if err := flushSQL(ctx, tx, cat); err != nil {
 		return LoadResult{}, err
 	}
 	if beforeCommit != nil {
@@ -188,48 +199,9 @@ func (q *sqlStore) load(ctx context.Context, want wanted, catalog func(tx sideTx
 	return res, nil
 }
 
-// loadCatalog brings the catalog in step with a load, inside its
-// transaction tx, when the store has one: catalog is called with the quads
-// added and those removed (read, by their keys dels, from the sources'
-// graphs as they were before the load), and its writes go to the table in
-// a few statements.
-func (q *sqlStore) loadCatalog(ctx context.Context, tx *sql.Tx, sources []string, hash func(quad.Value) cayleygraph.ValueHash,
-	adds []quad.Quad, dels []quadKey, catalog func(tx sideTx, adds, dels []quad.Quad) error) error {
-	o := newOverlay(sqlSide{ctx: ctx, q: tx})
-	if v, err := o.get(catalogVersionKey); err != nil {
-		return fmt.Errorf("read the catalog: %w", err)
-	} else if !bytes.Equal(v, catalogVersion) {
-		return nil
-	}
-	var delQuads []quad.Quad
-	if len(dels) > 0 {
-		gone := map[quadKey]bool{}
-		for _, k := range dels {
-			gone[k] = true
-		}
-		err := q.txQuads(ctx, tx, sources, func(qd quad.Quad) {
-			k := quadKey{hash(qd.Subject), hash(qd.Predicate), hash(qd.Object), hash(qd.Label)}
-			if gone[k] {
-				delQuads = append(delQuads, qd)
-			}
-		})
-		if err != nil {
-			return err
-		}
-		if len(delQuads) != len(dels) {
-			return fmt.Errorf("read the quads to remove: %d found, want %d", len(delQuads), len(dels))
-		}
-	}
-	if err := catalog(o, adds, delQuads); err != nil {
-		return err
-	}
-	return flushSQL(ctx, tx, o)
-}
-
-// txQuads calls fn with every quad of the graphs sources as the
-// transaction tx sees them now, through a Cayley quad store reading a
-// snapshot tx exports.
-func (q *sqlStore) txQuads(ctx context.Context, tx *sql.Tx, sources []string, fn func(quad.Quad)) error {
+// txQuads calls fn with every quad of the store as the transaction tx sees
+// it now, through a Cayley quad store reading a snapshot tx exports.
+func (q *sqlStore) txQuads(ctx context.Context, tx *sql.Tx, fn func(quad.Quad)) error {
 	var id string
 	if err := tx.QueryRowContext(ctx, `SELECT pg_export_snapshot()`).Scan(&id); err != nil {
 		return fmt.Errorf("export the load's snapshot: %w", err)
@@ -240,48 +212,15 @@ func (q *sqlStore) txQuads(ctx context.Context, tx *sql.Tx, sources []string, fn
 		return fmt.Errorf("read the load's snapshot: %w", err)
 	}
 	defer qs.Close()
-	for _, src := range sources {
-		ref := qs.ValueOf(quad.IRI(src))
-		if ref == nil {
-			continue
-		}
-		it := qs.QuadIterator(quad.Label, ref)
-		for it.Next(ctx) {
-			fn(qs.Quad(it.Result()))
-		}
-		err := it.Err()
-		it.Close()
-		if err != nil {
-			return fmt.Errorf("read the quads of %s: %w", src, err)
-		}
+	it := qs.QuadsAllIterator()
+	defer it.Close()
+	for it.Next(ctx) {
+		fn(qs.Quad(it.Result()))
+	}
+	if err := it.Err(); err != nil {
+		return fmt.Errorf("read every quad: %w", err)
 	}
 	return nil
-}
-
-// graphQuads reads the keys of every quad of the graphs whose hashes are
-// labels, each marked not yet kept.
-func (q *sqlStore) graphQuads(ctx context.Context, tx *sql.Tx, labels [][]byte) (map[quadKey]bool, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT subject_hash, predicate_hash, object_hash, label_hash FROM quads WHERE label_hash = ANY($1)`, pq.ByteaArray(labels))
-	if err != nil {
-		return nil, fmt.Errorf("read the sources' quads: %w", err)
-	}
-	defer rows.Close()
-	have := map[quadKey]bool{}
-	for rows.Next() {
-		var k quadKey
-		var dirs [4]csql.NodeHash
-		if err := rows.Scan(&dirs[0], &dirs[1], &dirs[2], &dirs[3]); err != nil {
-			return nil, fmt.Errorf("read the sources' quads: %w", err)
-		}
-		for i, d := range dirs {
-			k[i] = d.ValueHash
-		}
-		have[k] = false
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("read the sources' quads: %w", err)
-	}
-	return have, nil
 }
 
 // nodeRow is the row of nodes for value v with hash h and n references, in

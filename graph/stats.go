@@ -19,8 +19,28 @@ type Stats struct {
 }
 
 // Stats counts the quads of the store and its distinct sources, entities,
-// factors, claims, causal links and chains.
+// factors, claims, causal links and chains. It reads the counts the
+// store's catalog keeps, in step with every load; a store made before the
+// catalog is counted by reading its quads (statsByScan).
 func (s *Store) Stats(ctx context.Context) (Stats, error) {
+	var out Stats
+	ok, err := s.readCatalog(ctx, func(tx sideTx) error {
+		var err error
+		out, err = catalogStats(tx)
+		return err
+	})
+	if err != nil {
+		return Stats{}, fmt.Errorf("stats of %s: %w", s.spec, err)
+	}
+	if ok {
+		return out, nil
+	}
+	return s.statsByScan(ctx)
+}
+
+// statsByScan counts what Stats counts by reading the quads: the exact
+// count of Cayley's quad store, and the subjects of each class.
+func (s *Store) statsByScan(ctx context.Context) (Stats, error) {
 	st, err := s.qs.Stats(ctx, true)
 	if err != nil {
 		return Stats{}, fmt.Errorf("stats of %s: %w", s.spec, err)

@@ -57,3 +57,36 @@ func TestLoadMemoryExitCode(t *testing.T) {
 		})
 	}
 }
+
+func TestLoadDryRunAndFormatFlags(t *testing.T) {
+	tests := []struct {
+		args       []string
+		wantDryRun bool
+		wantFormat string
+		wantErr    string
+	}{
+		{args: nil, wantFormat: "text"},
+		{args: []string{"--dry-run"}, wantDryRun: true, wantFormat: "text"},
+		{args: []string{"--dry-run", "--format", "json", "a.yaml"}, wantDryRun: true, wantFormat: "json"},
+		{args: []string{"--format", "json"}, wantFormat: "json"},
+		{args: []string{"--format", "yaml"}, wantErr: `unknown format "yaml" (want text or json)`},
+	}
+	for _, tt := range tests {
+		t.Run(joinArgs(tt.args), func(t *testing.T) {
+			got, err := parseCmd(&env{db: "bolt:x"}, newLoadCmd, tt.args)
+			if tt.wantErr != "" {
+				wantUsageError(t, "load", tt.args, err)
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Errorf("load %q: error %v; want %q", tt.args, err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("load %q: %v", tt.args, err)
+			}
+			if got.dryRun != tt.wantDryRun || got.format != tt.wantFormat {
+				t.Errorf("load %q: dry run %v, format %q; want %v, %q", tt.args, got.dryRun, got.format, tt.wantDryRun, tt.wantFormat)
+			}
+		})
+	}
+}

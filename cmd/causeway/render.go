@@ -696,6 +696,11 @@ func writeDiagnosis(w io.Writer, d *graph.Diagnosis, repair string) {
 		refs = "no reference counts kept"
 	}
 	fmt.Fprintf(w, "store %s: %d quads, %d values, %s\n", d.Store, d.Quads, d.Values, refs)
+	if d.Catalog {
+		fmt.Fprintln(w, "catalog: checked against the quads")
+	} else {
+		fmt.Fprintln(w, "catalog: none (a store made before it; its next load builds it)")
+	}
 	for _, s := range d.Sources {
 		state := "not compared: no curated file given for it"
 		if s.Compared {

@@ -1,0 +1,495 @@
+package graph
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+
+	"github.com/cayleygraph/quad"
+	"github.com/cayleygraph/quad/pquads"
+
+	"github.com/causeway/causeway/graph/schema"
+)
+
+// The catalog's keys of the source records (sourceIndex) and the counts
+// (countIndex):
+//
+//	src/IRI\x00d         the digest of the source's quads, and their number
+//	src/IRI\x00q         the source's quads, encoded, sorted
+//	count/quads          the number of quads of the store
+//	count/class/CLASS    the number of distinct subjects typed CLASS
+//	count/type/CLASS\x00SUBJECT  how many quads type SUBJECT as CLASS
+//
+// Numbers are unsigned varints.
+var (
+	sourcePrefix    = []byte("src/")
+	countPrefix     = []byte("count/")
+	countQuadsKey   = []byte("count/quads")
+	countClassKey   = "count/class/"
+	countTypePrefix = "count/type/"
+)
+
+// countedClasses are the classes whose distinct subjects the catalog
+// counts: those Stats reports.
+var countedClasses = []string{schema.ClassSource, schema.ClassEntity, schema.ClassFactor,
+	schema.ClassClaim, schema.ClassLink, schema.ClassChain}
+
+// coreIndexers are the indexers every catalog has, before the store's own
+// (Store.indexers): the source records a load plans with and the counts
+// Stats reads.
+func coreIndexers() []indexer {
+	return []indexer{sourceIndex{}, countIndex{}}
+}
+
+// sourceIndex keeps, for each source graph, its quads and their digest
+// (see sourceRecord), so that a load reads the quads a source had in time
+// proportional to the source, and skips a source whose quads have not
+// changed without reading them.
+type sourceIndex struct{}
+
+func (sourceIndex) prefix() []byte { return sourcePrefix }
+
+// apply rewrites the record of every graph a quad of adds or dels is in.
+func (sourceIndex) apply(tx sideTx, adds, dels []quad.Quad) error {
+	type change struct{ adds, dels [][]byte }
+	changes := map[string]*change{}
+	var order []string
+	at := func(q quad.Quad) (*change, error) {
+		iri, ok := q.Label.(quad.IRI)
+		if !ok {
+			return nil, nil // not a source's graph
+		}
+		c, ok := changes[string(iri)]
+		if !ok {
+			c = &change{}
+			changes[string(iri)] = c
+			order = append(order, string(iri))
+		}
+		return c, nil
+	}
+	for _, qs := range []struct {
+		quads []quad.Quad
+		del   bool
+	}{{adds, false}, {dels, true}} {
+		for _, q := range qs.quads {
+			c, err := at(q)
+			if err != nil || c == nil {
+				continue
+			}
+			enc, err := encodeQuad(q)
+			if err != nil {
+				return err
+			}
+			if qs.del {
+				c.dels = append(c.dels, enc)
+			} else {
+				c.adds = append(c.adds, enc)
+			}
+		}
+	}
+	for _, src := range order {
+		c := changes[src]
+		old, err := readSourceRecord(tx, src)
+		if err != nil {
+			return err
+		}
+		set := make(map[string]bool, len(old)+len(c.adds))
+		for _, e := range old {
+			set[string(e)] = true
+		}
+		for _, e := range c.dels {
+			if !set[string(e)] {
+				return fmt.Errorf("source %s: a quad removed is not in its record", src)
+			}
+			delete(set, string(e))
+		}
+		for _, e := range c.adds {
+			set[string(e)] = true
+		}
+		encs := make([][]byte, 0, len(set))
+		for e := range set {
+			encs = append(encs, []byte(e))
+		}
+		if err := writeSourceRecord(tx, src, encs); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// sourceKey is the key of the record of graph src: its digest (kind 'd')
+// or its quads (kind 'q').
+func sourceKey(src string, kind byte) []byte {
+	k := make([]byte, 0, len(sourcePrefix)+len(src)+2)
+	k = append(k, sourcePrefix...)
+	k = append(k, src...)
+	return append(k, 0, kind)
+}
+
+// sourceRecord is the canonical form of a source's quads: each encoded
+// (encodeQuad), sorted, deduplicated, each preceded by its length. Its
+// sha256 is the source's digest.
+func sourceRecord(encs [][]byte) []byte {
+	slices.SortFunc(encs, bytes.Compare)
+	encs = slices.CompactFunc(encs, bytes.Equal)
+	n := 0
+	for _, e := range encs {
+		n += len(e) + binary.MaxVarintLen32
+	}
+	rec := make([]byte, 0, n)
+	for _, e := range encs {
+		rec = binary.AppendUvarint(rec, uint64(len(e)))
+		rec = append(rec, e...)
+	}
+	return rec
+}
+
+// sourceDigest is the digest of graph src as it holds the given encoded
+// quads, and their number, as the 'd' key holds them.
+func sourceDigest(rec []byte, n int) []byte {
+	sum := sha256.Sum256(rec)
+	return binary.AppendUvarint(sum[:], uint64(n))
+}
+
+// writeSourceRecord writes the record of graph src holding the encoded
+// quads encs (deleting it when there are none).
+func writeSourceRecord(tx sideTx, src string, encs [][]byte) error {
+	if len(encs) == 0 {
+		if err := tx.delete(sourceKey(src, 'q')); err != nil {
+			return err
+		}
+		return tx.delete(sourceKey(src, 'd'))
+	}
+	rec := sourceRecord(encs)
+	if err := tx.put(sourceKey(src, 'q'), rec); err != nil {
+		return err
+	}
+	return tx.put(sourceKey(src, 'd'), sourceDigest(rec, len(encs)))
+}
+
+// readSourceRecord reads the encoded quads of graph src's record, none when
+// it has none.
+func readSourceRecord(tx sideTx, src string) ([][]byte, error) {
+	rec, err := tx.get(sourceKey(src, 'q'))
+	if err != nil {
+		return nil, err
+	}
+	return splitRecord(rec)
+}
+
+// splitRecord splits a record into its encoded quads.
+func splitRecord(rec []byte) ([][]byte, error) {
+	var out [][]byte
+	for len(rec) > 0 {
+		n, w := binary.Uvarint(rec)
+		if w <= 0 || uint64(len(rec)-w) < n {
+			return nil, errors.New("a source record is truncated")
+		}
+		out = append(out, rec[w:w+int(n)])
+		rec = rec[w+int(n):]
+	}
+	return out, nil
+}
+
+// readSourceDigest reads the digest of graph src and its number of quads;
+// ok is false when the catalog has no record of it.
+func readSourceDigest(tx sideTx, src string) (digest []byte, n int, ok bool, err error) {
+	v, err := tx.get(sourceKey(src, 'd'))
+	if err != nil || v == nil {
+		return nil, 0, false, err
+	}
+	if len(v) <= sha256.Size {
+		return nil, 0, false, fmt.Errorf("source %s: a digest is truncated", src)
+	}
+	c, w := binary.Uvarint(v[sha256.Size:])
+	if w <= 0 {
+		return nil, 0, false, fmt.Errorf("source %s: a digest is truncated", src)
+	}
+	return v[:sha256.Size], int(c), true, nil
+}
+
+// countIndex keeps the number of quads of the store, and for each class
+// Stats counts the number of distinct subjects typed so, with how many
+// quads type each (one subject may be typed in several source graphs).
+type countIndex struct{}
+
+func (countIndex) prefix() []byte { return countPrefix }
+
+func (countIndex) apply(tx sideTx, adds, dels []quad.Quad) error {
+	if err := addCount(tx, countQuadsKey, int64(len(adds))-int64(len(dels))); err != nil {
+		return err
+	}
+	// The change of each subject's typings, per class, in the order first
+	// met.
+	refs := map[string]int64{}
+	var keys []string
+	for _, qs := range []struct {
+		quads []quad.Quad
+		d     int64
+	}{{adds, 1}, {dels, -1}} {
+		for _, q := range qs.quads {
+			class, ok := countedClass(q)
+			if !ok {
+				continue
+			}
+			k := countTypePrefix + class + "\x00" + string(valueKey(q.Subject))
+			if _, seen := refs[k]; !seen {
+				keys = append(keys, k)
+			}
+			refs[k] += qs.d
+		}
+	}
+	var changed [][]byte
+	for _, k := range keys {
+		if refs[k] != 0 {
+			changed = append(changed, []byte(k))
+		}
+	}
+	// The counts are read at once: on PostgreSQL, one query, not one per
+	// subject.
+	vals, err := getMany(tx, changed)
+	if err != nil {
+		return err
+	}
+	classes := map[string]int64{}
+	for i, kb := range changed {
+		k := string(kb)
+		d := refs[k]
+		before, err := decodeCount(kb, vals[i])
+		if err != nil {
+			return err
+		}
+		after := before + d
+		if after < 0 {
+			return fmt.Errorf("%q: a typing removed was never counted", k)
+		}
+		if err := putCount(tx, []byte(k), after); err != nil {
+			return err
+		}
+		class, _, _ := bytes.Cut([]byte(k[len(countTypePrefix):]), []byte{0})
+		switch {
+		case before == 0 && after > 0:
+			classes[string(class)]++
+		case before > 0 && after == 0:
+			classes[string(class)]--
+		}
+	}
+	for _, class := range countedClasses {
+		if d := classes[class]; d != 0 {
+			if err := addCount(tx, []byte(countClassKey+class), d); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// countedClass tells the class q types its subject as, when it is one the
+// catalog counts.
+func countedClass(q quad.Quad) (string, bool) {
+	if q.Predicate != quad.IRI(schema.RDFType) {
+		return "", false
+	}
+	o, ok := q.Object.(quad.IRI)
+	if !ok || !slices.Contains(countedClasses, string(o)) {
+		return "", false
+	}
+	return string(o), true
+}
+
+// readCount reads the number key holds, 0 when missing.
+func readCount(tx sideTx, key []byte) (int64, error) {
+	v, err := tx.get(key)
+	if err != nil {
+		return 0, err
+	}
+	return decodeCount(key, v)
+}
+
+// decodeCount decodes the number v at key holds, 0 for nil.
+func decodeCount(key, v []byte) (int64, error) {
+	if v == nil {
+		return 0, nil
+	}
+	n, w := binary.Uvarint(v)
+	if w <= 0 {
+		return 0, fmt.Errorf("%q: not a count", key)
+	}
+	return int64(n), nil
+}
+
+// putCount writes the number n at key, deleting the key at 0.
+func putCount(tx sideTx, key []byte, n int64) error {
+	if n == 0 {
+		return tx.delete(key)
+	}
+	return tx.put(key, binary.AppendUvarint(nil, uint64(n)))
+}
+
+// addCount adds d to the number at key.
+func addCount(tx sideTx, key []byte, d int64) error {
+	if d == 0 {
+		return nil
+	}
+	n, err := readCount(tx, key)
+	if err != nil {
+		return err
+	}
+	if n+d < 0 {
+		return fmt.Errorf("%q: count %d%+d is negative", key, n, d)
+	}
+	return putCount(tx, key, n+d)
+}
+
+// catalogStats reads the counts of the catalog tx reads.
+func catalogStats(tx sideTx) (Stats, error) {
+	var out Stats
+	n, err := readCount(tx, countQuadsKey)
+	if err != nil {
+		return Stats{}, err
+	}
+	out.Quads = n
+	for i, p := range []*int{&out.Sources, &out.Entities, &out.Factors, &out.Claims, &out.Links, &out.Chains} {
+		n, err := readCount(tx, []byte(countClassKey+countedClasses[i]))
+		if err != nil {
+			return Stats{}, err
+		}
+		*p = int(n)
+	}
+	return out, nil
+}
+
+// encodeQuad encodes a quad's subject, predicate and object (its graph is
+// the record's), each by valueKey, preceded by its length.
+func encodeQuad(q quad.Quad) ([]byte, error) {
+	var out []byte
+	for _, v := range []quad.Value{q.Subject, q.Predicate, q.Object} {
+		k := valueKey(v)
+		if k == nil {
+			return nil, fmt.Errorf("quad %v: cannot encode its value %#v", q, v)
+		}
+		out = binary.AppendUvarint(out, uint64(len(k)))
+		out = append(out, k...)
+	}
+	return out, nil
+}
+
+// decodeQuad decodes a quad encodeQuad encoded, in graph src.
+func decodeQuad(enc []byte, src string) (quad.Quad, error) {
+	var vs [3]quad.Value
+	for i := range vs {
+		n, w := binary.Uvarint(enc)
+		if w <= 0 || uint64(len(enc)-w) < n {
+			return quad.Quad{}, errors.New("an encoded quad is truncated")
+		}
+		v, err := decodeValue(enc[w : w+int(n)])
+		if err != nil {
+			return quad.Quad{}, err
+		}
+		vs[i] = v
+		enc = enc[w+int(n):]
+	}
+	return quad.Quad{Subject: vs[0], Predicate: vs[1], Object: vs[2], Label: quad.IRI(src)}, nil
+}
+
+// valueKey encodes a value as one byte of kind and its fields, so that two
+// values are equal exactly when their encodings are; nil for a value that
+// cannot be encoded (pquads' encoding serves the kinds Causeway does not
+// write).
+func valueKey(v quad.Value) []byte {
+	str := func(kind byte, fields ...string) []byte {
+		n := 1
+		for _, f := range fields {
+			n += len(f) + binary.MaxVarintLen32
+		}
+		out := make([]byte, 1, n)
+		out[0] = kind
+		for i, f := range fields {
+			if i < len(fields)-1 {
+				out = binary.AppendUvarint(out, uint64(len(f)))
+			}
+			out = append(out, f...)
+		}
+		return out
+	}
+	switch v := v.(type) {
+	case quad.IRI:
+		return str('i', string(v))
+	case quad.String:
+		return str('s', string(v))
+	case quad.LangString:
+		return str('l', v.Lang, string(v.Value))
+	case quad.TypedString:
+		return str('t', string(v.Type), string(v.Value))
+	case quad.BNode:
+		return str('b', string(v))
+	case quad.Int:
+		return binary.AppendVarint([]byte{'n'}, int64(v))
+	case quad.Float:
+		return binary.BigEndian.AppendUint64([]byte{'f'}, math.Float64bits(float64(v)))
+	case quad.Bool:
+		if v {
+			return []byte{'B', 1}
+		}
+		return []byte{'B', 0}
+	case nil:
+		return nil
+	}
+	b, err := pquads.MarshalValue(v)
+	if err != nil {
+		return nil
+	}
+	return append([]byte{'p'}, b...)
+}
+
+// decodeValue decodes a value valueKey encoded.
+func decodeValue(b []byte) (quad.Value, error) {
+	if len(b) == 0 {
+		return nil, errors.New("an encoded value is empty")
+	}
+	kind, b := b[0], b[1:]
+	two := func() (string, string, error) {
+		n, w := binary.Uvarint(b)
+		if w <= 0 || uint64(len(b)-w) < n {
+			return "", "", errors.New("an encoded value is truncated")
+		}
+		return string(b[w : w+int(n)]), string(b[w+int(n):]), nil
+	}
+	switch kind {
+	case 'i':
+		return quad.IRI(b), nil
+	case 's':
+		return quad.String(b), nil
+	case 'b':
+		return quad.BNode(b), nil
+	case 'l':
+		lang, val, err := two()
+		return quad.LangString{Value: quad.String(val), Lang: lang}, err
+	case 't':
+		typ, val, err := two()
+		return quad.TypedString{Value: quad.String(val), Type: quad.IRI(typ)}, err
+	case 'n':
+		n, w := binary.Varint(b)
+		if w <= 0 {
+			return nil, errors.New("an encoded integer is truncated")
+		}
+		return quad.Int(n), nil
+	case 'f':
+		if len(b) != 8 {
+			return nil, errors.New("an encoded float is truncated")
+		}
+		return quad.Float(math.Float64frombits(binary.BigEndian.Uint64(b))), nil
+	case 'B':
+		if len(b) != 1 {
+			return nil, errors.New("an encoded boolean is truncated")
+		}
+		return quad.Bool(b[0] == 1), nil
+	case 'p':
+		return pquads.UnmarshalValue(b)
+	}
+	return nil, fmt.Errorf("an encoded value has an unknown kind %q", kind)
+}
