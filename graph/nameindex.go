@@ -123,12 +123,18 @@ func applyPostings(tx sideTx, adds, dels []quad.Quad, keys func(quad.Quad, func(
 		}
 	}
 	slices.Sort(order)
-	for _, k := range order {
-		key := []byte(k)
-		old, err := tx.get(key)
-		if err != nil {
-			return fmt.Errorf("index %q: %w", k, err)
-		}
+	raw := make([][]byte, len(order))
+	for i, k := range order {
+		raw[i] = []byte(k)
+	}
+	// One request for the old counts: a PostgreSQL load would otherwise
+	// make a round trip per key.
+	olds, err := getMany(tx, raw)
+	if err != nil {
+		return fmt.Errorf("index: %w", err)
+	}
+	for i, k := range order {
+		key, old := raw[i], olds[i]
 		n := int64(delta[k])
 		if old != nil {
 			c, used := binary.Varint(old)
