@@ -16,6 +16,8 @@ import (
 	"github.com/cayleygraph/quad"
 	hkv "github.com/hidal-go/hidalgo/kv"
 	"github.com/lib/pq"
+
+	"github.com/causeway/causeway/fold"
 )
 
 // The catalog is Causeway's own keys, kept in the store beside Cayley's
@@ -87,9 +89,10 @@ var catalogVersionKey = []byte("version")
 var catalogVersion = []byte("1")
 
 // newIndexers returns the indexers a store keeps its catalog with, each
-// new: every Store has its own list.
-func newIndexers() []indexer {
-	return nil
+// new: every Store has its own list. names folds the names and texts the
+// name and text indexes keep, as the store folds what users type.
+func newIndexers(names *fold.Folder) []indexer {
+	return []indexer{nameIndex{names}, textIndex{names}}
 }
 
 // readCatalog calls fn with a read-only view of the store's catalog, in

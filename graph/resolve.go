@@ -2,11 +2,14 @@ package graph
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
 	"github.com/agnivade/levenshtein"
+	"github.com/cayleygraph/quad"
 
 	"github.com/causeway/causeway/fold"
 	"github.com/causeway/causeway/graph/schema"
@@ -121,16 +124,14 @@ func nearest(f *fold.Folder, nodes []Node, want string, k int) []Node {
 // ResolveName finds the entity or factor a user means by name: an id, an
 // English or Chinese label or alias (any case), or a part of one that fits
 // a single node. It is the one place every request resolves its names. A
-// name that is exactly a node id is found without reading every node.
+// name that is exactly a node id is found without reading every node; so
+// is any name, on a store with a catalog, through its name index (see
+// nameIndex). A store without one (made before the catalog) is read whole.
 func (s *Store) ResolveName(ctx context.Context, name string) (Node, error) {
 	if n, ok, err := s.Node(ctx, strings.TrimSpace(name)); err != nil {
 		return Node{}, err
 	} else if ok {
 		return n, nil
-	}
-	nodes, err := s.Nodes(ctx)
-	if err != nil {
-		return Node{}, err
 	}
 	weak := func(n Node) bool {
 		if n.Kind != schema.KindEntity {
@@ -139,7 +140,128 @@ func (s *Store) ResolveName(ctx context.Context, name string) (Node, error) {
 		factors, err := s.involving(ctx, n.ID)
 		return err == nil && len(factors) == 0
 	}
+	if n, ok, err := s.resolveIndexed(ctx, name, weak); ok {
+		return n, err
+	}
+	return s.resolveScan(ctx, name, weak)
+}
+
+// resolveScan resolves name as ResolveName does, reading every node.
+func (s *Store) resolveScan(ctx context.Context, name string, weak func(Node) bool) (Node, error) {
+	nodes, err := s.Nodes(ctx)
+	if err != nil {
+		return Node{}, err
+	}
 	return resolve(s.names, nodes, name, NameNode, weak)
+}
+
+// resolveIndexed resolves name as resolveScan does, through the name
+// index: it reads the nodes the index proposes, and gives them to resolve,
+// which finds among them what it would find among all nodes, since they
+// include every node that has the name or a name containing it. It reports
+// false when the store has no catalog.
+func (s *Store) resolveIndexed(ctx context.Context, name string, weak func(Node) bool) (Node, bool, error) {
+	want := s.names.String(name)
+	if want == "" {
+		n, err := resolve(s.names, nil, name, NameNode, weak)
+		return n, true, err
+	}
+	var exact []string
+	ok, err := s.readIndex(ctx, func(tx sideTx) error {
+		subjects, err := exactSubjects(tx, want)
+		exact = subjects
+		return err
+	})
+	if err != nil || !ok {
+		return Node{}, ok, err
+	}
+	nodes, err := s.nodesAmong(ctx, exact)
+	if err != nil {
+		return Node{}, true, err
+	}
+	// The index proposes; the names the nodes read with decide.
+	var hits []Node
+	for _, n := range nodes {
+		if slices.ContainsFunc(n.names(), func(x string) bool { return x != "" && s.names.String(x) == want }) {
+			hits = append(hits, n)
+		}
+	}
+	// A single strong exact hit, or several, is the answer whatever the
+	// substrings find.
+	if len(hits) > 1 || len(hits) == 1 && !weak(hits[0]) {
+		n, err := resolve(s.names, hits, name, NameNode, weak)
+		return n, true, err
+	}
+	var sub map[string]bool
+	if _, err := s.readIndex(ctx, func(tx sideTx) error {
+		sub, err = containing(tx, namePrefix, want)
+		return err
+	}); err != nil {
+		return Node{}, true, err
+	}
+	candidates := exact
+	for subject := range sub {
+		candidates = append(candidates, subject)
+	}
+	nodes, err = s.nodesAmong(ctx, candidates)
+	if err != nil {
+		return Node{}, true, err
+	}
+	n, err := resolve(s.names, nodes, name, NameNode, weak)
+	var nf *NotFoundError
+	if errors.As(err, &nf) {
+		if nf.Suggestions, err = s.suggest(ctx, want); err != nil {
+			return Node{}, true, err
+		}
+		return Node{}, true, nf
+	}
+	return n, true, err
+}
+
+// nodesAmong reads the nodes among subjects (IRIs), each once, sorted by id
+// as Nodes sorts them; other subjects are left out.
+func (s *Store) nodesAmong(ctx context.Context, subjects []string) ([]Node, error) {
+	var ids []string
+	for _, subject := range subjects {
+		if id, ok := strings.CutPrefix(subject, schema.NodeNS); ok && id != "" {
+			ids = append(ids, id)
+		}
+	}
+	slices.Sort(ids)
+	ids = slices.Compact(ids)
+	nodes := make([]Node, 0, len(ids))
+	for _, id := range ids {
+		n, ok, err := s.Node(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			nodes = append(nodes, n)
+		}
+	}
+	return nodes, nil
+}
+
+// suggest returns the nodes nearest to want, a name found nowhere, as
+// nearest does among all nodes, among those the name index says share a
+// rune with it (see sharingRunes).
+func (s *Store) suggest(ctx context.Context, want string) ([]Node, error) {
+	var ids []string
+	if _, err := s.readIndex(ctx, func(tx sideTx) error {
+		var err error
+		ids, err = sharingRunes(tx, want)
+		return err
+	}); err != nil {
+		return nil, err
+	}
+	for i, id := range ids {
+		ids[i] = schema.NodeIRI(id)
+	}
+	nodes, err := s.nodesAmong(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	return nearest(s.names, nodes, want, 3), nil
 }
 
 // resolveOptional resolves name as ResolveName does, when it is set; an
@@ -153,4 +275,73 @@ func (s *Store) resolveOptional(ctx context.Context, name string) (*Node, error)
 		return nil, err
 	}
 	return &n, nil
+}
+
+// chainsNamed returns the chains whose id or a label may fit name, exactly
+// or in part: through the name index, the chains it proposes (among which
+// are all that fit); on a store without a catalog, every chain.
+func (s *Store) chainsNamed(ctx context.Context, name string) ([]quad.Value, error) {
+	want := s.names.String(name)
+	var candidates []string
+	ok, err := s.readIndex(ctx, func(tx sideTx) error {
+		if want == "" {
+			return nil
+		}
+		sub, err := containing(tx, namePrefix, want)
+		for subject := range sub {
+			candidates = append(candidates, subject)
+		}
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		all, err := s.subjectsOfType(ctx, schema.ClassChain)
+		slices.SortFunc(all, func(a, b quad.Value) int { return strings.Compare(iriOf(a), iriOf(b)) })
+		return all, err
+	}
+	slices.Sort(candidates)
+	var out []quad.Value
+	for _, c := range candidates {
+		if strings.HasPrefix(c, schema.NodeNS) {
+			continue
+		}
+		iri := quad.IRI(c)
+		chain, err := s.hasType(ctx, iri, schema.ClassChain)
+		if err != nil {
+			return nil, err
+		}
+		if chain {
+			out = append(out, iri)
+		}
+	}
+	return out, nil
+}
+
+// hasType tells whether subject has rdf:type class.
+func (s *Store) hasType(ctx context.Context, subject quad.Value, class string) (bool, error) {
+	found := false
+	err := s.eachQuad(ctx, quad.Subject, subject, func(q quad.Quad) {
+		if q.Predicate == quad.IRI(schema.RDFType) && q.Object == quad.IRI(class) {
+			found = true
+		}
+	})
+	return found, err
+}
+
+// readIndex calls fn with the store's catalog, to read its indexes, as
+// readCatalog does; it reports false, without calling fn, when the store
+// has no catalog or is told to scan.
+func (s *Store) readIndex(ctx context.Context, fn func(sideTx) error) (bool, error) {
+	if s.scan {
+		return false, nil
+	}
+	return s.readCatalog(ctx, fn)
+}
+
+// iriOf returns the text of an IRI, "" for any other value.
+func iriOf(v quad.Value) string {
+	iri, _ := v.(quad.IRI)
+	return string(iri)
 }

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/cayleygraph/quad"
+
 	"github.com/causeway/causeway/graph/schema"
 )
 
@@ -101,22 +103,19 @@ func (s *Store) search(ctx context.Context, query string) ([]SearchResult, error
 	if q == "" {
 		return results, nil
 	}
-	nodes, err := s.Nodes(ctx)
+	in, ok, err := s.searchIndexed(ctx, q)
+	if err == nil && !ok {
+		in, err = s.searchAll(ctx)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
-	byID := map[string]Node{}
-	for _, n := range nodes {
-		byID[n.ID] = n
+	for _, n := range in.nodes {
 		if r, ok := matchNode(s.names.String, n, q); ok {
 			results = append(results, r)
 		}
 	}
-	claims, err := s.claims(ctx, "")
-	if err != nil {
-		return nil, fmt.Errorf("search: %w", err)
-	}
-	for _, c := range claims {
+	for _, c := range in.claims {
 		for _, f := range []struct{ field, text string }{{"statement", c.Statement}, {"quote", c.Quote}} {
 			if how, ok := matchText(s.names.String, f.text, q); ok {
 				results = append(results, SearchResult{
@@ -128,11 +127,7 @@ func (s *Store) search(ctx context.Context, query string) ([]SearchResult, error
 			}
 		}
 	}
-	links, err := s.subjectsOfType(ctx, schema.ClassLink)
-	if err != nil {
-		return nil, fmt.Errorf("search: %w", err)
-	}
-	for _, iri := range links {
+	for _, iri := range in.links {
 		h, err := s.link(ctx, iri)
 		if err != nil {
 			return nil, fmt.Errorf("search: %w", err)
@@ -142,9 +137,16 @@ func (s *Store) search(ctx context.Context, query string) ([]SearchResult, error
 		}
 		for _, f := range []struct{ field, text string }{{"quote", h.Quote}, {"note", h.Note}} {
 			if how, ok := matchText(s.names.String, f.text, q); ok {
-				effect := byID[h.Effect]
+				cause, err := in.node(h.Cause)
+				if err != nil {
+					return nil, fmt.Errorf("search: %w", err)
+				}
+				effect, err := in.node(h.Effect)
+				if err != nil {
+					return nil, fmt.Errorf("search: %w", err)
+				}
 				results = append(results, SearchResult{
-					Kind: schema.KindLink, Node: byID[h.Cause], Score: ScoreLink, Field: f.field,
+					Kind: schema.KindLink, Node: cause, Score: ScoreLink, Field: f.field,
 					Match: fmt.Sprintf("link %s: %s %s the query: %s", h.Link, f.field, how, snippet(s.names.String, f.text, q)),
 					Link:  h.Link, Effect: &effect, Source: h.Source, text: f.text,
 				})
@@ -266,4 +268,90 @@ func snippet(fold func(string) string, text, q string) string {
 		out += "…"
 	}
 	return "「" + out + "」"
+}
+
+// searched is what a search matches the query against: nodes, sorted by
+// id; claims, as claimsOf gives them; links' IRIs; and node, which reads a
+// link's end (the zero Node for an id that is no node).
+type searched struct {
+	nodes  []Node
+	claims []Claim
+	links  []quad.Value
+	node   func(id string) (Node, error)
+}
+
+// searchAll returns every node, claim and link of the store.
+func (s *Store) searchAll(ctx context.Context) (searched, error) {
+	nodes, err := s.Nodes(ctx)
+	if err != nil {
+		return searched{}, err
+	}
+	byID := map[string]Node{}
+	for _, n := range nodes {
+		byID[n.ID] = n
+	}
+	claims, err := s.claims(ctx, "")
+	if err != nil {
+		return searched{}, err
+	}
+	links, err := s.subjectsOfType(ctx, schema.ClassLink)
+	if err != nil {
+		return searched{}, err
+	}
+	node := func(id string) (Node, error) { return byID[id], nil }
+	return searched{nodes: nodes, claims: claims, links: links, node: node}, nil
+}
+
+// searchIndexed returns the nodes, claims and links the name and text
+// indexes propose for the folded query q: among them every one whose text
+// contains q. It reports false when the store has no catalog.
+func (s *Store) searchIndexed(ctx context.Context, q string) (searched, bool, error) {
+	var names, texts map[string]bool
+	ok, err := s.readIndex(ctx, func(tx sideTx) error {
+		var err error
+		if names, err = containing(tx, namePrefix, q); err != nil {
+			return err
+		}
+		texts, err = containing(tx, textPrefix, q)
+		return err
+	})
+	if err != nil || !ok {
+		return searched{}, ok, err
+	}
+	var in searched
+	if in.nodes, err = s.nodesAmong(ctx, sortedKeys(names)); err != nil {
+		return searched{}, true, err
+	}
+	var claims, links []quad.Value
+	for _, subject := range sortedKeys(texts) {
+		iri := quad.IRI(subject)
+		claim, err := s.hasType(ctx, iri, schema.ClassClaim)
+		if err != nil {
+			return searched{}, true, err
+		}
+		link := false
+		if !claim {
+			if link, err = s.hasType(ctx, iri, schema.ClassLink); err != nil {
+				return searched{}, true, err
+			}
+		}
+		switch {
+		case claim:
+			claims = append(claims, iri)
+		case link:
+			links = append(links, iri)
+		}
+	}
+	if in.claims, err = s.claimsOf(ctx, claims); err != nil {
+		return searched{}, true, err
+	}
+	in.links = links
+	in.node = func(id string) (Node, error) {
+		n, ok, err := s.Node(ctx, id)
+		if !ok {
+			return Node{}, err
+		}
+		return n, err
+	}
+	return in, true, nil
 }

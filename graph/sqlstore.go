@@ -114,7 +114,8 @@ func openSQL(spec string, create bool) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", shown, err)
 	}
-	s := &Store{spec: shown, sql: q, names: &fold.Folder{}, indexers: newIndexers()}
+	names := &fold.Folder{}
+	s := &Store{spec: shown, sql: q, names: names, indexers: newIndexers(names)}
 	ctx := context.Background()
 	if err := q.db.PingContext(ctx); err != nil {
 		q.db.Close()

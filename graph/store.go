@@ -43,6 +43,10 @@ type Store struct {
 	// writer tells a store opened to write (a bolt store opened for
 	// reading is read-only).
 	writer bool
+	// scan, when set (by tests), makes requests read every node, claim
+	// and link where they would read the name and text indexes, as on a
+	// store without a catalog.
+	scan bool
 	// mem is a memory store's catalog (see catalog.go); nil for other
 	// stores, whose catalog is in their database.
 	mem *memCatalog
@@ -60,7 +64,8 @@ func boltOptions() cayleygraph.Options { return cayleygraph.Options{kv.OptNoBloo
 
 // OpenMemory returns an empty in-memory store.
 func OpenMemory() *Store {
-	return &Store{qs: memstore.New(), spec: "memory", names: &fold.Folder{}, mem: newMemCatalog(), indexers: newIndexers()}
+	names := &fold.Folder{}
+	return &Store{qs: memstore.New(), spec: "memory", names: names, mem: newMemCatalog(), indexers: newIndexers(names)}
 }
 
 // Open opens the store named by spec:
@@ -151,7 +156,8 @@ func openBoltDir(spec, dir string, create bool) (*Store, error) {
 		// Say who writes, for a reader or writer that waits on us.
 		_ = os.WriteFile(filepath.Join(dir, writerFile), []byte(strconv.Itoa(os.Getpid())), 0o600)
 	}
-	s := &Store{spec: spec, kv: &batchKV{KV: db}, names: &fold.Folder{}, writer: create, indexers: newIndexers()}
+	names := &fold.Folder{}
+	s := &Store{spec: spec, kv: &batchKV{KV: db}, names: names, writer: create, indexers: newIndexers(names)}
 	s.qs, err = kv.New(s.kv, boltOptions())
 	if errors.Is(err, cayleygraph.ErrNotInitialized) {
 		if !create {

@@ -130,7 +130,7 @@ func (s *Store) viewNeighbours(ctx context.Context, id string) ([]string, error)
 // or Chinese label, any case, or a part of one that fits a single chain, as
 // ResolveName finds a node. It returns the chain's IRI.
 func (s *Store) resolveChain(ctx context.Context, name string) (quad.Value, error) {
-	subjects, err := s.subjectsOfType(ctx, schema.ClassChain)
+	subjects, err := s.chainsNamed(ctx, name)
 	if err != nil {
 		return nil, fmt.Errorf("chain %s: %w", name, err)
 	}
@@ -150,7 +150,7 @@ func (s *Store) resolveChain(ctx context.Context, name string) (quad.Value, erro
 		iris[c.ID] = v
 		chains = append(chains, c)
 	}
-	sort.Slice(chains, func(i, j int) bool { return chains[i].ID < chains[j].ID })
+	sort.SliceStable(chains, func(i, j int) bool { return chains[i].ID < chains[j].ID })
 	c, err := resolve(s.names, chains, name, NameChain, nil)
 	if err != nil {
 		return nil, err
