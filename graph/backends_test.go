@@ -6,9 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"math/rand"
 	"net/url"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -17,13 +15,8 @@ import (
 	"time"
 
 	"github.com/causeway/causeway/graph/schema"
+	"github.com/causeway/causeway/internal/pgtest"
 )
-
-// postgresEnv names the environment variable that gives the tests a
-// PostgreSQL server: the URL of a database on it (any; each test makes its
-// own) as a user who may create databases. .ci/run starts a throwaway
-// server and sets it; .ci/postgres starts one for a developer.
-const postgresEnv = "CAUSEWAY_TEST_POSTGRES"
 
 // backend is one kind of store the store-level tests run on.
 type backend struct {
@@ -37,7 +30,7 @@ type backend struct {
 func (b backend) persistent() bool { return b.name != "memory" }
 
 // backends are the kinds of store every store-level test runs on: memory,
-// bolt and PostgreSQL. Without a PostgreSQL server (postgresEnv unset) the
+// bolt and PostgreSQL. Without a PostgreSQL server (pgtest.Env unset) the
 // PostgreSQL cases skip, or fail under CI.
 func backends() []backend {
 	return []backend{
@@ -83,46 +76,11 @@ func openPostgres(t testing.TB) (*Store, string) {
 	return s, spec
 }
 
-// postgresServer returns the URL of the test server, or skips the test
-// when there is none; under CI (CI set) it fails instead, since CI must
-// test PostgreSQL.
-func postgresServer(t testing.TB) string {
-	t.Helper()
-	server := os.Getenv(postgresEnv)
-	if server == "" {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("%s is not set, and CI must test PostgreSQL: .ci/run starts a server and sets it", postgresEnv)
-		}
-		t.Skipf("no PostgreSQL server: set %s to a URL such as postgres://causeway@127.0.0.1:55432/postgres?sslmode=disable (.ci/postgres start DIR starts one and prints it)", postgresEnv)
-	}
-	return server
-}
-
 // newPostgresDB creates an empty database on the test server, dropped when
-// the test ends, and returns its URL.
+// the test ends, and returns its URL (see pgtest).
 func newPostgresDB(t testing.TB) string {
 	t.Helper()
-	server := postgresServer(t)
-	admin, err := sql.Open("postgres", server)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { admin.Close() })
-	name := fmt.Sprintf("cw_test_%x", rand.Uint64())
-	if _, err := admin.Exec(`CREATE DATABASE ` + name); err != nil {
-		t.Fatalf("create a test database on %s: %v", server, err)
-	}
-	t.Cleanup(func() {
-		if _, err := admin.Exec(`DROP DATABASE ` + name + ` WITH (FORCE)`); err != nil {
-			t.Errorf("drop the test database %s: %v", name, err)
-		}
-	})
-	u, err := url.Parse(server)
-	if err != nil {
-		t.Fatal(err)
-	}
-	u.Path = "/" + name
-	return u.String()
+	return pgtest.NewDB(t, "cw_test")
 }
 
 // execSQL runs statements on the database of spec, as a user at psql

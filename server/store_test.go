@@ -2,12 +2,7 @@ package server_test
 
 import (
 	"context"
-	"database/sql"
 	"encoding/json"
-	"fmt"
-	"math/rand/v2"
-	"net/url"
-	"os"
 	"path/filepath"
 	"testing"
 
@@ -15,45 +10,9 @@ import (
 	"github.com/causeway/causeway/extract"
 	"github.com/causeway/causeway/graph"
 	"github.com/causeway/causeway/graph/schema"
+	"github.com/causeway/causeway/internal/pgtest"
 	"github.com/causeway/causeway/server"
 )
-
-// postgresEnv names the environment variable with the URL of the test
-// PostgreSQL server (see graph's tests); .ci/run sets it.
-const postgresEnv = "CAUSEWAY_TEST_POSTGRES"
-
-// newPostgresDB creates an empty database on the test server, dropped when
-// the test ends, and returns its URL; without a server it skips, or fails
-// under CI.
-func newPostgresDB(t *testing.T) string {
-	t.Helper()
-	srv := os.Getenv(postgresEnv)
-	if srv == "" {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("%s is not set, and CI must test PostgreSQL: .ci/run starts a server and sets it", postgresEnv)
-		}
-		t.Skipf("no PostgreSQL server: set %s (.ci/postgres start DIR starts one and prints it)", postgresEnv)
-	}
-	admin, err := sql.Open("postgres", srv)
-	if err != nil {
-		t.Fatal(err)
-	}
-	name := fmt.Sprintf("cw_server_%x", rand.Uint64())
-	if _, err := admin.Exec(`CREATE DATABASE ` + name); err != nil {
-		admin.Close()
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		admin.Exec(`DROP DATABASE ` + name + ` WITH (FORCE)`)
-		admin.Close()
-	})
-	u, err := url.Parse(srv)
-	if err != nil {
-		t.Fatal(err)
-	}
-	u.Path = "/" + name
-	return u.String()
-}
 
 // TestServePersistentStoreSeesLoads serves a bolt and a PostgreSQL store
 // as `causeway serve --db` does, opening the store for each request, and
@@ -72,7 +31,7 @@ func TestServePersistentStoreSeesLoads(t *testing.T) {
 		spec func(t *testing.T) string
 	}{
 		{"bolt", func(t *testing.T) string { return "bolt:" + filepath.Join(t.TempDir(), "db") }},
-		{"postgres", newPostgresDB},
+		{"postgres", func(t *testing.T) string { return pgtest.NewDB(t, "cw_server") }},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			spec := tc.spec(t)

@@ -1,18 +1,17 @@
 package main
 
 import (
-	"database/sql"
 	"fmt"
-	"math/rand"
 	"net"
 	"net/http"
-	"net/url"
 	"os"
 	"slices"
 	"testing"
 	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/causeway/causeway/internal/pgtest"
 )
 
 // TestMain lets the test binary run as the causeway command inside scripts.
@@ -48,21 +47,16 @@ func TestScripts(t *testing.T) {
 			if cond != "postgres" {
 				return false, fmt.Errorf("unknown condition %q", cond)
 			}
-			if os.Getenv(postgresEnv) != "" {
+			if os.Getenv(pgtest.Env) != "" {
 				return true, nil
 			}
 			if os.Getenv("CI") != "" {
-				return false, fmt.Errorf("%s is not set, and CI must test PostgreSQL: .ci/run starts a server and sets it", postgresEnv)
+				return false, fmt.Errorf("%s is not set, and CI must test PostgreSQL: .ci/run starts a server and sets it", pgtest.Env)
 			}
 			return false, nil
 		},
 	})
 }
-
-// postgresEnv names the environment variable with the URL of the PostgreSQL
-// server the tests may use (see graph's tests); scripts ask for it with the
-// condition [postgres], which fails rather than skips under CI.
-const postgresEnv = "CAUSEWAY_TEST_POSTGRES"
 
 // cmdNewDB is the script command "newdb VAR": it creates an empty database
 // on the test server, dropped when the script ends, and sets the
@@ -71,27 +65,20 @@ func cmdNewDB(ts *testscript.TestScript, neg bool, args []string) {
 	if neg || len(args) != 1 {
 		ts.Fatalf("usage: newdb VAR")
 	}
-	server := os.Getenv(postgresEnv)
+	server := os.Getenv(pgtest.Env)
 	if server == "" {
-		ts.Fatalf("newdb: %s is not set; guard the script with [!postgres] skip", postgresEnv)
+		ts.Fatalf("newdb: %s is not set; guard the script with [!postgres] skip", pgtest.Env)
 	}
-	admin, err := sql.Open("postgres", server)
-	ts.Check(err)
-	name := fmt.Sprintf("cw_script_%x", rand.Uint64())
-	if _, err := admin.Exec(`CREATE DATABASE ` + name); err != nil {
-		admin.Close()
+	spec, drop, err := pgtest.CreateDB(server, "cw_script")
+	if err != nil {
 		ts.Fatalf("newdb: %v", err)
 	}
 	ts.Defer(func() {
-		if _, err := admin.Exec(`DROP DATABASE ` + name + ` WITH (FORCE)`); err != nil {
-			ts.Logf("newdb: drop %s: %v", name, err)
+		if err := drop(); err != nil {
+			ts.Logf("newdb: %v", err)
 		}
-		admin.Close()
 	})
-	u, err := url.Parse(server)
-	ts.Check(err)
-	u.Path = "/" + name
-	ts.Setenv(args[0], u.String())
+	ts.Setenv(args[0], spec)
 }
 
 // cmdHolds is the script command "holds DIR [NAME...]": it fails unless
