@@ -55,6 +55,18 @@ func (l line) yed() string {
 	return l.style()
 }
 
+// vizmap is the line's value of Cytoscape desktop's EDGE_LINE_TYPE
+// (org.cytoscape.view.presentation.property.LineTypeVisualProperty).
+func (l line) vizmap() string {
+	switch l {
+	case lineDashed:
+		return "EQUAL_DASH"
+	case lineDotted:
+		return "DOT"
+	}
+	return "SOLID"
+}
+
 // dasharray is the line's SVG stroke-dasharray (Mermaid), empty when solid.
 func (l line) dasharray() string {
 	switch l {

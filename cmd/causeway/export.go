@@ -92,6 +92,7 @@ it is not a terminal.`,
   causeway export --format svg -o trace.svg --trace 缺電 拋售
   causeway export --format png -o loops.png --loops --theme dark
   causeway export --format cytoscape -o causeway.cyjs --involvement
+  causeway export --format cytoscape-style -o styles.xml
   causeway export --format csv -o neo4j/
   causeway export --format mermaid --chain power-shortage-to-liquidity-shock`,
 		Args: args(cobra.ArbitraryArgs),
