@@ -1,6 +1,7 @@
 package export
 
 import (
+	"fmt"
 	"io"
 	"strconv"
 
@@ -100,7 +101,7 @@ func cyStyle(p palette) []object {
 	rule := func(selector string, props object) object {
 		return object{{"selector", selector}, {"style", props}}
 	}
-	return []object{
+	rules := []object{
 		rule("node", object{
 			{"label", "data(name)"}, {"text-wrap", "wrap"}, {"text-max-width", "180px"},
 			{"text-valign", "center"}, {"text-halign", "center"}, {"font-size", 11}, {"color", p.fg},
@@ -111,21 +112,29 @@ func cyStyle(p palette) []object {
 		rule(`node[kind = "claim"]`, object{{"shape", "rectangle"}, {"background-color", p.claim}}),
 		rule("node[?focus]", object{{"border-width", 3}, {"border-color", p.focus}}),
 		rule("edge", object{
-			{"curve-style", "bezier"}, {"target-arrow-shape", "triangle"}, {"width", 1.4}, {"arrow-scale", 0.8},
+			{"curve-style", "bezier"}, {"target-arrow-shape", "triangle"}, {"width", widthLink}, {"arrow-scale", 0.8},
 			{"text-wrap", "wrap"}, {"font-size", 9}, {"color", p.fg},
 			{"text-background-color", p.bg}, {"text-background-opacity", 0.8},
 		}),
 		rule("edge[label]", object{{"label", "data(label)"}}),
-		rule(`edge[polarity = "+"]`, object{{"line-color", p.positive}, {"target-arrow-color", p.positive}, {"color", p.positive}}),
-		rule(`edge[polarity = "-"]`, object{{"line-color", p.negative}, {"target-arrow-color", p.negative}, {"color", p.negative}}),
-		rule(`edge[hedge = "probable"]`, object{{"line-style", "dashed"}}),
-		rule(`edge[hedge = "possible"]`, object{{"line-style", "dotted"}}),
-		rule("edge[?inferred]", object{{"target-arrow-fill", "hollow"}}),
-		rule(`edge[interaction = "involves"]`, object{{"line-color", p.involves}, {"target-arrow-color", p.involves},
-			{"target-arrow-fill", "hollow"}, {"width", 0.6}}),
-		rule(`edge[interaction = "about"]`, object{{"line-color", p.about}, {"target-arrow-color", p.about},
-			{"target-arrow-fill", "hollow"}, {"width", 0.6}}),
 	}
+	for _, pol := range []string{schema.Positive, schema.Negative} {
+		c := polarityColor(pol, p)
+		rules = append(rules, rule(fmt.Sprintf("edge[polarity = %q]", pol),
+			object{{"line-color", c}, {"target-arrow-color", c}, {"color", c}}))
+	}
+	for _, h := range schema.Hedges() {
+		if l := hedgeLine(h); l != lineSolid {
+			rules = append(rules, rule(fmt.Sprintf("edge[hedge = %q]", h), object{{"line-style", l.style()}}))
+		}
+	}
+	rules = append(rules, rule("edge[?inferred]", object{{"target-arrow-fill", "hollow"}}))
+	for _, kind := range []string{schema.EdgeInvolves, schema.EdgeAbout} {
+		lk := edgeLook(schema.ViewEdge{Kind: kind}, p)
+		rules = append(rules, rule(fmt.Sprintf("edge[interaction = %q]", kind), object{{"line-color", lk.color}, {"target-arrow-color", lk.color},
+			{"target-arrow-fill", "hollow"}, {"width", lk.width}}))
+	}
+	return rules
 }
 
 func cyName(name string) string {

@@ -116,15 +116,16 @@ func TestDOTStyles(t *testing.T) {
 		t.Fatal(err)
 	}
 	dot := b.String()
+	p := paletteOf(ThemeLight)
 	tests := []struct{ edge, want string }{
 		// Colour by polarity, line style by hedge, a hollow arrow when inferred.
-		{`"power" -> "chips"`, `color="` + colorPositive + `", style="solid"`},
-		{`"chips" -> "demand"`, `color="` + colorNegative + `", style="dotted"`},
+		{`"power" -> "chips"`, `color="` + p.positive + `", style="solid"`},
+		{`"chips" -> "demand"`, `color="` + p.negative + `", style="dotted"`},
 		{`"power" -> "demand"`, `style="dashed"`},
 		{`"power" -> "demand"`, `arrowhead="onormal"`},
 		{`"power" -> "demand"`, `label="+ probable, inferred\n「r」"`},
 		{`"chips" -> "demand"`, `label="- possible\n「q」"`},
-		{`"power" -> "us"`, `color="` + colorInvolves + `"`},
+		{`"power" -> "us"`, `color="` + p.involves + `"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.edge, func(t *testing.T) {
@@ -367,18 +368,18 @@ func ExampleWriteMermaid() {
 			{ID: "power", Kind: "factor", Label: "Power shortage", LabelZh: "缺電"},
 			{ID: "chips", Kind: "factor", Label: "Idle chips", LabelZh: "芯片吃灰"},
 		},
-		Edges: []schema.ViewEdge{{ID: "l", Kind: schema.EdgeCauses, From: "power", To: "chips", Polarity: "+", Hedge: "certain"}},
+		Edges: []schema.ViewEdge{{ID: "l", Kind: schema.EdgeCauses, From: "power", To: "chips", Polarity: "+", Hedge: "probable"}},
 	}
 	WriteMermaid(os.Stdout, g)
 	// Output:
 	// flowchart LR
 	//   n0("Power shortage<br/>缺電"):::factor
 	//   n1("Idle chips<br/>芯片吃灰"):::factor
-	//   n0 -->|"+"| n1
-	//   linkStyle 0 stroke:#2B6CB0
-	//   classDef entity fill:#FFF2CC,stroke:#555
-	//   classDef factor fill:#DAE8FC,stroke:#555
-	//   classDef claim fill:#F5F5F5,stroke:#555
+	//   n0 -->|"+ probable"| n1
+	//   linkStyle 0 stroke:#2B6CB0,stroke-width:1.4px,color:#2B6CB0,stroke-dasharray:6 4
+	//   classDef entity fill:#FFF2CC,stroke:#555555
+	//   classDef factor fill:#DAE8FC,stroke:#555555
+	//   classDef claim fill:#F5F5F5,stroke:#555555
 }
 
 // TestRenderAgainAndAgain renders many times in one process, as a server

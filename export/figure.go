@@ -34,7 +34,9 @@ const (
 // Themes returns the names of the themes, the default first.
 func Themes() []string { return []string{ThemeLight, ThemeDark} }
 
-// palette is the colours of a theme.
+// palette is the colours of a theme, the one source of the colours of
+// every format that draws (see look.go); GraphML, GEXF and Mermaid, whose
+// viewers choose their own background, draw in the light one.
 type palette struct {
 	bg, fg, muted, line             string
 	positive, negative              string
@@ -53,9 +55,9 @@ func paletteOf(theme string) palette {
 	}
 	return palette{
 		bg: "#FFFFFF", fg: "#222222", muted: "#666666", line: "#555555",
-		positive: colorPositive, negative: colorNegative,
-		entity: fillEntity, factor: fillFactor, claim: fillClaim, focus: "#D97706",
-		involves: colorInvolves, about: colorAbout, legendBg: "#F7F7F7", mark: "#B45309",
+		positive: "#2B6CB0", negative: "#C0392B",
+		entity: "#FFF2CC", factor: "#DAE8FC", claim: "#F5F5F5", focus: "#D97706",
+		involves: "#999999", about: "#8E44AD", legendBg: "#F7F7F7", mark: "#B45309",
 	}
 }
 
@@ -107,18 +109,6 @@ func involved(g schema.View, id string) bool {
 		}
 	}
 	return false
-}
-
-// edgeLine is the line style of a causal link's hedge: certain solid,
-// probable dashed, possible dotted.
-func edgeLine(hedge string) string {
-	switch hedge {
-	case schema.Probable:
-		return lineDashed
-	case schema.Possible:
-		return lineDotted
-	}
-	return lineSolid
 }
 
 // shorten cuts s to at most n characters, with an ellipsis when cut, and
@@ -249,7 +239,7 @@ func writeFigure(b *strings.Builder, g schema.View, f Figure) string {
 		pos = loopLayout(g)
 	}
 	for _, n := range g.Nodes {
-		attrs := [][2]string{{"label", figureLabel(n)}, {"fillcolor", figureFill(n, p)}, {"tooltip", n.ID}}
+		attrs := [][2]string{{"label", figureLabel(n)}, {"fillcolor", kindFill(n.Kind, p)}, {"tooltip", n.ID}}
 		drawn.WriteString(figureLabel(n))
 		switch n.Kind {
 		case schema.KindEntity:
@@ -293,23 +283,17 @@ func writeFigure(b *strings.Builder, g schema.View, f Figure) string {
 		qn = 0
 	}
 	for _, e := range g.Edges {
-		var attrs [][2]string
-		switch e.Kind {
-		case schema.EdgeCauses:
-			color := p.positive
-			if e.Polarity == schema.Negative {
-				color = p.negative
-			}
-			attrs = [][2]string{{"id", e.ID}, {"color", color}, {"style", edgeLine(e.Hedge)}, {"penwidth", "1.4"},
-				{"label", linkLabel(e, qn)}, {"fontcolor", color}, {"tooltip", e.Quote}}
+		lk := edgeLook(e, p)
+		attrs := [][2]string{{"id", e.ID}, {"color", lk.color}, {"style", lk.line.style()}}
+		if e.Kind == schema.EdgeCauses {
+			attrs = append(attrs, [2]string{"penwidth", points(lk.width)},
+				[2]string{"label", linkLabel(e, qn)}, [2]string{"fontcolor", lk.color}, [2]string{"tooltip", e.Quote})
 			drawn.WriteString(linkLabel(e, qn))
-			if e.Inferred {
+			if lk.hollow {
 				attrs = append(attrs, [2]string{"arrowhead", "onormal"})
 			}
-		case schema.EdgeAbout:
-			attrs = [][2]string{{"id", e.ID}, {"color", p.about}, {"style", lineSolid}, {"arrowhead", "empty"}, {"penwidth", "0.6"}}
-		default:
-			attrs = [][2]string{{"id", e.ID}, {"color", p.involves}, {"style", lineSolid}, {"arrowhead", "empty"}, {"penwidth", "0.6"}}
+		} else {
+			attrs = append(attrs, [2]string{"arrowhead", "empty"}, [2]string{"penwidth", points(lk.width)})
 		}
 		for _, a := range edgeAttrs() {
 			if v, ok := a.get(e); ok {
@@ -320,16 +304,6 @@ func writeFigure(b *strings.Builder, g schema.View, f Figure) string {
 	}
 	fmt.Fprintln(b, "}")
 	return drawn.String()
-}
-
-func figureFill(n schema.ViewNode, p palette) string {
-	switch n.Kind {
-	case schema.KindEntity:
-		return p.entity
-	case schema.KindClaim:
-		return p.claim
-	}
-	return p.factor
 }
 
 // loopMark is R for a reinforcing loop, B for a balancing one.
@@ -406,9 +380,9 @@ func legend(g schema.View, f Figure, p palette, left int) string {
 	}
 	fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT"><FONT COLOR="%s">+</FONT></TD><TD ALIGN="LEFT" COLSPAN="3"><FONT COLOR="%s">+ more of the cause, more of the effect (blue)</FONT></TD></TR>`, p.positive, p.positive)
 	fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT"><FONT COLOR="%s">-</FONT></TD><TD ALIGN="LEFT" COLSPAN="3"><FONT COLOR="%s">- more of the cause, less of the effect (red)</FONT></TD></TR>`, p.negative, p.negative)
-	row("solid", p.fg, "certain")
-	row("dashed", p.fg, "probable (大概, 我認為...)")
-	row("dotted", p.fg, "possible (可能...)")
+	row(hedgeLine(schema.Certain).style(), p.fg, "certain")
+	row(hedgeLine(schema.Probable).style(), p.fg, "probable (大概, 我認為...)")
+	row(hedgeLine(schema.Possible).style(), p.fg, "possible (可能...)")
 	fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT">inferred</TD><TD ALIGN="LEFT" COLSPAN="3">hollow arrow: the text only puts cause and effect side by side</TD></TR>`)
 	if len(g.Focus) > 0 {
 		what := "the trace's ends"
@@ -422,7 +396,7 @@ func legend(g schema.View, f Figure, p palette, left int) string {
 	}
 	for _, e := range g.Edges {
 		if e.Kind == schema.EdgeInvolves {
-			row("solid", p.involves, "involves: a factor and an entity it concerns")
+			row(lineSolid.style(), p.involves, "involves: a factor and an entity it concerns")
 			break
 		}
 	}

@@ -20,9 +20,13 @@ type Format struct {
 	// belongs in a file, not on a terminal.
 	Binary bool
 
-	// Figure tells a drawn format (dot, svg, png, cytoscape), which the
-	// Figure options apply to.
+	// Figure tells a drawn format (dot, svg, png, cytoscape and its
+	// cytoscape-style), which the Figure options apply to.
 	Figure bool
+	// Static tells a format whose bytes depend on the Figure options
+	// alone, never on the view (cytoscape-style): its WriteView may be
+	// handed an empty one, and the store need not be read.
+	Static bool
 
 	WriteView  func(ctx context.Context, w io.Writer, v schema.View, f Figure) error
 	WriteQuads func(w io.Writer, quads []schema.Quad) error
@@ -47,6 +51,8 @@ func Formats() []Format {
 		{Name: "dot", Help: "the Graphviz source of the svg and png figures", Figure: true,
 			WriteView: func(_ context.Context, w io.Writer, v schema.View, f Figure) error { return WriteDOT(w, v, f) }},
 		{Name: "cytoscape", Help: "Cytoscape JSON (.cyjs) for Cytoscape.js and Cytoscape desktop, laid out\nas the svg figure (Graphviz's dot needed) and styled", Figure: true, WriteView: cytoscape},
+		{Name: "cytoscape-style", Help: "the style of the cytoscape export for Cytoscape desktop (VizMap XML,\nstyles.xml: File > Import > Styles from File), in --theme's colours", Figure: true, Static: true,
+			WriteView: func(_ context.Context, w io.Writer, _ schema.View, f Figure) error { return WriteCytoscapeStyle(w, f) }},
 		{Name: "mermaid", Help: "a Mermaid flowchart for documents", WriteView: plain(WriteMermaid)},
 		{Name: "csv", Help: "neo4j-admin import files nodes.csv and relationships.csv,\nwritten into the directory -o names", WriteFiles: csvFiles},
 		{Name: "nquads", Help: "every quad of the store as N-Quads (the whole store only)", WriteQuads: WriteNQuads},

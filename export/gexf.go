@@ -21,8 +21,12 @@ func gexfType(t attrType) string {
 
 // WriteGEXF writes g as GEXF 1.3, for Gephi: a static directed graph whose
 // node and edge attributes are declared in <attributes> and given in
-// <attvalues>, with viz colours (and edge shapes: a "-" link dashed, an
-// inferred one dotted). A node's GEXF label is its name in both languages.
+// <attvalues>, drawn as the figure draws them (in its light theme): a
+// node's viz:color its kind's fill; a causal link's viz:color its
+// polarity's, its viz:shape solid, dashed or dotted by its hedge, its
+// viz:thickness heavier than involvement's and aboutness's. A node's GEXF
+// label is its name in both languages; a causal link's its sign and hedge,
+// and "inferred" when it is (GEXF has no arrowheads to make hollow).
 func WriteGEXF(w io.Writer, g schema.View) error {
 	x := newXMLWriter(w)
 	x.printf(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
@@ -39,6 +43,7 @@ func WriteGEXF(w io.Writer, g schema.View) error {
 		x.printf("      <attribute id=\"%s\" title=\"%s\" type=\"%s\"/>\n", a.name, a.name, gexfType(a.typ))
 	}
 	x.printf("    </attributes>\n    <nodes>\n")
+	p := paletteOf(ThemeLight)
 	for _, n := range g.Nodes {
 		x.printf("      <node id=\"%s\" label=\"%s\">\n        <attvalues>\n", esc(n.ID), esc(strings.ReplaceAll(n.DisplayLabel(), "\n", " / ")))
 		for _, a := range nattrs {
@@ -47,7 +52,7 @@ func WriteGEXF(w io.Writer, g schema.View) error {
 			}
 		}
 		x.printf("        </attvalues>\n")
-		r, gr, b := rgb(fill(n))
+		r, gr, b := rgb(kindFill(n.Kind, p))
 		x.printf("        <viz:color r=\"%d\" g=\"%d\" b=\"%d\"/>\n      </node>\n", r, gr, b)
 	}
 	x.printf("    </nodes>\n    <edges>\n")
@@ -60,9 +65,10 @@ func WriteGEXF(w io.Writer, g schema.View) error {
 			}
 		}
 		x.printf("        </attvalues>\n")
-		color, line := look(e)
-		r, gr, b := rgb(color)
-		x.printf("        <viz:color r=\"%d\" g=\"%d\" b=\"%d\"/>\n        <viz:shape value=\"%s\"/>\n      </edge>\n", r, gr, b, line)
+		lk := edgeLook(e, p)
+		r, gr, b := rgb(lk.color)
+		x.printf("        <viz:color r=\"%d\" g=\"%d\" b=\"%d\"/>\n        <viz:thickness value=\"%s\"/>\n        <viz:shape value=\"%s\"/>\n      </edge>\n",
+			r, gr, b, points(lk.width), lk.line.style())
 	}
 	x.printf("    </edges>\n  </graph>\n</gexf>\n")
 	return x.flush()

@@ -21,8 +21,13 @@ func graphmlType(t attrType) string {
 
 // WriteGraphML writes g as GraphML. Every attribute is declared as a <key>
 // (attr.name and attr.type), as Gephi and networkx read them; each node and
-// edge also carries yFiles graphics (a shape with the label in both
-// languages, a coloured, styled line), so that yEd shows them. The yFiles
+// edge also carries yFiles graphics, so that yEd shows them as the figure
+// draws them (in its light theme): a node's shape and fill by its kind,
+// with its label in both languages; a causal link's line coloured by its
+// polarity, dashed or dotted by its hedge (y:LineStyle type line, dashed,
+// dotted), a hollow arrow (white_delta) when inferred, and labelled with
+// its sign and hedge ("+ probable, inferred"); involvement and aboutness
+// thin and in their colours. The yFiles
 // data comes first, so that a reader that takes the yFiles node label as
 // "label" (networkx does) ends with the node's own English label.
 func WriteGraphML(w io.Writer, g schema.View) error {
@@ -39,6 +44,7 @@ func WriteGraphML(w io.Writer, g schema.View) error {
 	x.printf("  <key id=\"ng\" for=\"node\" yfiles.type=\"nodegraphics\"/>\n")
 	x.printf("  <key id=\"eg\" for=\"edge\" yfiles.type=\"edgegraphics\"/>\n")
 	x.printf("  <graph id=\"%s\" edgedefault=\"directed\">\n", esc(graphName(g)))
+	p := paletteOf(ThemeLight)
 	for _, n := range g.Nodes {
 		x.printf("    <node id=\"%s\">\n", esc(n.ID))
 		shape := "roundrectangle"
@@ -50,9 +56,9 @@ func WriteGraphML(w io.Writer, g schema.View) error {
 		}
 		wd, ht := labelBox(n.DisplayLabel())
 		x.printf("      <data key=\"ng\"><y:ShapeNode><y:Geometry width=\"%d\" height=\"%d\"/>"+
-			"<y:Fill color=\"%s\" transparent=\"false\"/><y:BorderStyle color=\"#555555\" type=\"line\" width=\"1.0\"/>"+
+			"<y:Fill color=\"%s\" transparent=\"false\"/><y:BorderStyle color=\"%s\" type=\"line\" width=\"1.0\"/>"+
 			"<y:NodeLabel>%s</y:NodeLabel><y:Shape type=\"%s\"/></y:ShapeNode></data>\n",
-			wd, ht, fill(n), esc(n.DisplayLabel()), shape)
+			wd, ht, kindFill(n.Kind, p), p.line, esc(n.DisplayLabel()), shape)
 		for _, a := range nattrs {
 			if v, ok := a.get(n); ok {
 				x.printf("      <data key=\"n_%s\">%s</data>\n", a.name, esc(v))
@@ -62,13 +68,14 @@ func WriteGraphML(w io.Writer, g schema.View) error {
 	}
 	for _, e := range g.Edges {
 		x.printf("    <edge id=\"%s\" source=\"%s\" target=\"%s\">\n", esc(e.ID), esc(e.From), esc(e.To))
-		color, line := look(e)
-		if line == lineSolid {
-			line = "line"
+		lk := edgeLook(e, p)
+		arrow := "standard"
+		if lk.hollow {
+			arrow = "white_delta"
 		}
-		x.printf("      <data key=\"eg\"><y:PolyLineEdge><y:LineStyle color=\"%s\" type=\"%s\" width=\"1.5\"/>"+
-			"<y:Arrows source=\"none\" target=\"standard\"/><y:EdgeLabel>%s</y:EdgeLabel></y:PolyLineEdge></data>\n",
-			color, line, esc(edgeLabel(e)))
+		x.printf("      <data key=\"eg\"><y:PolyLineEdge><y:LineStyle color=\"%s\" type=\"%s\" width=\"%s\"/>"+
+			"<y:Arrows source=\"none\" target=\"%s\"/><y:EdgeLabel textColor=\"%s\">%s</y:EdgeLabel></y:PolyLineEdge></data>\n",
+			lk.color, lk.line.yed(), points(lk.width), arrow, lk.color, esc(edgeLabel(e)))
 		for _, a := range eattrs {
 			if v, ok := a.get(e); ok {
 				x.printf("      <data key=\"e_%s\">%s</data>\n", a.name, esc(v))

@@ -28,6 +28,9 @@ var fileTypes = map[string][2]string{
 	"jsonld":    {"application/ld+json", ".jsonld"},
 	"svg":       {"image/svg+xml", ".svg"},
 	"png":       {"image/png", ".png"},
+
+	// Cytoscape desktop imports styles from an .xml file.
+	"cytoscape-style": {"application/xml", ".xml"},
 }
 
 func mediaType(format string) string {

@@ -15,6 +15,7 @@ import (
 
 	"github.com/causeway/causeway/export"
 	"github.com/causeway/causeway/graph"
+	"github.com/causeway/causeway/graph/schema"
 )
 
 // exportFormats are the names of the formats export writes, in the order
@@ -92,6 +93,7 @@ it is not a terminal.`,
   causeway export --format svg -o trace.svg --trace 缺電 拋售
   causeway export --format png -o loops.png --loops --theme dark
   causeway export --format cytoscape -o causeway.cyjs --involvement
+  causeway export --format cytoscape-style -o styles.xml
   causeway export --format csv -o neo4j/
   causeway export --format mermaid --chain power-shortage-to-liquidity-shock`,
 		Args: args(cobra.ArbitraryArgs),
@@ -145,6 +147,8 @@ func (o *exportOptions) check(args []string) error {
 		return fmt.Errorf("export takes arguments only with --trace FROM TO; got %q", strings.Join(args, " "))
 	case o.spec().Quads() && (scopes > 0 || o.claims):
 		return fmt.Errorf("%s writes the whole store: scopes and --claims are for the property-graph formats", o.format)
+	case o.spec().Static && (scopes > 0 || o.claims):
+		return fmt.Errorf("%s writes one style for every export: scopes and --claims are for the exports it styles", o.format)
 	case o.spec().Files() && o.output == "":
 		return fmt.Errorf("csv writes two files: name their directory with -o")
 	case o.maxDepth < 1 || o.limit < 1:
@@ -178,6 +182,14 @@ func isTerminal(w io.Writer) bool {
 }
 
 func exportRun(ctx context.Context, opts *exportOptions) error {
+	if f := opts.spec(); f.Static {
+		// The same bytes whatever the store holds: no store to read.
+		var out bytes.Buffer
+		if err := f.WriteView(ctx, &out, schema.View{}, export.Figure{Theme: opts.theme, Involvement: opts.involvement}); err != nil {
+			return err
+		}
+		return opts.write(out.Bytes())
+	}
 	return opts.env.withStore(ctx, func(s *graph.Store) error {
 		return exportStore(ctx, s, opts)
 	})

@@ -145,6 +145,10 @@ func TestExportReadByNetworkx(t *testing.T) {
 						t.Errorf("node %s: label_zh %v; want %q", n.ID, data["label_zh"], n.LabelZh)
 					}
 				}
+				byID := map[string]schema.ViewEdge{}
+				for _, e := range v.Edges {
+					byID[e.ID] = e
+				}
 				causal := 0
 				for _, e := range got.Edges {
 					var data map[string]any
@@ -162,6 +166,20 @@ func TestExportReadByNetworkx(t *testing.T) {
 					}
 					if _, ok := data["inferred"].(bool); !ok {
 						t.Errorf("edge %s: inferred %v (%T); want a boolean", e[0], data["inferred"], data["inferred"])
+					}
+					// The label yEd (the yFiles edge label) and Gephi (GEXF's)
+					// show: sign and hedge, and whether inferred, as the figure.
+					ve, ok := byID[fmt.Sprint(data["id"])]
+					if !ok {
+						t.Errorf("edge %s: networkx read id %v, which the view has not", e[0], data["id"])
+						continue
+					}
+					want := ve.Polarity + " " + ve.Hedge
+					if ve.Inferred {
+						want += ", inferred"
+					}
+					if data["label"] != want {
+						t.Errorf("edge %s: networkx read label %q; want %q", data["id"], data["label"], want)
 					}
 				}
 				if want := countKind(v, schema.EdgeCauses); causal != want {

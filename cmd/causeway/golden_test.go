@@ -40,6 +40,8 @@ func goldenCommands() [][]string {
 		{"query", "entities", "--format", "json"},
 		{"query", `g.V("<https://causeway.dev/id/nvidia>").Out("<http://www.w3.org/2000/01/rdf-schema#label>").All()`, "--format", "json"},
 		{"export", "--format", "cytoscape"},
+		{"export", "--format", "cytoscape-style"},
+		{"export", "--format", "cytoscape-style", "--theme", "dark"},
 		{"export", "--format", "graphml", "--claims", "--around", "Oracle"},
 		{"export", "--format", "gexf", "--loops"},
 		{"export", "--format", "dot", "--trace", "缺電", "拋售"},

@@ -29,9 +29,22 @@ def main():
     out = {
         "directed": g.is_directed(),
         "nodes": {str(n): clean(d) for n, d in g.nodes(data=True)},
-        "edges": [[str(u), str(v), clean(d)] for u, v, d in g.edges(data=True)],
+        "edges": edges(g),
     }
     json.dump(out, sys.stdout, ensure_ascii=False)
+
+
+def edges(g):
+    """The edges as [source, target, data]; the id of a parallel edge,
+    which networkx's GraphML reader keeps as its key, in its data."""
+    if not g.is_multigraph():
+        return [[str(u), str(v), clean(d)] for u, v, d in g.edges(data=True)]
+    out = []
+    for u, v, k, d in g.edges(keys=True, data=True):
+        d = clean(d)
+        d.setdefault("id", str(k))
+        out.append([str(u), str(v), d])
+    return out
 
 
 def clean(data):
