@@ -369,6 +369,10 @@ func BenchmarkBoltStore(b *testing.B) {
 		name string
 		run  func(*Store) error
 	}{
+		{"resolve/substring", func(s *Store) error {
+			_, err := s.ResolveName(ctx, env("FROM_PART"))
+			return err
+		}},
 		{"trace/id", trace(env("FROM_ID"), env("TO_ID"))},
 		{"trace/label", trace(env("FROM_LABEL"), env("TO_LABEL"))},
 		{"trace/substring", trace(env("FROM_PART"), env("TO_PART"))},
