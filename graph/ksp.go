@@ -218,10 +218,15 @@ func (e *ends) next(u int64) []int64 {
 		ns = e.src
 	case superSink:
 	default:
+		succ := e.fwd.successors(u)
+		if !e.isDst[u] && !slices.ContainsFunc(succ, func(w int64) bool { return e.isSrc[w] }) {
+			ns = succ // the view's own list, shared, never written
+			break
+		}
 		if e.isDst[u] {
 			ns = append(ns, superSink)
 		}
-		for _, w := range e.fwd.successors(u) {
+		for _, w := range succ {
 			if !e.isSrc[w] {
 				ns = append(ns, w)
 			}
