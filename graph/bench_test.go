@@ -2,8 +2,10 @@ package graph
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math/rand"
+	"os"
 	"testing"
 
 	"github.com/causeway/causeway/data"
@@ -329,5 +331,70 @@ func BenchmarkLoadBackends(b *testing.B) {
 				}
 			})
 		}
+	}
+}
+
+// BenchmarkBoltStore times the reading requests a user waits on against a
+// bolt store given by CAUSEWAY_BENCH_BOLT (a path, say one loaded from
+// bench/gen's 1M corpus) with the names of its queries.env in
+// CAUSEWAY_BENCH_FROM_ID, _FROM_LABEL, _FROM_PART, _TO_ID, _TO_LABEL and
+// _TO_PART; it is skipped without them. Each iteration opens the store
+// afresh, as a command does, so no cache outlives it.
+func BenchmarkBoltStore(b *testing.B) {
+	path := os.Getenv("CAUSEWAY_BENCH_BOLT")
+	if path == "" {
+		b.Skip("CAUSEWAY_BENCH_BOLT names no bolt store")
+	}
+	env := func(k string) string { return os.Getenv("CAUSEWAY_BENCH_" + k) }
+	ctx := context.Background()
+	trace := func(from, to string) func(*Store) error {
+		return func(s *Store) error {
+			_, err := s.Trace(ctx, TraceRequest{From: from, To: to, MaxDepth: DefaultMaxDepth, Limit: 10})
+			return err
+		}
+	}
+	tree := func(name string, upstream bool) func(*Store) error {
+		return func(s *Store) error {
+			req := TreeRequest{Name: name, MaxDepth: 4}
+			var err error
+			if upstream {
+				_, err = s.Why(ctx, req)
+			} else {
+				_, err = s.Effects(ctx, req)
+			}
+			return err
+		}
+	}
+	cases := []struct {
+		name string
+		run  func(*Store) error
+	}{
+		{"resolve/substring", func(s *Store) error {
+			_, err := s.ResolveName(ctx, env("FROM_PART"))
+			return err
+		}},
+		{"trace/id", trace(env("FROM_ID"), env("TO_ID"))},
+		{"trace/label", trace(env("FROM_LABEL"), env("TO_LABEL"))},
+		{"trace/substring", trace(env("FROM_PART"), env("TO_PART"))},
+		{"why/label", tree(env("TO_LABEL"), true)},
+		{"why/substring", tree(env("TO_PART"), true)},
+		{"effects/label", tree(env("FROM_LABEL"), false)},
+		{"effects/substring", tree(env("FROM_PART"), false)},
+	}
+	for _, c := range cases {
+		b.Run(c.name, func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				s, err := Open("bolt:"+path, false)
+				if err != nil {
+					b.Fatal(err)
+				}
+				err = c.run(s)
+				s.Close()
+				var nothing *NothingFoundError
+				if err != nil && !errors.As(err, &nothing) {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	cayleygraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
 
 	"github.com/causeway/causeway/graph/schema"
@@ -19,18 +20,53 @@ import (
 // the involvement step explicitly, as involvement, not causation.
 
 // involving returns the ids of the factors that involve the entity id, in
-// id order.
+// id order. On bolt it reads only the entity's involves quads, one prefix
+// of the index object-predicate-subject (see quadsWith), and their
+// subjects' values in one batch: an entity many factors name is the
+// object of many other quads too, each read value by value elsewhere.
 func (s *Store) involving(ctx context.Context, id string) ([]string, error) {
 	var out []string
-	err := s.eachQuad(ctx, quad.Object, quad.IRI(schema.NodeIRI(id)), func(q quad.Quad) {
-		if q.Predicate == quad.IRI(schema.PredInvolves) {
-			if f := nodeID(q.Subject); f != "" && !slices.Contains(out, f) {
-				out = append(out, f)
-			}
+	add := func(v quad.Value) {
+		if f := nodeID(v); f != "" {
+			out = append(out, f)
 		}
-	})
+	}
+	if s.kv == nil {
+		err := s.eachQuad(ctx, quad.Object, quad.IRI(schema.NodeIRI(id)), func(q quad.Quad) {
+			if q.Predicate == quad.IRI(schema.PredInvolves) {
+				add(q.Subject)
+			}
+		})
+		slices.Sort(out)
+		return slices.Compact(out), err
+	}
+	entity := s.qs.ValueOf(quad.IRI(schema.NodeIRI(id)))
+	involves := s.qs.ValueOf(quad.IRI(schema.PredInvolves))
+	if entity == nil || involves == nil {
+		return nil, nil
+	}
+	key := cayleygraph.ToKey(involves)
+	var factors []cayleygraph.Ref
+	it := quadsWith(s.qs, quad.Object, entity, involves)
+	for it.Next(ctx) {
+		if q := it.Result(); cayleygraph.ToKey(s.qs.QuadDirection(q, quad.Predicate)) == key {
+			factors = append(factors, s.qs.QuadDirection(q, quad.Subject))
+		}
+	}
+	err := it.Err()
+	it.Close()
+	if err != nil {
+		return nil, fmt.Errorf("read the factors involving %s: %w", id, err)
+	}
+	values, err := valuesOf(ctx, s.qs, factors)
+	if err != nil {
+		return nil, fmt.Errorf("read the factors involving %s: %w", id, err)
+	}
+	for _, v := range values {
+		add(v)
+	}
 	slices.Sort(out)
-	return out, err
+	return slices.Compact(out), ctx.Err()
 }
 
 // endpoint returns the ids of the factors a node stands for in a causal

@@ -25,12 +25,14 @@ type ends struct {
 	src, dst []int64
 	isSrc    map[int64]bool
 	isDst    map[int64]bool
+	// nextCache keeps the lists of next.
+	nextCache map[int64][]int64
 	// steps counts the neighbour lists the search asked for: its work.
 	steps int
 }
 
 func newEnds(fwd *causalView, src, dst []int64) *ends {
-	e := &ends{fwd: fwd, rev: fwd.reversed(), isSrc: map[int64]bool{}, isDst: map[int64]bool{}}
+	e := &ends{fwd: fwd, rev: fwd.reversed(), isSrc: map[int64]bool{}, isDst: map[int64]bool{}, nextCache: map[int64][]int64{}}
 	for _, n := range src {
 		if !e.isSrc[n] {
 			e.isSrc[n] = true
@@ -161,22 +163,198 @@ func distances(starts []int64, max int, stop func() bool, next func(v int64, vis
 
 // shortest returns the first of the shortest paths from start to
 // superSink of at most max edges that use no blocked node or edge, first
-// in the order of node ids, or nil when there is none. A breadth-first walk
-// from superSink gives every node's distance; the walk forward then takes,
-// at each node, the first successor one step nearer.
+// in the order of node ids, or nil when there is none.
+//
+// The distances it goes by are those of a breadth-first walk backwards
+// from superSink through in, the walk that defines the answer (see
+// shortestByWalk in the tests, the search this one replaces): a path takes,
+// at each node, the first successor (out) one step nearer superSink. But
+// rather than walking from superSink until it has every node's distance,
+// which on a large store reaches most of it, it finds the length of the
+// shortest path by a bidirectional breadth-first search (meet: a walk from
+// start forwards and one from superSink backwards, the smaller frontier
+// growing first, until they touch), and then takes the path forwards,
+// telling which successor is one step nearer from what the two walks
+// reached (see pathWalk). Both read their neighbour lists through the
+// view's caches, so the spur searches of Yen's algorithm read each list
+// from the store once.
 func (e *ends) shortest(ctx context.Context, start int64, b blocked, max int) []int64 {
-	dist := e.distancesToSink(ctx, b, max)
-	d, ok := dist[start]
+	if b.nodes[start] {
+		return nil
+	}
+	m, ok := e.meet(ctx, start, b, max)
 	if !ok {
 		return nil
 	}
-	path := []int64{start}
-	for u := start; u != superSink; d-- {
-		next := int64(0)
-		found := false
+	return e.pathWalk(ctx, m, b)
+}
+
+// meeting is what a bidirectional search found: the length of the
+// shortest path from start to superSink, and the distances the two walks
+// reached, forwards from start (fwd, up to fwdRadius) and backwards from
+// superSink (bwd, up to bwdRadius, fwdRadius+bwdRadius being the length).
+type meeting struct {
+	start                int64
+	length               int
+	fwd, bwd             map[int64]int
+	fwdRadius, bwdRadius int
+	// onPath memoizes onShortest.
+	onPath map[int64]bool
+}
+
+// next returns the successors of u in the graph the walk backwards sees:
+// v is one if u is among in(v). That is out(u), less the start nodes (a
+// start node's only predecessor is superSource), and, for an end node,
+// its successors as well as superSink. The lists are kept for the later
+// searches of the same ends.
+func (e *ends) next(u int64) []int64 {
+	e.steps++
+	if ns, ok := e.nextCache[u]; ok {
+		return ns
+	}
+	var ns []int64
+	switch u {
+	case superSource:
+		ns = e.src
+	case superSink:
+	default:
+		succ := e.fwd.successors(u)
+		if !e.isDst[u] && !slices.ContainsFunc(succ, func(w int64) bool { return e.isSrc[w] }) {
+			ns = succ // the view's own list, shared, never written
+			break
+		}
+		if e.isDst[u] {
+			ns = append(ns, superSink)
+		}
+		for _, w := range succ {
+			if !e.isSrc[w] {
+				ns = append(ns, w)
+			}
+		}
+	}
+	e.nextCache[u] = ns
+	return ns
+}
+
+// meet is a bidirectional breadth-first search from start to superSink
+// through the graph the walk backwards sees (next forwards, in
+// backwards), of at most max edges, avoiding blocked nodes and edges. It
+// grows the smaller frontier by one layer at a time, and stops at the
+// first layer that reaches a node the other walk has reached: with every
+// node within fwdRadius of start and every node within bwdRadius of
+// superSink known, and no path of fwdRadius+bwdRadius-1 edges, the
+// shortest then has fwdRadius+bwdRadius.
+func (e *ends) meet(ctx context.Context, start int64, b blocked, max int) (*meeting, bool) {
+	stop := func() bool { return ctx.Err() != nil || e.err() != nil }
+	m := &meeting{start: start, fwd: map[int64]int{start: 0}, bwd: map[int64]int{}, onPath: map[int64]bool{}}
+	if b.nodes[superSink] {
+		return nil, false
+	}
+	m.bwd[superSink] = 0
+	if start == superSink {
+		return m, true
+	}
+	ff, bf := []int64{start}, []int64{superSink}
+	for m.fwdRadius+m.bwdRadius < max && len(ff) > 0 && len(bf) > 0 && !stop() {
+		met := false
+		var grown []int64
+		if len(ff) <= len(bf) {
+			m.fwdRadius++
+			for _, u := range ff {
+				for _, w := range e.next(u) {
+					if _, seen := m.fwd[w]; seen || b.nodes[w] || b.edges[[2]int64{u, w}] {
+						continue
+					}
+					m.fwd[w] = m.fwdRadius
+					grown = append(grown, w)
+					if _, ok := m.bwd[w]; ok {
+						met = true
+					}
+				}
+			}
+			ff = grown
+		} else {
+			m.bwdRadius++
+			for _, v := range bf {
+				for _, u := range e.in(v) {
+					if _, seen := m.bwd[u]; seen || b.nodes[u] || b.edges[[2]int64{u, v}] {
+						continue
+					}
+					m.bwd[u] = m.bwdRadius
+					grown = append(grown, u)
+					if _, ok := m.fwd[u]; ok {
+						met = true
+					}
+				}
+			}
+			bf = grown
+		}
+		if met {
+			m.length = m.fwdRadius + m.bwdRadius
+			return m, true
+		}
+	}
+	return nil, false
+}
+
+// onShortest tells whether w, which the walk forwards reached at distance
+// j < fwdRadius from start, lies on a shortest path from start: whether
+// one of its successors reached at j+1 does (or, at fwdRadius, is one the
+// walk backwards reached at length-fwdRadius).
+func (e *ends) onShortest(m *meeting, w int64, j int, b blocked) bool {
+	if m.length-j <= m.bwdRadius {
+		d, ok := m.bwd[w]
+		return ok && d == m.length-j
+	}
+	if on, ok := m.onPath[w]; ok {
+		return on
+	}
+	on := false
+	for _, y := range e.next(w) {
+		if b.nodes[y] || b.edges[[2]int64{w, y}] {
+			continue
+		}
+		if d, ok := m.fwd[y]; ok && d == j+1 && e.onShortest(m, y, j+1, b) {
+			on = true
+			break
+		}
+	}
+	m.onPath[w] = on
+	return on
+}
+
+// pathWalk takes the path the walk backwards defines from m.start: at
+// each node u, d hops from superSink, the first successor (out, in the
+// order of node ids) at d-1 hops. Near superSink the distance of a
+// successor is what the walk backwards reached; further out, a successor
+// the walk forwards reached at the next distance is at d-1 if it lies on
+// a shortest path (onShortest). The one successor no walk tells about is
+// a start node met on the way (out has it, in does not lead back): its
+// distance is that of its own search, and, at d-1, the rest of the path
+// is that search's.
+func (e *ends) pathWalk(ctx context.Context, m *meeting, b blocked) []int64 {
+	path := []int64{m.start}
+	for i, u := 0, m.start; u != superSink; i++ {
+		d := m.length - i
+		next, found := int64(0), false
 		for _, w := range e.out(u) {
-			if dw, ok := dist[w]; ok && dw == d-1 && !b.nodes[w] && !b.edges[[2]int64{u, w}] {
-				next, found = w, true
+			if b.nodes[w] || b.edges[[2]int64{u, w}] {
+				continue
+			}
+			switch {
+			case d-1 <= m.bwdRadius:
+				dw, ok := m.bwd[w]
+				found = ok && dw == d-1
+			case u == superSource || !e.isSrc[w]:
+				dw, ok := m.fwd[w]
+				found = ok && dw == i+1 && e.onShortest(m, w, i+1, b)
+			default:
+				if rest := e.shortest(ctx, w, b, d-1); len(rest) == d {
+					return append(path, rest...)
+				}
+			}
+			if found {
+				next = w
 				break
 			}
 		}
@@ -236,9 +414,18 @@ func pathKey(p []int64) string {
 // whole enumeration (length, then node ids) hold: its work is polynomial,
 // at most limit × path length breadth-first walks, whatever the graph.
 func (e *ends) kShortest(ctx context.Context, maxHops, limit int) [][]int64 {
+	return e.yen(ctx, maxHops, limit, e.shortest)
+}
+
+// spurSearch is the search of a shortest path from a node to superSink
+// that Yen's algorithm runs for each spur node (see ends.shortest).
+type spurSearch func(ctx context.Context, start int64, b blocked, max int) []int64
+
+// yen is kShortest with the search of its spur paths given.
+func (e *ends) yen(ctx context.Context, maxHops, limit int, shortest spurSearch) [][]int64 {
 	maxEdges := maxHops + 2
 	none := blocked{nodes: map[int64]bool{}, edges: map[[2]int64]bool{}}
-	first := e.shortest(ctx, superSource, none, maxEdges)
+	first := shortest(ctx, superSource, none, maxEdges)
 	if first == nil {
 		return nil
 	}
@@ -269,7 +456,7 @@ func (e *ends) kShortest(ctx context.Context, maxHops, limit int) [][]int64 {
 					b.edges[[2]int64{p[i], p[i+1]}] = true
 				}
 			}
-			spur := e.shortest(ctx, next[i], b, maxEdges-i)
+			spur := shortest(ctx, next[i], b, maxEdges-i)
 			if spur == nil {
 				continue
 			}

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/agnivade/levenshtein"
+	cayleygraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
 
 	"github.com/causeway/causeway/fold"
@@ -203,6 +204,9 @@ func (s *Store) resolveIndexed(ctx context.Context, name string, weak func(Node)
 	for subject := range sub {
 		candidates = append(candidates, subject)
 	}
+	if candidates, err = s.namesContaining(ctx, candidates, want); err != nil {
+		return Node{}, true, err
+	}
 	nodes, err = s.nodesAmong(ctx, candidates)
 	if err != nil {
 		return Node{}, true, err
@@ -240,6 +244,69 @@ func (s *Store) nodesAmong(ctx context.Context, subjects []string) ([]Node, erro
 		}
 	}
 	return nodes, nil
+}
+
+// namesContaining returns the node subjects among candidates (IRIs) one
+// of whose names, folded, contains want, on a bolt store; elsewhere every
+// candidate. The name index's grams propose many nodes a name of repeated
+// runes does not fit (every name with "000" and "001" for "000001"):
+// reading a node whole reads all its quads, causal edges and all, and each
+// of their four values; this reads its id and only its labels and aliases,
+// by the index subject-predicate (see quadsWith). Those are the names
+// resolve matches, so the nodes it leaves out are nodes resolve would not
+// have kept.
+func (s *Store) namesContaining(ctx context.Context, candidates []string, want string) ([]string, error) {
+	if s.kv == nil {
+		return candidates, nil
+	}
+	var preds []cayleygraph.Ref
+	for _, p := range []string{schema.RDFSLabel, schema.SKOSAlt} {
+		if ref := s.qs.ValueOf(quad.IRI(p)); ref != nil {
+			preds = append(preds, ref)
+		}
+	}
+	fits := func(name string) bool { return name != "" && strings.Contains(s.names.String(name), want) }
+	var out []string
+	for _, subject := range candidates {
+		id, ok := strings.CutPrefix(subject, schema.NodeNS)
+		if !ok || id == "" {
+			continue
+		}
+		if fits(id) {
+			out = append(out, subject)
+			continue
+		}
+		ref := s.qs.ValueOf(quad.IRI(subject))
+		if ref == nil {
+			continue
+		}
+		found := false
+		for _, pred := range preds {
+			it := quadsWith(s.qs, quad.Subject, ref, pred)
+			key := cayleygraph.ToKey(pred)
+			for !found && it.Next(ctx) {
+				q := it.Result()
+				if cayleygraph.ToKey(s.qs.QuadDirection(q, quad.Predicate)) != key {
+					continue
+				}
+				if name, _ := text(s.qs.NameOf(s.qs.QuadDirection(q, quad.Object))); fits(name) {
+					found = true
+				}
+			}
+			err := it.Err()
+			it.Close()
+			if err != nil {
+				return nil, fmt.Errorf("read the names of %s: %w", id, err)
+			}
+			if found {
+				break
+			}
+		}
+		if found {
+			out = append(out, subject)
+		}
+	}
+	return out, ctx.Err()
 }
 
 // suggest returns the nodes nearest to want, a name found nowhere, as

@@ -325,12 +325,13 @@ func (s *Store) tracePaths(ctx context.Context, from, to []string, opts traceOpt
 		return nil, fmt.Errorf("trace: %w", err)
 	}
 	paths := make([]Path, 0, len(seqs))
+	r := s.pathReader()
 	for _, seq := range seqs {
 		names := make([]string, 0, len(seq)-2)
 		for _, n := range seq[1 : len(seq)-1] {
 			names = append(names, view.name(n))
 		}
-		p, err := s.pathOf(ctx, names, maxRank)
+		p, err := r.path(ctx, names, maxRank)
 		if err != nil {
 			return nil, fmt.Errorf("trace: %w", err)
 		}
@@ -342,20 +343,46 @@ func (s *Store) tracePaths(ctx context.Context, from, to []string, opts traceOpt
 // pathOf reads the nodes and the best-supported link of each hop of a path
 // given by node ids, among the links whose hedge rank is at most maxRank.
 func (s *Store) pathOf(ctx context.Context, ids []string, maxRank int) (Path, error) {
+	return s.pathReader().path(ctx, ids, maxRank)
+}
+
+// pathReader reads paths as pathOf does, each node and each hop's links
+// once: the paths of a trace share most of their nodes and hops.
+type pathReader struct {
+	s     *Store
+	nodes map[string]Node
+	links map[[2]string][]Hop
+}
+
+func (s *Store) pathReader() *pathReader {
+	return &pathReader{s: s, nodes: map[string]Node{}, links: map[[2]string][]Hop{}}
+}
+
+// path reads a path as pathOf does.
+func (r *pathReader) path(ctx context.Context, ids []string, maxRank int) (Path, error) {
 	p := Path{Polarity: "+", Confidence: "certain"}
 	for _, id := range ids {
-		n, _, err := s.Node(ctx, id)
-		if err != nil {
-			return Path{}, err
+		n, ok := r.nodes[id]
+		if !ok {
+			var err error
+			if n, _, err = r.s.Node(ctx, id); err != nil {
+				return Path{}, err
+			}
+			r.nodes[id] = n
 		}
 		p.Nodes = append(p.Nodes, n)
 	}
 	for i := 1; i < len(ids); i++ {
-		links, err := s.links(ctx, ids[i-1], ids[i])
-		if err != nil {
-			return Path{}, err
+		pair := [2]string{ids[i-1], ids[i]}
+		links, ok := r.links[pair]
+		if !ok {
+			var err error
+			if links, err = r.s.links(ctx, pair[0], pair[1]); err != nil {
+				return Path{}, err
+			}
+			r.links[pair] = links
 		}
-		h, ok := bestLink(links, maxRank, s.only)
+		h, ok := bestLink(links, maxRank, r.s.only)
 		if !ok {
 			return Path{}, fmt.Errorf("no curated link backs the causes edge %s -> %s", ids[i-1], ids[i])
 		}
