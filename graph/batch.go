@@ -33,6 +33,8 @@ type batchKV struct {
 	// transaction as they come, in Cayley's order, as before sharedTx held
 	// them: the store must come out the same.
 	direct bool
+	// progress, when set, counts the keys written.
+	progress *LoadProgress
 }
 
 // Tx opens a transaction. A read-write transaction asked for during a
@@ -42,7 +44,7 @@ func (b *batchKV) Tx(rw bool) (hkv.Tx, error) {
 		return directTx{b.shared}, nil
 	}
 	if rw && b.shared != nil {
-		return &sharedTx{Tx: b.shared, pending: map[string]pendingWrite{}}, nil
+		return &sharedTx{Tx: b.shared, pending: map[string]pendingWrite{}, progress: b.progress}, nil
 	}
 	return b.KV.Tx(rw)
 }
@@ -87,6 +89,8 @@ type sharedTx struct {
 	hkv.Tx
 	// pending maps a key (pendingKey) to its write not yet handed on.
 	pending map[string]pendingWrite
+	// progress, when set, counts the keys written.
+	progress *LoadProgress
 }
 
 // pendingWrite is a put, or with del a deletion, a sharedTx holds.
@@ -165,12 +169,14 @@ func (t *sharedTx) GetBatch(ctx context.Context, keys []hkv.Key) ([]hkv.Value, e
 // Put holds a write of v at k: bolt, and so Cayley, keeps the value
 // itself, not a copy, until the commit.
 func (t *sharedTx) Put(k hkv.Key, v hkv.Value) error {
+	t.progress.add(1)
 	t.pending[pendingKey(k)] = pendingWrite{key: k.Clone(), val: v}
 	return nil
 }
 
 // Del holds a deletion of k.
 func (t *sharedTx) Del(k hkv.Key) error {
+	t.progress.add(1)
 	t.pending[pendingKey(k)] = pendingWrite{key: k.Clone(), del: true}
 	return nil
 }

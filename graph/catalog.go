@@ -404,6 +404,8 @@ func (o *overlay) scan(prefix []byte, fn func(key, value []byte) error) error {
 type boltSide struct {
 	ctx context.Context
 	tx  hkv.Tx
+	// progress, when set, counts the keys written.
+	progress *LoadProgress
 }
 
 func (b boltSide) key(k []byte) hkv.Key { return hkv.Key{[]byte(catalogBucket), k} }
@@ -431,6 +433,7 @@ func (b boltSide) put(key, value []byte) error {
 	if value == nil {
 		value = []byte{}
 	}
+	b.progress.add(1)
 	return b.tx.Put(b.key(key), value)
 }
 

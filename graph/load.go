@@ -58,6 +58,8 @@ func (s *Store) Load(ctx context.Context, quads []schema.Quad) (LoadResult, erro
 	if s.kv != nil && !s.writer {
 		return LoadResult{}, fmt.Errorf("load into %s: the store was opened to read; open it with create to write", s.spec)
 	}
+	s.progress.start()
+	defer s.progress.enter(PhaseDone)
 	want := group(quads)
 	if s.sql != nil && s.sql.flavour == flavourPostgres {
 		res, err := s.sql.load(ctx, want, s.applyIndexers, s.beforeCommit)
@@ -288,6 +290,7 @@ func (s *Store) apply(ctx context.Context, adds, dels, rebuild []quad.Quad) erro
 		if len(adds)+len(dels) == 0 {
 			return nil
 		}
+		s.progress.enter(PhaseQuads)
 		deltas := make([]cayleygraph.Delta, 0, len(adds)+len(dels))
 		for _, q := range adds {
 			deltas = append(deltas, cayleygraph.Delta{Quad: q, Action: cayleygraph.Add})
@@ -321,7 +324,8 @@ func (s *Store) apply(ctx context.Context, adds, dels, rebuild []quad.Quad) erro
 			if err := write(nil, dels); err != nil {
 				return err
 			}
-			side := boltSide{ctx: ctx, tx: s.kv.shared}
+			s.progress.enter(PhaseCatalog)
+			side := boltSide{ctx: ctx, tx: s.kv.shared, progress: s.progress}
 			if rebuild != nil {
 				if err := s.buildCatalog(side, rebuild); err != nil {
 					return err
@@ -335,8 +339,11 @@ func (s *Store) apply(ctx context.Context, adds, dels, rebuild []quad.Quad) erro
 				}
 			}
 			if s.beforeCommit != nil {
-				return s.beforeCommit()
+				if err := s.beforeCommit(); err != nil {
+					return err
+				}
 			}
+			s.progress.enter(PhaseCommit)
 			return nil
 		})
 		if err != nil {

@@ -52,6 +52,8 @@ type Store struct {
 	mem *memCatalog
 	// indexers keep the catalog in step with the quads, in every load.
 	indexers []indexer
+	// progress, when set (see Watch), is told what a load does.
+	progress *LoadProgress
 }
 
 // ErrNoStore reports a persistent store that does not exist yet.
