@@ -35,6 +35,8 @@ type batchKV struct {
 	direct bool
 	// progress, when set, counts the keys written.
 	progress *LoadProgress
+	// bulks counts the loads bulkAdd wrote (tests read it).
+	bulks int
 }
 
 // Tx opens a transaction. A read-write transaction asked for during a

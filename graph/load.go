@@ -318,8 +318,23 @@ func (s *Store) apply(ctx context.Context, adds, dels, rebuild []quad.Quad) erro
 		err = write(adds, dels)
 	default:
 		err = s.kv.batch(ctx, func() error {
-			if err := write(adds, nil); err != nil {
-				return err
+			// Into a new store, the quads go in Cayley's layout directly
+			// (see bulkAdd); into one that holds quads, through Cayley.
+			bulk := false
+			if !s.kv.direct && len(dels) == 0 {
+				s.progress.enter(PhaseQuads)
+				var err error
+				if bulk, err = bulkAdd(ctx, s.kv.shared, adds, s.progress); err != nil {
+					return err
+				}
+				if bulk {
+					s.kv.bulks++
+				}
+			}
+			if !bulk {
+				if err := write(adds, nil); err != nil {
+					return err
+				}
 			}
 			if err := write(nil, dels); err != nil {
 				return err

@@ -276,13 +276,15 @@ func TestBoltReadersAndWriters(t *testing.T) {
 	}
 }
 
-// TestSortedWritesMakeTheSameStore loads the same quads into two bolt
-// stores, one whose Cayley writes are handed to bolt in key order (as
-// every load does) and one whose writes go in Cayley's own order (direct),
-// then reloads an edit into both, and compares the two bolt files bucket
-// by bucket, key by key, value by value: the primitives of Cayley's log
-// decoded, their write times left out. Both must also pass doctor.
-func TestSortedWritesMakeTheSameStore(t *testing.T) {
+// TestBulkLoadMakesCayleysStore loads the same quads into two new bolt
+// stores, one as every load does (the first load written by bulkAdd, in
+// Cayley's layout; the later ones through Cayley, its writes handed to
+// bolt in key order) and one through Cayley's ApplyDeltas alone, its
+// writes in Cayley's own order (direct); then reloads edits into both,
+// and after each load compares the two bolt files bucket by bucket, key
+// by key, value by value: the primitives of Cayley's log decoded, their
+// write times left out. Both must also pass doctor.
+func TestBulkLoadMakesCayleysStore(t *testing.T) {
 	ctx := context.Background()
 	doc := shippedDoc(t)
 	shipped := extract.Compile(doc)
@@ -311,6 +313,9 @@ func TestSortedWritesMakeTheSameStore(t *testing.T) {
 			s.kv.direct = i == 1
 			if results[i], err = s.Load(ctx, step.quads); err != nil {
 				t.Fatalf("%s: Load (direct %v): %v", step.name, i == 1, err)
+			}
+			if wantBulk := i == 0 && step.name == "first load"; (s.kv.bulks == 1) != wantBulk {
+				t.Errorf("%s (direct %v): written by bulkAdd %d times; want %v", step.name, i == 1, s.kv.bulks, wantBulk)
 			}
 			if d, err := s.Doctor(ctx, step.quads); err != nil {
 				t.Errorf("%s: Doctor (direct %v): %v", step.name, i == 1, err)
