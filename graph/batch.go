@@ -7,6 +7,8 @@ import (
 	"slices"
 	"sync"
 
+	"github.com/boltdb/bolt"
+
 	hkv "github.com/hidal-go/hidalgo/kv"
 )
 
@@ -56,7 +58,20 @@ func (b *batchKV) Tx(rw bool) (hkv.Tx, error) {
 func (b *batchKV) batch(ctx context.Context, fn func() error) error {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	tx, err := b.KV.Tx(true)
+	var (
+		tx  hkv.Tx
+		err error
+	)
+	if db, ok := b.KV.(interface{ DB() *bolt.DB }); ok {
+		// The bolt file itself, through a transaction that fills its
+		// pages (see boltTx).
+		var btx *bolt.Tx
+		if btx, err = db.DB().Begin(true); err == nil {
+			tx = newBoltTx(btx)
+		}
+	} else {
+		tx, err = b.KV.Tx(true)
+	}
 	if err != nil {
 		return fmt.Errorf("begin a write: %w", err)
 	}

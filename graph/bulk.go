@@ -1,12 +1,12 @@
 package graph
 
 import (
+	"cmp"
 	"context"
 	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"maps"
 	"reflect"
 	"slices"
 	"time"
@@ -92,8 +92,8 @@ func bulkAdd(ctx context.Context, tx hkv.Tx, adds []quad.Quad, progress *LoadPro
 	}
 	// The quads, in order, get the ids after; each is listed in the two
 	// indexes under its key there.
-	sp := map[string][]uint64{}
-	ops := map[string][]uint64{}
+	sp := make([]bulkEntry, 0, len(d.QuadAdd))
+	ops := make([]bulkEntry, 0, len(d.QuadAdd))
 	seen := make(map[[4]uint64]bool, len(d.QuadAdd))
 	id := uint64(len(d.IncNode))
 	for _, qa := range d.QuadAdd {
@@ -114,10 +114,8 @@ func bulkAdd(ctx context.Context, tx hkv.Tx, adds []quad.Quad, progress *LoadPro
 		if err := putPrimitive(put, &p); err != nil {
 			return false, err
 		}
-		spk := string(bulkIDs(p.Subject, p.Predicate))
-		sp[spk] = append(sp[spk], id)
-		opsk := string(bulkIDs(p.Object, p.Predicate, p.Subject))
-		ops[opsk] = append(ops[opsk], id)
+		sp = append(sp, bulkEntry{[3]uint64{p.Subject, p.Predicate}, id})
+		ops = append(ops, bulkEntry{[3]uint64{p.Object, p.Predicate, p.Subject}, id})
 	}
 	quads := id - uint64(len(d.IncNode))
 	if err := ctx.Err(); err != nil {
@@ -137,17 +135,28 @@ func bulkAdd(ctx context.Context, tx hkv.Tx, adds []quad.Quad, progress *LoadPro
 		}
 	}
 	for _, ix := range []struct {
-		bucket string
-		lists  map[string][]uint64
-	}{{"ops", ops}, {"sp", sp}} {
-		for _, k := range slices.Sorted(maps.Keys(ix.lists)) {
-			var v []byte
-			for _, id := range ix.lists[k] {
-				v = binary.AppendUvarint(v, id)
+		bucket  string
+		n       int // ids in the key
+		entries []bulkEntry
+	}{{"ops", 3, ops}, {"sp", 2, sp}} {
+		// By key, then id: each key's list in increasing order, as Cayley
+		// appends the quads' ids.
+		slices.SortFunc(ix.entries, func(a, b bulkEntry) int {
+			if c := slices.Compare(a.key[:], b.key[:]); c != 0 {
+				return c
 			}
-			if err := put([]byte(ix.bucket), []byte(k), v); err != nil {
+			return cmp.Compare(a.id, b.id)
+		})
+		for i := 0; i < len(ix.entries); {
+			var v []byte
+			j := i
+			for ; j < len(ix.entries) && ix.entries[j].key == ix.entries[i].key; j++ {
+				v = binary.AppendUvarint(v, ix.entries[j].id)
+			}
+			if err := put([]byte(ix.bucket), bulkIDs(ix.entries[i].key[:ix.n]...), v); err != nil {
 				return false, err
 			}
+			i = j
 		}
 	}
 	for i, n := range d.IncNode {
@@ -197,6 +206,12 @@ func putPrimitive(put func(bucket, key, val []byte) error, p *proto.Primitive) e
 		return err
 	}
 	return put(bulkLog, binary.BigEndian.AppendUint64(nil, p.ID), b)
+}
+
+// bulkEntry is a quad's id under its key in one of the indexes.
+type bulkEntry struct {
+	key [3]uint64
+	id  uint64
 }
 
 // bulkIDs is the key of an index entry: the ids, big-endian.

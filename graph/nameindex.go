@@ -109,20 +109,36 @@ func (x textIndex) apply(tx sideTx, adds, dels []quad.Quad) error {
 // for dels, and writes the counts: a key whose count falls to zero is
 // deleted.
 func applyPostings(tx sideTx, adds, dels []quad.Quad, keys func(quad.Quad, func(string))) error {
-	delta := map[string]int{}
+	// Every key given, with +1 or -1, sorted so that the changes of one
+	// key are together: a sort of the keys costs less than a map of them.
+	type change struct {
+		key string
+		d   int
+	}
+	var changes []change
 	for _, q := range adds {
-		keys(q, func(k string) { delta[k]++ })
+		keys(q, func(k string) { changes = append(changes, change{k, 1}) })
 	}
 	for _, q := range dels {
-		keys(q, func(k string) { delta[k]-- })
+		keys(q, func(k string) { changes = append(changes, change{k, -1}) })
 	}
-	order := make([]string, 0, len(delta))
-	for k, d := range delta {
-		if d != 0 {
-			order = append(order, k)
+	slices.SortFunc(changes, func(a, b change) int { return strings.Compare(a.key, b.key) })
+	var (
+		order []string
+		delta []int
+	)
+	for i := 0; i < len(changes); {
+		j, d := i, 0
+		for ; j < len(changes) && changes[j].key == changes[i].key; j++ {
+			d += changes[j].d
 		}
+		if d != 0 {
+			order = append(order, changes[i].key)
+			delta = append(delta, d)
+		}
+		i = j
 	}
-	slices.Sort(order)
+	changes = nil
 	raw := make([][]byte, len(order))
 	for i, k := range order {
 		raw[i] = []byte(k)
@@ -135,7 +151,7 @@ func applyPostings(tx sideTx, adds, dels []quad.Quad, keys func(quad.Quad, func(
 	}
 	for i, k := range order {
 		key, old := raw[i], olds[i]
-		n := int64(delta[k])
+		n := int64(delta[i])
 		if old != nil {
 			c, used := binary.Varint(old)
 			if used <= 0 {
