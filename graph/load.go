@@ -137,6 +137,20 @@ func planCatalog(tx sideTx, want wanted) (loadPlan, error) {
 	skipped := map[quad.Value]bool{}
 	for _, src := range want.sources {
 		g := want.graphs[src]
+		ch := SourceChange{Source: src}
+		digest, n, ok, err := readSourceDigest(tx, src)
+		if err != nil {
+			return loadPlan{}, err
+		}
+		if !ok {
+			// A source the catalog has no record of has no quads in the
+			// store (a record and its digest are written together): every
+			// quad is new, and none need encoding to be compared.
+			ch.Added = len(g)
+			p.res.Changes = append(p.res.Changes, ch)
+			p.res.Added += ch.Added
+			continue
+		}
 		byEnc := make(map[string]quad.Quad, len(g))
 		encs := make([][]byte, 0, len(g))
 		for q := range g {
@@ -147,12 +161,7 @@ func planCatalog(tx sideTx, want wanted) (loadPlan, error) {
 			byEnc[string(e)] = q
 			encs = append(encs, e)
 		}
-		ch := SourceChange{Source: src}
-		digest, n, ok, err := readSourceDigest(tx, src)
-		if err != nil {
-			return loadPlan{}, err
-		}
-		if ok && n == len(byEnc) && bytes.Equal(digest, sourceDigest(sourceRecord(encs), n)[:len(digest)]) {
+		if n == len(byEnc) && bytes.Equal(digest, sourceDigest(sourceRecord(encs), n)[:len(digest)]) {
 			ch.Unchanged, ch.Skipped = n, true
 			skipped[quad.IRI(src)] = true
 		} else {
@@ -277,7 +286,9 @@ func group(quads []schema.Quad) wanted {
 // holds on PostgreSQL through it). A bolt store must not: Cayley's kv
 // stores corrupt quads when one call both adds and removes quads that
 // share a value (see batchKV), so the additions and then the removals go
-// in two calls, inside one transaction of the key-value store.
+// in two calls, inside one transaction of the key-value store; into a
+// bolt store that has never held a quad, the additions are written by
+// bulkAdd instead, in Cayley's layout, in the same transaction.
 func (s *Store) apply(ctx context.Context, adds, dels, rebuild []quad.Quad) error {
 	if len(adds)+len(dels) == 0 && rebuild == nil {
 		return nil
@@ -317,6 +328,10 @@ func (s *Store) apply(ctx context.Context, adds, dels, rebuild []quad.Quad) erro
 	case s.kv == nil:
 		err = write(adds, dels)
 	default:
+		// The name and text indexes' changes are worked out while the
+		// quads are written.
+		ready := s.prepareIndexers(adds, dels)
+		defer ready()
 		err = s.kv.batch(ctx, func() error {
 			// Into a new store, the quads go in Cayley's layout directly
 			// (see bulkAdd); into one that holds quads, through Cayley.
@@ -349,7 +364,7 @@ func (s *Store) apply(ctx context.Context, adds, dels, rebuild []quad.Quad) erro
 			if v, err := side.get(catalogVersionKey); err != nil {
 				return fmt.Errorf("read the catalog: %w", err)
 			} else if bytes.Equal(v, catalogVersion) {
-				if err := s.applyIndexers(side, adds, dels); err != nil {
+				if err := s.applyPrepared(side, adds, dels, ready); err != nil {
 					return err
 				}
 			}

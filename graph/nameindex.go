@@ -52,7 +52,11 @@ type nameIndex struct{ fold *fold.Folder }
 func (nameIndex) prefix() []byte { return []byte(namePrefix) }
 
 func (x nameIndex) apply(tx sideTx, adds, dels []quad.Quad) error {
-	return applyPostings(tx, adds, dels, func(q quad.Quad, add func(string)) {
+	return writePostings(tx, x.postings(adds, dels))
+}
+
+func (x nameIndex) postings(adds, dels []quad.Quad) postingChanges {
+	return changePostings(adds, dels, func(q quad.Quad, add func(string)) {
 		subject, ok := q.Subject.(quad.IRI)
 		if !ok {
 			return
@@ -88,7 +92,11 @@ type textIndex struct{ fold *fold.Folder }
 func (textIndex) prefix() []byte { return []byte(textPrefix) }
 
 func (x textIndex) apply(tx sideTx, adds, dels []quad.Quad) error {
-	return applyPostings(tx, adds, dels, func(q quad.Quad, add func(string)) {
+	return writePostings(tx, x.postings(adds, dels))
+}
+
+func (x textIndex) postings(adds, dels []quad.Quad) postingChanges {
+	return changePostings(adds, dels, func(q quad.Quad, add func(string)) {
 		subject, ok := q.Subject.(quad.IRI)
 		if !ok {
 			return
@@ -105,10 +113,24 @@ func (x textIndex) apply(tx sideTx, adds, dels []quad.Quad) error {
 	})
 }
 
-// applyPostings counts the keys keys gives each quad, up for adds and down
-// for dels, and writes the counts: a key whose count falls to zero is
-// deleted.
-func applyPostings(tx sideTx, adds, dels []quad.Quad, keys func(quad.Quad, func(string))) error {
+// postingIndexer is an indexer of postings (the name and text indexes),
+// whose changes for a load are worked out from the quads alone, before
+// the store is read: a load works them out while it writes the quads.
+type postingIndexer interface {
+	indexer
+	postings(adds, dels []quad.Quad) postingChanges
+}
+
+// postingChanges are the changes of a load to an index of postings: the
+// keys whose count changes, sorted, and by how much.
+type postingChanges struct {
+	keys  []string
+	delta []int
+}
+
+// changePostings counts the keys keys gives each quad, up for adds and
+// down for dels: the changes to write (see writePostings).
+func changePostings(adds, dels []quad.Quad, keys func(quad.Quad, func(string))) postingChanges {
 	// Every key given, with +1 or -1, sorted so that the changes of one
 	// key are together: a sort of the keys costs less than a map of them.
 	type change struct {
@@ -123,22 +145,25 @@ func applyPostings(tx sideTx, adds, dels []quad.Quad, keys func(quad.Quad, func(
 		keys(q, func(k string) { changes = append(changes, change{k, -1}) })
 	}
 	slices.SortFunc(changes, func(a, b change) int { return strings.Compare(a.key, b.key) })
-	var (
-		order []string
-		delta []int
-	)
+	var out postingChanges
 	for i := 0; i < len(changes); {
 		j, d := i, 0
 		for ; j < len(changes) && changes[j].key == changes[i].key; j++ {
 			d += changes[j].d
 		}
 		if d != 0 {
-			order = append(order, changes[i].key)
-			delta = append(delta, d)
+			out.keys = append(out.keys, changes[i].key)
+			out.delta = append(out.delta, d)
 		}
 		i = j
 	}
-	changes = nil
+	return out
+}
+
+// writePostings writes the changes c to the counts of an index of
+// postings: a key whose count falls to zero is deleted.
+func writePostings(tx sideTx, c postingChanges) error {
+	order, delta := c.keys, c.delta
 	raw := make([][]byte, len(order))
 	for i, k := range order {
 		raw[i] = []byte(k)
