@@ -8,7 +8,6 @@ import (
 	"sync"
 
 	"github.com/boltdb/bolt"
-
 	hkv "github.com/hidal-go/hidalgo/kv"
 )
 
@@ -31,9 +30,10 @@ type batchKV struct {
 	// between batches. Only Cayley's writes, made by the goroutine running
 	// the batch, ask for a read-write transaction while it is set.
 	shared hkv.Tx
-	// direct, when set (by tests), hands Cayley's writes on to the batch's
-	// transaction as they come, in Cayley's order, as before sharedTx held
-	// them: the store must come out the same.
+	// direct, when set (by tests), has a load write through Cayley alone
+	// (no bulkAdd), its writes handed on to the batch's transaction as they
+	// come, in Cayley's order (not held by a sharedTx): the store must come
+	// out the same, key for key.
 	direct bool
 	// progress, when set, counts the keys written.
 	progress *LoadProgress

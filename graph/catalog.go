@@ -142,8 +142,8 @@ func (s *Store) withVersion(tx sideTx, fn func(sideTx) error) (bool, error) {
 }
 
 // applyIndexers brings the catalog tx writes in step with a load that adds
-// adds and removes dels: each indexer in turn, the core ones (see
-// coreIndexers) first.
+// adds and removes dels: each indexer in turn, in the order of their
+// prefixes.
 func (s *Store) applyIndexers(tx sideTx, adds, dels []quad.Quad) error {
 	return s.applyPrepared(tx, adds, dels, nil)
 }
@@ -153,7 +153,12 @@ func (s *Store) applyIndexers(tx sideTx, adds, dels []quad.Quad) error {
 // waits for them, by prefix.
 func (s *Store) applyPrepared(tx sideTx, adds, dels []quad.Quad, ready func() map[string]postingChanges) error {
 	var prepared map[string]postingChanges
-	for _, ix := range append(coreIndexers(), s.indexers...) {
+	// In the order of their prefixes, so that a bolt load appends the
+	// catalog's keys (bolt inserts a key among others by copying those
+	// after it): no indexer reads another's keys.
+	all := append(coreIndexers(), s.indexers...)
+	slices.SortFunc(all, func(a, b indexer) int { return bytes.Compare(a.prefix(), b.prefix()) })
+	for _, ix := range all {
 		var err error
 		if _, ok := ix.(postingIndexer); ok && ready != nil {
 			if prepared == nil {
