@@ -163,7 +163,22 @@ func changePostings(adds, dels []quad.Quad, keys func(quad.Quad, func(string))) 
 // writePostings writes the changes c to the counts of an index of
 // postings: a key whose count falls to zero is deleted.
 func writePostings(tx sideTx, c postingChanges) error {
-	order, delta := c.keys, c.delta
+	for lo := 0; lo < len(c.keys); lo += postingChunk {
+		hi := min(lo+postingChunk, len(c.keys))
+		if err := writeSomePostings(tx, c.keys[lo:hi], c.delta[lo:hi]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// postingChunk is how many keys writePostings reads the counts of in one
+// request: few requests to PostgreSQL, and not a copy of every key at once
+// in a large load.
+const postingChunk = 8192
+
+// writeSomePostings writes the changes delta to the counts of keys.
+func writeSomePostings(tx sideTx, order []string, delta []int) error {
 	raw := make([][]byte, len(order))
 	for i, k := range order {
 		raw[i] = []byte(k)
