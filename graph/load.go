@@ -62,6 +62,8 @@ func (s *Store) Load(ctx context.Context, quads []schema.Quad) (LoadResult, erro
 	defer s.progress.enter(PhaseDone)
 	want := group(quads)
 	if s.sql != nil && s.sql.flavour == flavourPostgres {
+		// One call plans and writes, in the database's transaction.
+		s.progress.enter(PhaseQuads)
 		res, err := s.sql.load(ctx, want, s.applyIndexers, s.beforeCommit)
 		if err != nil {
 			return LoadResult{}, fmt.Errorf("load into %s: %w", s.spec, err)
