@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"math/rand"
 	"os"
 	"testing"
@@ -397,4 +398,46 @@ func BenchmarkBoltStore(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkLoadCorpusDir loads the generated corpus in the directory
+// $CAUSEWAY_BENCH_CORPUS (made by go run ./bench/gen, its curated/ files)
+// into a new bolt store, as causeway load --data DIR does, the check and
+// compilation apart from the load; it is skipped when the variable is
+// unset.
+func BenchmarkLoadCorpusDir(b *testing.B) {
+	dir := os.Getenv("CAUSEWAY_BENCH_CORPUS")
+	if dir == "" {
+		b.Skip("CAUSEWAY_BENCH_CORPUS is not set")
+	}
+	ctx := context.Background()
+	var quads []schema.Quad
+	b.Run("check", func(b *testing.B) {
+		for range b.N {
+			fsys := os.DirFS(dir)
+			names, err := fs.Glob(fsys, "curated/*.yaml")
+			if err != nil || len(names) == 0 {
+				b.Fatalf("no curated files in %s: %v", dir, err)
+			}
+			c, err := extract.ReadCorpus(fsys, names, extract.ReadOptions{})
+			if err != nil {
+				b.Fatal(err)
+			}
+			quads = c.Quads()
+		}
+	})
+	b.Run("load", func(b *testing.B) {
+		for i := range b.N {
+			s, err := Open(fmt.Sprintf("bolt:%s/db%d", b.TempDir(), i), true)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if _, err := s.Load(ctx, quads); err != nil {
+				b.Fatal(err)
+			}
+			if err := s.Close(); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }

@@ -142,15 +142,63 @@ func (s *Store) withVersion(tx sideTx, fn func(sideTx) error) (bool, error) {
 }
 
 // applyIndexers brings the catalog tx writes in step with a load that adds
-// adds and removes dels: each indexer in turn, the core ones (see
-// coreIndexers) first.
+// adds and removes dels: each indexer in turn, in the order of their
+// prefixes.
 func (s *Store) applyIndexers(tx sideTx, adds, dels []quad.Quad) error {
-	for _, ix := range append(coreIndexers(), s.indexers...) {
-		if err := ix.apply(tx, adds, dels); err != nil {
+	return s.applyPrepared(tx, adds, dels, nil)
+}
+
+// applyPrepared is applyIndexers with the changes of some posting
+// indexers worked out already (see prepareIndexers): ready, when not nil,
+// waits for them, by prefix.
+func (s *Store) applyPrepared(tx sideTx, adds, dels []quad.Quad, ready func() map[string]postingChanges) error {
+	var prepared map[string]postingChanges
+	// In the order of their prefixes, so that a bolt load appends the
+	// catalog's keys (bolt inserts a key among others by copying those
+	// after it): no indexer reads another's keys.
+	all := append(coreIndexers(), s.indexers...)
+	slices.SortFunc(all, func(a, b indexer) int { return bytes.Compare(a.prefix(), b.prefix()) })
+	for _, ix := range all {
+		var err error
+		if _, ok := ix.(postingIndexer); ok && ready != nil {
+			if prepared == nil {
+				prepared = ready()
+			}
+			err = writePostings(tx, prepared[string(ix.prefix())])
+		} else {
+			err = ix.apply(tx, adds, dels)
+		}
+		if err != nil {
 			return fmt.Errorf("catalog %q: %w", ix.prefix(), err)
 		}
 	}
 	return nil
+}
+
+// prepareIndexers starts working out, on a goroutine of its own, the
+// changes of the store's posting indexers (the name and text indexes) for
+// a load of adds and dels, which need only the quads; the function it
+// returns waits for them. A load writes its quads meanwhile: on two cores
+// the work is done side by side. The indexers run one after the other,
+// as they share the store's folder.
+func (s *Store) prepareIndexers(adds, dels []quad.Quad) func() map[string]postingChanges {
+	done := make(chan map[string]postingChanges, 1)
+	go func() {
+		out := map[string]postingChanges{}
+		for _, ix := range s.indexers {
+			if p, ok := ix.(postingIndexer); ok {
+				out[string(p.prefix())] = p.postings(adds, dels)
+			}
+		}
+		done <- out
+	}()
+	var out map[string]postingChanges
+	return func() map[string]postingChanges {
+		if out == nil {
+			out = <-done
+		}
+		return out
+	}
 }
 
 // buildCatalog writes, through tx, the catalog of a store that has none and
@@ -404,6 +452,8 @@ func (o *overlay) scan(prefix []byte, fn func(key, value []byte) error) error {
 type boltSide struct {
 	ctx context.Context
 	tx  hkv.Tx
+	// progress, when set, counts the keys written.
+	progress *LoadProgress
 }
 
 func (b boltSide) key(k []byte) hkv.Key { return hkv.Key{[]byte(catalogBucket), k} }
@@ -431,6 +481,7 @@ func (b boltSide) put(key, value []byte) error {
 	if value == nil {
 		value = []byte{}
 	}
+	b.progress.add(1)
 	return b.tx.Put(b.key(key), value)
 }
 

@@ -243,6 +243,8 @@ func (countIndex) apply(tx sideTx, adds, dels []quad.Quad) error {
 			refs[k] += qs.d
 		}
 	}
+	// In key order, as a bolt load appends them.
+	slices.Sort(keys)
 	var changed [][]byte
 	for _, k := range keys {
 		if refs[k] != 0 {

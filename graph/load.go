@@ -58,8 +58,12 @@ func (s *Store) Load(ctx context.Context, quads []schema.Quad) (LoadResult, erro
 	if s.kv != nil && !s.writer {
 		return LoadResult{}, fmt.Errorf("load into %s: the store was opened to read; open it with create to write", s.spec)
 	}
+	s.progress.start()
+	defer s.progress.enter(PhaseDone)
 	want := group(quads)
 	if s.sql != nil && s.sql.flavour == flavourPostgres {
+		// One call plans and writes, in the database's transaction.
+		s.progress.enter(PhaseQuads)
 		res, err := s.sql.load(ctx, want, s.applyIndexers, s.beforeCommit)
 		if err != nil {
 			return LoadResult{}, fmt.Errorf("load into %s: %w", s.spec, err)
@@ -135,6 +139,20 @@ func planCatalog(tx sideTx, want wanted) (loadPlan, error) {
 	skipped := map[quad.Value]bool{}
 	for _, src := range want.sources {
 		g := want.graphs[src]
+		ch := SourceChange{Source: src}
+		digest, n, ok, err := readSourceDigest(tx, src)
+		if err != nil {
+			return loadPlan{}, err
+		}
+		if !ok {
+			// A source the catalog has no record of has no quads in the
+			// store (a record and its digest are written together): every
+			// quad is new, and none need encoding to be compared.
+			ch.Added = len(g)
+			p.res.Changes = append(p.res.Changes, ch)
+			p.res.Added += ch.Added
+			continue
+		}
 		byEnc := make(map[string]quad.Quad, len(g))
 		encs := make([][]byte, 0, len(g))
 		for q := range g {
@@ -145,12 +163,7 @@ func planCatalog(tx sideTx, want wanted) (loadPlan, error) {
 			byEnc[string(e)] = q
 			encs = append(encs, e)
 		}
-		ch := SourceChange{Source: src}
-		digest, n, ok, err := readSourceDigest(tx, src)
-		if err != nil {
-			return loadPlan{}, err
-		}
-		if ok && n == len(byEnc) && bytes.Equal(digest, sourceDigest(sourceRecord(encs), n)[:len(digest)]) {
+		if n == len(byEnc) && bytes.Equal(digest, sourceDigest(sourceRecord(encs), n)[:len(digest)]) {
 			ch.Unchanged, ch.Skipped = n, true
 			skipped[quad.IRI(src)] = true
 		} else {
@@ -275,7 +288,9 @@ func group(quads []schema.Quad) wanted {
 // holds on PostgreSQL through it). A bolt store must not: Cayley's kv
 // stores corrupt quads when one call both adds and removes quads that
 // share a value (see batchKV), so the additions and then the removals go
-// in two calls, inside one transaction of the key-value store.
+// in two calls, inside one transaction of the key-value store; into a
+// bolt store that has never held a quad, the additions are written by
+// bulkAdd instead, in Cayley's layout, in the same transaction.
 func (s *Store) apply(ctx context.Context, adds, dels, rebuild []quad.Quad) error {
 	if len(adds)+len(dels) == 0 && rebuild == nil {
 		return nil
@@ -288,6 +303,7 @@ func (s *Store) apply(ctx context.Context, adds, dels, rebuild []quad.Quad) erro
 		if len(adds)+len(dels) == 0 {
 			return nil
 		}
+		s.progress.enter(PhaseQuads)
 		deltas := make([]cayleygraph.Delta, 0, len(adds)+len(dels))
 		for _, q := range adds {
 			deltas = append(deltas, cayleygraph.Delta{Quad: q, Action: cayleygraph.Add})
@@ -314,14 +330,34 @@ func (s *Store) apply(ctx context.Context, adds, dels, rebuild []quad.Quad) erro
 	case s.kv == nil:
 		err = write(adds, dels)
 	default:
+		// The name and text indexes' changes are worked out while the
+		// quads are written.
+		ready := s.prepareIndexers(adds, dels)
+		defer ready()
 		err = s.kv.batch(ctx, func() error {
-			if err := write(adds, nil); err != nil {
-				return err
+			// Into a new store, the quads go in Cayley's layout directly
+			// (see bulkAdd); into one that holds quads, through Cayley.
+			bulk := false
+			if !s.kv.direct && len(dels) == 0 {
+				s.progress.enter(PhaseQuads)
+				var err error
+				if bulk, err = bulkAdd(ctx, s.kv.shared, adds, s.progress); err != nil {
+					return err
+				}
+				if bulk {
+					s.kv.bulks++
+				}
+			}
+			if !bulk {
+				if err := write(adds, nil); err != nil {
+					return err
+				}
 			}
 			if err := write(nil, dels); err != nil {
 				return err
 			}
-			side := boltSide{ctx: ctx, tx: s.kv.shared}
+			s.progress.enter(PhaseCatalog)
+			side := boltSide{ctx: ctx, tx: s.kv.shared, progress: s.progress}
 			if rebuild != nil {
 				if err := s.buildCatalog(side, rebuild); err != nil {
 					return err
@@ -330,13 +366,16 @@ func (s *Store) apply(ctx context.Context, adds, dels, rebuild []quad.Quad) erro
 			if v, err := side.get(catalogVersionKey); err != nil {
 				return fmt.Errorf("read the catalog: %w", err)
 			} else if bytes.Equal(v, catalogVersion) {
-				if err := s.applyIndexers(side, adds, dels); err != nil {
+				if err := s.applyPrepared(side, adds, dels, ready); err != nil {
 					return err
 				}
 			}
 			if s.beforeCommit != nil {
-				return s.beforeCommit()
+				if err := s.beforeCommit(); err != nil {
+					return err
+				}
 			}
+			s.progress.enter(PhaseCommit)
 			return nil
 		})
 		if err != nil {

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
+	"math/rand"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -11,9 +13,14 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/boltdb/bolt"
 	cayleygraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/proto"
 	"github.com/cayleygraph/quad"
 	hbolt "github.com/hidal-go/hidalgo/kv/bolt"
+
+	"github.com/causeway/causeway/extract"
+	"github.com/causeway/causeway/graph/schema"
 )
 
 func stats(t *testing.T, s *Store) Stats {
@@ -266,5 +273,153 @@ func TestBoltReadersAndWriters(t *testing.T) {
 	defer w.Close()
 	if _, err := Open(spec, false); !errors.Is(err, ErrBusy) || !strings.Contains(err.Error(), fmt.Sprintf("process %d", os.Getpid())) {
 		t.Errorf("a reader while a writer holds the store: %v; want ErrBusy naming this process", err)
+	}
+}
+
+// TestBulkLoadMakesCayleysStore loads the same quads into two new bolt
+// stores, one as every load does (the first load written by bulkAdd, in
+// Cayley's layout; the later ones through Cayley, its writes handed to
+// bolt in key order) and one through Cayley's ApplyDeltas alone, its
+// writes in Cayley's own order (direct); then reloads edits into both,
+// and after each load compares the two bolt files bucket by bucket, key
+// by key, value by value: the primitives of Cayley's log decoded, their
+// write times left out. Both must also pass doctor.
+func TestBulkLoadMakesCayleysStore(t *testing.T) {
+	ctx := context.Background()
+	doc := shippedDoc(t)
+	shipped := extract.Compile(doc)
+	mergeClaims(doc)
+	edited := extract.Compile(doc)
+	synth, _ := syntheticQuads(rand.New(rand.NewSource(3)), 300, func(i int) []int {
+		return []int{(i + 1) % 300, (i * 7) % 300}
+	})
+	steps := []struct {
+		name  string
+		quads []schema.Quad
+	}{
+		{"first load", append(slices.Clone(shipped), synth...)},
+		{"reload an edit", append(slices.Clone(edited), synth...)},
+		{"reload the first", append(slices.Clone(shipped), synth...)},
+		{"drop the synthetic source", shipped},
+	}
+	dirs := [2]string{t.TempDir(), t.TempDir()}
+	for _, step := range steps {
+		var results [2]LoadResult
+		for i, dir := range dirs {
+			s, err := Open("bolt:"+dir, true)
+			if err != nil {
+				t.Fatal(err)
+			}
+			s.kv.direct = i == 1
+			if results[i], err = s.Load(ctx, step.quads); err != nil {
+				t.Fatalf("%s: Load (direct %v): %v", step.name, i == 1, err)
+			}
+			if wantBulk := i == 0 && step.name == "first load"; (s.kv.bulks == 1) != wantBulk {
+				t.Errorf("%s (direct %v): written by bulkAdd %d times; want %v", step.name, i == 1, s.kv.bulks, wantBulk)
+			}
+			if d, err := s.Doctor(ctx, step.quads); err != nil {
+				t.Errorf("%s: Doctor (direct %v): %v", step.name, i == 1, err)
+			} else if !d.Healthy() {
+				t.Errorf("%s: Doctor (direct %v) = %v; want a healthy store", step.name, i == 1, d.Problems)
+			}
+			if err := s.Close(); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if !reflect.DeepEqual(results[0], results[1]) {
+			t.Errorf("%s: Load = %+v sorted, %+v direct; want the same", step.name, results[0], results[1])
+		}
+		sorted, direct := boltContents(t, dirs[0]), boltContents(t, dirs[1])
+		if len(sorted) < 1000 {
+			t.Fatalf("%s: the store has %d keys; want a real store", step.name, len(sorted))
+		}
+		for _, k := range slices.Sorted(maps.Keys(sorted)) {
+			if v, ok := direct[k]; !ok {
+				t.Errorf("%s: key %q is in the store written in order only", step.name, k)
+			} else if v != sorted[k] {
+				t.Errorf("%s: key %q is %q written in order, %q in Cayley's order", step.name, k, sorted[k], v)
+			}
+		}
+		for k := range direct {
+			if _, ok := sorted[k]; !ok {
+				t.Errorf("%s: key %q is in the store written in Cayley's order only", step.name, k)
+			}
+		}
+	}
+}
+
+// boltContents reads every key of the bolt store in dir, in every bucket
+// and nested bucket, as "bucket/.../key" mapped to its value; the
+// primitives of Cayley's log are decoded and shown without their write
+// time, which differs from load to load.
+func boltContents(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	db, err := bolt.Open(filepath.Join(dir, "indexes.bolt"), 0o600, &bolt.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	out := map[string]string{}
+	var walk func(path string, b *bolt.Bucket) error
+	walk = func(path string, b *bolt.Bucket) error {
+		return b.ForEach(func(k, v []byte) error {
+			name := path + "/" + string(k)
+			if v == nil {
+				return walk(name, b.Bucket(k))
+			}
+			val := string(v)
+			if path == "log" {
+				var p proto.Primitive
+				if err := p.Unmarshal(v); err != nil {
+					return fmt.Errorf("%q: %w", name, err)
+				}
+				p.Timestamp = 0
+				val = p.String()
+			}
+			out[name] = val
+			return nil
+		})
+	}
+	err = db.View(func(tx *bolt.Tx) error {
+		return tx.ForEach(func(name []byte, b *bolt.Bucket) error { return walk(string(name), b) })
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// TestLoadProgress watches a load into each backend: it ends done, with
+// a time elapsed, and in a bolt store with every key written counted
+// (Cayley's and the catalog's, at least one per quad); a reload that
+// changes nothing writes none.
+func TestLoadProgress(t *testing.T) {
+	quads := extract.Compile(shippedDoc(t))
+	for _, b := range backends() {
+		t.Run(b.name, func(t *testing.T) {
+			s, _ := b.open(t)
+			p := &LoadProgress{}
+			if p.Phase() != PhasePlan || p.Records() != 0 || p.Elapsed() != 0 {
+				t.Fatalf("a new LoadProgress = %v, %d records, %v; want nothing yet", p.Phase(), p.Records(), p.Elapsed())
+			}
+			s.Watch(p)
+			res, err := s.Load(context.Background(), quads)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if p.Phase() != PhaseDone || p.Elapsed() <= 0 {
+				t.Errorf("after Load: phase %v, elapsed %v; want done, some time", p.Phase(), p.Elapsed())
+			}
+			if got := p.Records(); b.name == "bolt" && got < int64(res.Added) {
+				t.Errorf("after Load of %d quads into bolt: %d records written; want at least one per quad", res.Added, got)
+			}
+			before := p.Records()
+			if _, err := s.Load(context.Background(), quads); err != nil {
+				t.Fatal(err)
+			}
+			if got := p.Records(); got != before {
+				t.Errorf("a reload that changes nothing wrote %d records; want none", got-before)
+			}
+		})
 	}
 }

@@ -52,7 +52,11 @@ type nameIndex struct{ fold *fold.Folder }
 func (nameIndex) prefix() []byte { return []byte(namePrefix) }
 
 func (x nameIndex) apply(tx sideTx, adds, dels []quad.Quad) error {
-	return applyPostings(tx, adds, dels, func(q quad.Quad, add func(string)) {
+	return writePostings(tx, x.postings(adds, dels))
+}
+
+func (x nameIndex) postings(adds, dels []quad.Quad) postingChanges {
+	return changePostings(adds, dels, func(q quad.Quad, add func(string)) {
 		subject, ok := q.Subject.(quad.IRI)
 		if !ok {
 			return
@@ -88,7 +92,11 @@ type textIndex struct{ fold *fold.Folder }
 func (textIndex) prefix() []byte { return []byte(textPrefix) }
 
 func (x textIndex) apply(tx sideTx, adds, dels []quad.Quad) error {
-	return applyPostings(tx, adds, dels, func(q quad.Quad, add func(string)) {
+	return writePostings(tx, x.postings(adds, dels))
+}
+
+func (x textIndex) postings(adds, dels []quad.Quad) postingChanges {
+	return changePostings(adds, dels, func(q quad.Quad, add func(string)) {
 		subject, ok := q.Subject.(quad.IRI)
 		if !ok {
 			return
@@ -105,24 +113,72 @@ func (x textIndex) apply(tx sideTx, adds, dels []quad.Quad) error {
 	})
 }
 
-// applyPostings counts the keys keys gives each quad, up for adds and down
-// for dels, and writes the counts: a key whose count falls to zero is
-// deleted.
-func applyPostings(tx sideTx, adds, dels []quad.Quad, keys func(quad.Quad, func(string))) error {
-	delta := map[string]int{}
+// postingIndexer is an indexer of postings (the name and text indexes),
+// whose changes for a load are worked out from the quads alone, before
+// the store is read: a load works them out while it writes the quads.
+type postingIndexer interface {
+	indexer
+	postings(adds, dels []quad.Quad) postingChanges
+}
+
+// postingChanges are the changes of a load to an index of postings: the
+// keys whose count changes, sorted, and by how much.
+type postingChanges struct {
+	keys  []string
+	delta []int
+}
+
+// changePostings counts the keys keys gives each quad, up for adds and
+// down for dels: the changes to write (see writePostings).
+func changePostings(adds, dels []quad.Quad, keys func(quad.Quad, func(string))) postingChanges {
+	// Every key given, with +1 or -1, sorted so that the changes of one
+	// key are together: a sort of the keys costs less than a map of them.
+	type change struct {
+		key string
+		d   int
+	}
+	var changes []change
 	for _, q := range adds {
-		keys(q, func(k string) { delta[k]++ })
+		keys(q, func(k string) { changes = append(changes, change{k, 1}) })
 	}
 	for _, q := range dels {
-		keys(q, func(k string) { delta[k]-- })
+		keys(q, func(k string) { changes = append(changes, change{k, -1}) })
 	}
-	order := make([]string, 0, len(delta))
-	for k, d := range delta {
+	slices.SortFunc(changes, func(a, b change) int { return strings.Compare(a.key, b.key) })
+	var out postingChanges
+	for i := 0; i < len(changes); {
+		j, d := i, 0
+		for ; j < len(changes) && changes[j].key == changes[i].key; j++ {
+			d += changes[j].d
+		}
 		if d != 0 {
-			order = append(order, k)
+			out.keys = append(out.keys, changes[i].key)
+			out.delta = append(out.delta, d)
+		}
+		i = j
+	}
+	return out
+}
+
+// writePostings writes the changes c to the counts of an index of
+// postings: a key whose count falls to zero is deleted.
+func writePostings(tx sideTx, c postingChanges) error {
+	for lo := 0; lo < len(c.keys); lo += postingChunk {
+		hi := min(lo+postingChunk, len(c.keys))
+		if err := writeSomePostings(tx, c.keys[lo:hi], c.delta[lo:hi]); err != nil {
+			return err
 		}
 	}
-	slices.Sort(order)
+	return nil
+}
+
+// postingChunk is how many keys writePostings reads the counts of in one
+// request: few requests to PostgreSQL, and not a copy of every key at once
+// in a large load.
+const postingChunk = 8192
+
+// writeSomePostings writes the changes delta to the counts of keys.
+func writeSomePostings(tx sideTx, order []string, delta []int) error {
 	raw := make([][]byte, len(order))
 	for i, k := range order {
 		raw[i] = []byte(k)
@@ -135,7 +191,7 @@ func applyPostings(tx sideTx, adds, dels []quad.Quad, keys func(quad.Quad, func(
 	}
 	for i, k := range order {
 		key, old := raw[i], olds[i]
-		n := int64(delta[k])
+		n := int64(delta[i])
 		if old != nil {
 			c, used := binary.Varint(old)
 			if used <= 0 {

@@ -52,6 +52,8 @@ type Store struct {
 	mem *memCatalog
 	// indexers keep the catalog in step with the quads, in every load.
 	indexers []indexer
+	// progress, when set (see Watch), is told what a load does.
+	progress *LoadProgress
 }
 
 // ErrNoStore reports a persistent store that does not exist yet.
@@ -131,6 +133,24 @@ func busyError(spec, dir string, create bool) error {
 	return fmt.Errorf("open %s: the store is held by %s (waited %s to be %s; try again when it is done): %w", spec, who, lockWait, what, ErrBusy)
 }
 
+// writerMmapRoom is how far past the end of its file a writer maps a bolt
+// store from the start.
+const writerMmapRoom = 2 << 30
+
+// writerMmap is the size a writer maps the bolt file at path with: the
+// file and writerMmapRoom beyond. Bolt maps a file in sizes that double up
+// to 1 GiB and then grow by 1 GiB, and at each new mapping during a commit
+// it copies every key and value the transaction holds out of the old one:
+// a large load would copy all it writes several times. The mapping is
+// address space, not memory: pages are read in as used.
+func writerMmap(path string) int {
+	size := int64(0)
+	if fi, err := os.Stat(path); err == nil {
+		size = fi.Size()
+	}
+	return int(size) + writerMmapRoom
+}
+
 // openBoltDir opens, and with create makes, the bolt store in directory dir.
 func openBoltDir(spec, dir string, create bool) (*Store, error) {
 	file := filepath.Join(dir, "indexes.bolt")
@@ -145,7 +165,11 @@ func openBoltDir(spec, dir string, create bool) (*Store, error) {
 	// A reader opens the file read-only, sharing it with other readers
 	// (and working on a read-only file or mount); a writer holds it alone.
 	// Either waits for the other only up to lockWait.
-	db, err := hbolt.Open(file, &bolt.Options{ReadOnly: !create, Timeout: lockWait})
+	opts := &bolt.Options{ReadOnly: !create, Timeout: lockWait}
+	if create {
+		opts.InitialMmapSize = writerMmap(file)
+	}
+	db, err := hbolt.Open(file, opts)
 	if errors.Is(err, bolt.ErrTimeout) {
 		return nil, busyError(spec, dir, create)
 	}

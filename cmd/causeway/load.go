@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"io"
 	"net/url"
+	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -24,6 +26,9 @@ type loadOptions struct {
 	dryRun bool
 	// format is --format: text or json.
 	format string
+	// terminal tells whether a writer is a terminal, on which load shows
+	// its progress; nil means isTerminal (tests fake one).
+	terminal func(io.Writer) bool
 }
 
 func newLoadCmd(e *env, runF func(context.Context, *loadOptions) error) *cobra.Command {
@@ -89,8 +94,16 @@ func checkLoadStore(db string) error {
 }
 
 func loadRun(ctx context.Context, opts *loadOptions) error {
+	terminal := opts.terminal
+	if terminal == nil {
+		terminal = isTerminal
+	}
+	// A dry run writes nothing, and says nothing on the way.
+	m := &loadMeter{w: opts.env.stderr, on: !opts.dryRun && terminal(opts.env.stderr)}
+	m.show("reading the curated files")
 	c, err := opts.env.readCorpus(opts.paths)
 	if err != nil {
+		m.clear()
 		return err
 	}
 	quads := c.Quads()
@@ -102,7 +115,7 @@ func loadRun(ctx context.Context, opts *loadOptions) error {
 	if opts.dryRun {
 		res, spec, missing, err = diffStore(ctx, opts.env.db, quads)
 	} else {
-		res, spec, err = loadStore(ctx, opts.env, quads)
+		res, spec, err = loadStore(ctx, opts.env, quads, len(c.Docs), m)
 	}
 	if err != nil {
 		return err
@@ -124,33 +137,131 @@ func loadRun(ctx context.Context, opts *loadOptions) error {
 	return nil
 }
 
-// loadStore loads quads into the store e.db names, creating it if need
-// be; on a terminal, it says on stderr what it does and, at the end, how
-// fast.
-func loadStore(ctx context.Context, e *env, quads []schema.Quad) (graph.LoadResult, string, error) {
+// loadStore loads quads, of the given number of sources, into the store
+// e.db names, creating it if need be, showing on m what it does and, at
+// the end, how fast.
+func loadStore(ctx context.Context, e *env, quads []schema.Quad, sources int, m *loadMeter) (graph.LoadResult, string, error) {
 	s, err := graph.Open(e.db, true)
 	if err != nil {
+		m.clear()
 		return graph.LoadResult{}, "", err
 	}
 	spec := s.Spec() // the spec without its password
-	progress := isTerminal(e.stderr)
-	if progress {
-		fmt.Fprintf(e.stderr, "loading %d quads into %s...\n", len(quads), spec)
-	}
-	start := time.Now()
+	p := &graph.LoadProgress{}
+	s.Watch(p)
+	head := fmt.Sprintf("loading %d %s, %d quads, into %s", sources, plural(sources, "source", "sources"), len(quads), spec)
+	stop := m.follow(head, p)
 	res, err := s.Load(ctx, quads)
+	stop()
 	if cerr := s.Close(); err == nil {
 		err = cerr
 	}
 	if err != nil {
+		m.clear()
 		return graph.LoadResult{}, "", err
 	}
-	if progress {
-		d := time.Since(start)
-		n := res.Added + res.Removed
-		fmt.Fprintf(e.stderr, "wrote %d changes in %.1fs (%.0f quads/s)\n", n, d.Seconds(), float64(n)/max(d.Seconds(), 1e-3))
-	}
+	n := res.Added + res.Removed
+	m.done(fmt.Sprintf("%s: wrote %d changes in %s (%s quads/s)", head, n, seconds(p.Elapsed()), rate(n, p.Elapsed())))
 	return res, spec, nil
+}
+
+// loadMeter shows a load's progress on stderr when it is a terminal: one
+// line, rewritten in place, then a summary that stays. When off it writes
+// nothing.
+type loadMeter struct {
+	w  io.Writer
+	on bool
+	// mu orders the writes of follow's goroutine and the caller's.
+	mu sync.Mutex
+	// shown tells that a line is on the terminal, not yet ended.
+	shown bool
+}
+
+// loadTick is how often a progress line is rewritten.
+const loadTick = 250 * time.Millisecond
+
+// show writes line in place of the one shown.
+func (m *loadMeter) show(line string) {
+	if !m.on {
+		return
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	// Carriage return, the line, and erase what a longer line left.
+	fmt.Fprintf(m.w, "\r%s\x1b[K", line)
+	m.shown = true
+}
+
+// clear erases the line shown, before an error is printed.
+func (m *loadMeter) clear() {
+	if !m.on {
+		return
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.shown {
+		fmt.Fprint(m.w, "\r\x1b[K")
+		m.shown = false
+	}
+}
+
+// done writes the summary in place of the line shown, and ends it.
+func (m *loadMeter) done(summary string) {
+	m.show(summary)
+	if !m.on {
+		return
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	fmt.Fprintln(m.w)
+	m.shown = false
+}
+
+// follow shows, until the function it returns is called, what the load p
+// watches does, after head: its phase, the records written, their rate
+// and the time elapsed.
+func (m *loadMeter) follow(head string, p *graph.LoadProgress) (stop func()) {
+	if !m.on {
+		return func() {}
+	}
+	m.show(head)
+	quit := make(chan struct{})
+	finished := make(chan struct{})
+	go func() {
+		defer close(finished)
+		t := time.NewTicker(loadTick)
+		defer t.Stop()
+		for {
+			select {
+			case <-quit:
+				return
+			case <-t.C:
+				m.show(progressLine(head, p.Phase(), p.Records(), p.Elapsed()))
+			}
+		}
+	}()
+	return func() {
+		close(quit)
+		<-finished
+	}
+}
+
+// progressLine is the line that shows a load running: what it loads, its
+// phase, the records written, their rate, and the time elapsed.
+func progressLine(head string, phase graph.LoadPhase, records int64, elapsed time.Duration) string {
+	line := fmt.Sprintf("%s: %s", head, phase)
+	if records > 0 {
+		line += fmt.Sprintf(", %d records written (%s/s)", records, rate(int(records), elapsed))
+	}
+	return line + ", " + seconds(elapsed)
+}
+
+// seconds shows a duration in seconds, to the tenth.
+func seconds(d time.Duration) string { return fmt.Sprintf("%.1fs", d.Seconds()) }
+
+// rate shows n things done in d as a whole number per second.
+func rate(n int, d time.Duration) string {
+	return strconv.FormatFloat(float64(n)/max(d.Seconds(), 1e-3), 'f', 0, 64)
 }
 
 // diffStore tells what a load of quads into the store db names would

@@ -3,9 +3,16 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
+	"io"
+	"path/filepath"
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/causeway/causeway/graph"
 )
 
 func TestLoadFlags(t *testing.T) {
@@ -88,5 +95,74 @@ func TestLoadDryRunAndFormatFlags(t *testing.T) {
 				t.Errorf("load %q: dry run %v, format %q; want %v, %q", tt.args, got.dryRun, got.format, tt.wantDryRun, tt.wantFormat)
 			}
 		})
+	}
+}
+
+// TestLoadProgress runs a load with stderr a terminal, and one with
+// stderr not a terminal: the first shows what it does on one line
+// rewritten in place (carriage returns, no newline until the summary) and
+// ends with the summary; the second writes nothing to stderr. Stdout is
+// the same either way.
+func TestLoadProgress(t *testing.T) {
+	stdouts := map[bool]string{}
+	for _, term := range []bool{true, false} {
+		t.Run(fmt.Sprintf("terminal=%v", term), func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			db := "bolt:" + filepath.Join(t.TempDir(), "db")
+			e := &env{stdout: &stdout, stderr: &stderr, db: db}
+			opts := &loadOptions{env: e, format: "text", terminal: func(w io.Writer) bool {
+				if w != &stderr {
+					t.Errorf("load asked whether %T is a terminal; want only stderr", w)
+				}
+				return term
+			}}
+			if err := loadRun(context.Background(), opts); err != nil {
+				t.Fatalf("load --db %s: %v", db, err)
+			}
+			stdouts[term] = strings.ReplaceAll(stdout.String(), db, "DB")
+			got := stderr.String()
+			if !term {
+				if got != "" {
+					t.Errorf("load with stderr not a terminal wrote %q to it; want nothing", got)
+				}
+				return
+			}
+			if strings.Count(got, "\n") != 1 || !strings.HasSuffix(got, "\n") {
+				t.Errorf("load on a terminal wrote %q; want one line rewritten in place, ended once", got)
+			}
+			lines := strings.Split(strings.TrimSuffix(got, "\n"), "\r")
+			if len(lines) < 3 || lines[0] != "" {
+				t.Fatalf("load on a terminal wrote %q; want the reading, the loading and the summary, each after a carriage return", got)
+			}
+			if want := "reading the curated files\x1b[K"; lines[1] != want {
+				t.Errorf("first progress line = %q; want %q", lines[1], want)
+			}
+			summary := regexp.MustCompile(`^loading 1 source, \d+ quads, into ` + regexp.QuoteMeta(db) + `: wrote \d+ changes in \d+\.\ds \(\d+ quads/s\)\x1b\[K$`)
+			if last := lines[len(lines)-1]; !summary.MatchString(last) {
+				t.Errorf("summary = %q; want it to match %s", last, summary)
+			}
+		})
+	}
+	if stdouts[true] == "" || stdouts[true] != stdouts[false] {
+		t.Errorf("stdout on a terminal %q, not on one %q; want the same result", stdouts[true], stdouts[false])
+	}
+}
+
+func TestProgressLine(t *testing.T) {
+	tests := []struct {
+		phase   graph.LoadPhase
+		records int64
+		elapsed time.Duration
+		want    string
+	}{
+		{graph.PhasePlan, 0, 300 * time.Millisecond, "loading 2 sources: comparing, 0.3s"},
+		{graph.PhaseQuads, 50000, 2 * time.Second, "loading 2 sources: writing quads, 50000 records written (25000/s), 2.0s"},
+		{graph.PhaseCatalog, 90000, 3 * time.Second, "loading 2 sources: writing the catalog, 90000 records written (30000/s), 3.0s"},
+		{graph.PhaseCommit, 120000, 4 * time.Second, "loading 2 sources: committing, 120000 records written (30000/s), 4.0s"},
+	}
+	for _, tt := range tests {
+		if got := progressLine("loading 2 sources", tt.phase, tt.records, tt.elapsed); got != tt.want {
+			t.Errorf("progressLine(%v, %d, %v) = %q; want %q", tt.phase, tt.records, tt.elapsed, got, tt.want)
+		}
 	}
 }
