@@ -400,7 +400,7 @@ func (q *sqlStore) causalEdges(ctx context.Context) ([][2]string, error) {
 // Cayley's, through the snapshot driver, and its own reads (reader). Tests
 // bound the queries of a request with it; it is 0 on CockroachDB.
 func (q *sqlStore) queries() int {
-	if q.snap == nil {
+	if !q.snapshot() {
 		return 0
 	}
 	db, err := sql.Open(snapshotDriverName, "")
