@@ -140,20 +140,148 @@ func (s *Store) Loops(ctx context.Context, req LoopsRequest) (LoopsResult, error
 // reinforcing when it has an even number of "-" hops and balancing when it
 // has an odd number.
 //
-// The causes edges are read from the store at once; with through, the
-// search keeps to the strongly connected components that hold them (gonum's
-// Tarjan), where every cycle through them lies. The enumeration (cycles)
-// holds one path and the loops found, never every cycle, and stops at the
-// limit or when ctx is done.
+// Without filter the causes edges are read from the store at once. With
+// it, only the part of the graph around the nodes through that a loop of
+// at most maxLen links can pass (see loopsThrough). The enumeration
+// (cycles) holds one path and the loops found, never every cycle, and
+// stops at the limit or when ctx is done.
 func (s *Store) loops(ctx context.Context, through []string, maxLen, limit int, filter bool) ([]Loop, bool, error) {
-	read := s.causalEdges
-	if s.only.active() {
-		read = s.keptEdges
+	var (
+		found   [][]string
+		stopped bool
+	)
+	if filter {
+		var err error
+		if found, stopped, err = s.loopsThrough(ctx, through, maxLen, limit); err != nil {
+			return nil, false, fmt.Errorf("loops: %w", err)
+		}
+	} else {
+		read := s.causalEdges
+		if s.only.active() {
+			read = s.keptEdges
+		}
+		edges, err := read(ctx)
+		if err != nil {
+			return nil, false, fmt.Errorf("loops: %w", err)
+		}
+		found, stopped = cyclesOf(ctx, edges, nil, maxLen, limit, false)
 	}
-	edges, err := read(ctx)
-	if err != nil {
+	if err := ctx.Err(); err != nil {
 		return nil, false, fmt.Errorf("loops: %w", err)
 	}
+	loops := make([]Loop, 0, len(found))
+	for _, seq := range found {
+		p, err := s.pathOf(ctx, append(slices.Clip(seq), seq[0]), hedgeAll)
+		if err != nil {
+			return nil, false, fmt.Errorf("loops: %w", err)
+		}
+		l := Loop{Type: Reinforcing, Nodes: p.Nodes[:len(seq)], Hops: p.Hops}
+		if p.Polarity == "-" {
+			l.Type = Balancing
+		}
+		loops = append(loops, l)
+	}
+	return loops, stopped, nil
+}
+
+// loopsThrough finds the cycles through one of the nodes through as loops
+// does, reading only the causes edges such cycles can use: the edges out
+// of the nodes within ceil(n/2)-1 links downstream of through, and into
+// those within floor(n/2)-1 links upstream, for cycles of at most n links.
+// A cycle of n links through t leaves t and comes back to it, so its first
+// half lies downstream of t and its second half upstream, each within
+// those bounds. n grows from 2 until the limit is reached or n is maxLen;
+// each step reads one more ring of nodes, so a node with loops near it
+// reads a small part of the graph.
+//
+// The cycles of the edges read through t, and of at most n links, are
+// those of the whole graph, and are enumerated in the same order; so the
+// answer is the one a search of the whole graph gives.
+func (s *Store) loopsThrough(ctx context.Context, through []string, maxLen, limit int) ([][]string, bool, error) {
+	view := s.causalView(ctx).withFilter(nil, hedgeAll)
+	back := view.reversed()
+	var starts []int64
+	for _, t := range through {
+		if id, ok := view.idOf(schema.NodeIRI(t)); ok {
+			starts = append(starts, id)
+		}
+	}
+	if len(starts) == 0 {
+		return nil, false, nil
+	}
+	// ball is a breadth-first walk from through in one direction, grown a
+	// ring at a time: rings[i] are the nodes i links away, and the edges
+	// of the first read rings are read.
+	type ball struct {
+		v     *causalView
+		seen  map[int64]bool
+		rings [][]int64
+		read  int
+	}
+	newBall := func(v *causalView) *ball {
+		b := &ball{v: v, seen: map[int64]bool{}}
+		for _, n := range starts {
+			b.seen[n] = true
+		}
+		b.rings = [][]int64{slices.Clone(starts)}
+		return b
+	}
+	fwd, bwd := newBall(view), newBall(back)
+	var edges [][2]string
+	// grow reads the edges of the rings of b up to radius r, and finds the
+	// next rings' nodes.
+	grow := func(b *ball, r int, reverse bool) {
+		for b.read <= r && b.read < len(b.rings) {
+			var next []int64
+			for _, u := range b.rings[b.read] {
+				for _, w := range b.v.successors(u) {
+					e := [2]string{view.name(u), view.name(w)}
+					if reverse {
+						e[0], e[1] = e[1], e[0]
+					}
+					edges = append(edges, e)
+					if !b.seen[w] {
+						b.seen[w] = true
+						next = append(next, w)
+					}
+				}
+			}
+			if len(next) > 0 {
+				b.rings = append(b.rings, next)
+			}
+			b.read++
+		}
+	}
+	var (
+		found   [][]string
+		stopped bool
+	)
+	for n := 2; n <= maxLen; n++ {
+		grow(fwd, (n+1)/2-1, false)
+		grow(bwd, n/2-1, true)
+		if view.err != nil {
+			return nil, false, view.err
+		}
+		if err := ctx.Err(); err != nil {
+			return nil, false, err
+		}
+		if fwd.read >= len(fwd.rings) && bwd.read >= len(bwd.rings) {
+			// Every node either way is read: the cycles within the edges
+			// read are all there are, and only their length is bounded.
+			n = maxLen
+		}
+		if found, stopped = cyclesOf(ctx, edges, through, n, limit, true); stopped {
+			break
+		}
+	}
+	return found, stopped, nil
+}
+
+// cyclesOf enumerates, as loops does, the cycles of the graph of edges (as
+// (cause, effect) node ids) of at most maxLen links, at most limit of
+// them, as sequences of node ids; with filter, only those through one of
+// the nodes through. It reports whether it stopped at the limit.
+func cyclesOf(ctx context.Context, edges [][2]string, through []string, maxLen, limit int, filter bool) ([][]string, bool) {
 	// Nodes get int64 ids in the order of their node ids, so that the
 	// smallest int64 of a cycle is its smallest node id.
 	var names []string
@@ -161,27 +289,24 @@ func (s *Store) loops(ctx context.Context, through []string, maxLen, limit int, 
 		names = append(names, e[0], e[1])
 	}
 	sort.Strings(names)
-	ids := map[string]int64{}
-	uniq := names[:0]
-	for _, n := range names {
-		if _, ok := ids[n]; !ok {
-			ids[n] = int64(len(uniq))
-			uniq = append(uniq, n)
-		}
+	names = slices.Compact(names)
+	ids := make(map[string]int64, len(names))
+	for i, n := range names {
+		ids[n] = int64(i)
 	}
-	names = uniq
 
 	g := simple.NewDirectedGraph()
-	for _, n := range names {
-		g.AddNode(simple.Node(ids[n]))
+	for i := range names {
+		g.AddNode(simple.Node(int64(i)))
 	}
 	adj := make([][]int64, len(names))
 	for _, e := range edges {
 		// check rejects a link from a factor to itself; a store loaded
 		// by other means may have one, and it is no feedback loop.
-		if e[0] != e[1] {
-			g.SetEdge(simple.Edge{F: simple.Node(ids[e[0]]), T: simple.Node(ids[e[1]])})
-			adj[ids[e[0]]] = append(adj[ids[e[0]]], ids[e[1]])
+		f, t := ids[e[0]], ids[e[1]]
+		if f != t && !g.HasEdgeFromTo(f, t) {
+			g.SetEdge(simple.Edge{F: simple.Node(f), T: simple.Node(t)})
+			adj[f] = append(adj[f], t)
 		}
 	}
 	allowed := make([]bool, len(names))
@@ -215,27 +340,14 @@ func (s *Store) loops(ctx context.Context, through []string, maxLen, limit int, 
 		return false
 	}
 	found, stopped := cycles(ctx, adj, allowed, maxLen, limit, accept)
-	if err := ctx.Err(); err != nil {
-		return nil, false, fmt.Errorf("loops: %w", err)
+	out := make([][]string, len(found))
+	for i, c := range found {
+		out[i] = make([]string, len(c))
+		for j, id := range c {
+			out[i][j] = names[id]
+		}
 	}
-	loops := make([]Loop, 0, len(found))
-	for _, c := range found {
-		seq := make([]string, 0, len(c)+1)
-		for _, id := range c {
-			seq = append(seq, names[id])
-		}
-		seq = append(seq, seq[0])
-		p, err := s.pathOf(ctx, seq, hedgeAll)
-		if err != nil {
-			return nil, false, fmt.Errorf("loops: %w", err)
-		}
-		l := Loop{Type: Reinforcing, Nodes: p.Nodes[:len(c)], Hops: p.Hops}
-		if p.Polarity == "-" {
-			l.Type = Balancing
-		}
-		loops = append(loops, l)
-	}
-	return loops, stopped, nil
+	return out, stopped
 }
 
 // cycles enumerates the elementary cycles of the graph adj (nodes 0..n-1,
