@@ -68,7 +68,17 @@ func (s *Store) chains(ctx context.Context, node string) ([]Chain, error) {
 	if err != nil {
 		return nil, fmt.Errorf("chains: %w", err)
 	}
-	chains := []Chain{}
+	if err := s.prefetch(ctx, iris, nil); err != nil {
+		return nil, fmt.Errorf("chains: %w", err)
+	}
+	if err := s.prefetchObjects(ctx, iris, schema.PredStep); err != nil {
+		return nil, fmt.Errorf("chains: %w", err)
+	}
+	type read struct {
+		chain Chain
+		steps []string
+	}
+	var kept []read
 	for _, iri := range iris {
 		c, steps, err := s.readChain(ctx, iri)
 		if err != nil {
@@ -80,6 +90,19 @@ func (s *Store) chains(ctx context.Context, node string) ([]Chain, error) {
 		if s.only.sources != nil && !s.only.sources[c.Source] {
 			continue
 		}
+		kept = append(kept, read{c, steps})
+	}
+	paths := make([][]string, len(kept))
+	for i, r := range kept {
+		paths[i] = r.steps
+	}
+	if err := s.prefetchPaths(ctx, paths); err != nil {
+		return nil, fmt.Errorf("chains: %w", err)
+	}
+	chains := []Chain{}
+	for _, r := range kept {
+		c, steps := r.chain, r.steps
+		var err error
 		if c.Path, err = s.pathOf(ctx, steps, hedgeAll); s.only.active() && err != nil {
 			continue // a step no kept link backs
 		} else if err != nil {

@@ -169,6 +169,9 @@ func (s *Store) loops(ctx context.Context, through []string, maxLen, limit int, 
 	if err := ctx.Err(); err != nil {
 		return nil, false, fmt.Errorf("loops: %w", err)
 	}
+	if err := s.prefetchPaths(ctx, found); err != nil {
+		return nil, false, fmt.Errorf("loops: %w", err)
+	}
 	loops := make([]Loop, 0, len(found))
 	for _, seq := range found {
 		p, err := s.pathOf(ctx, append(slices.Clip(seq), seq[0]), hedgeAll)
@@ -200,50 +203,70 @@ func (s *Store) loops(ctx context.Context, through []string, maxLen, limit int, 
 func (s *Store) loopsThrough(ctx context.Context, through []string, maxLen, limit int) ([][]string, bool, error) {
 	view := s.causalView(ctx).withFilter(nil, hedgeAll)
 	back := view.reversed()
-	var starts []int64
-	for _, t := range through {
-		if id, ok := view.idOf(schema.NodeIRI(t)); ok {
-			starts = append(starts, id)
+	// around returns the causes edges out of (with reverse, into) the
+	// nodes of a ring, as (cause, effect) pairs: on PostgreSQL in one
+	// query for the ring, elsewhere through the causal view, by index.
+	around := func(ring []string, reverse bool) ([][2]string, error) {
+		if s.sql.snapshot() && !s.only.active() {
+			return s.sql.causesAround(ctx, ring, reverse)
 		}
-	}
-	if len(starts) == 0 {
-		return nil, false, nil
+		v := view
+		if reverse {
+			v = back
+		}
+		var out [][2]string
+		for _, n := range ring {
+			id, ok := view.idOf(schema.NodeIRI(n))
+			if !ok {
+				continue
+			}
+			for _, w := range v.successors(id) {
+				e := [2]string{n, view.name(w)}
+				if reverse {
+					e[0], e[1] = e[1], e[0]
+				}
+				out = append(out, e)
+			}
+		}
+		return out, view.err
 	}
 	// ball is a breadth-first walk from through in one direction, grown a
 	// ring at a time: rings[i] are the nodes i links away, and the edges
 	// of the first read rings are read.
 	type ball struct {
-		v     *causalView
-		seen  map[int64]bool
-		rings [][]int64
-		read  int
+		reverse bool
+		seen    map[string]bool
+		rings   [][]string
+		read    int
 	}
-	newBall := func(v *causalView) *ball {
-		b := &ball{v: v, seen: map[int64]bool{}}
-		for _, n := range starts {
+	newBall := func(reverse bool) *ball {
+		b := &ball{reverse: reverse, seen: map[string]bool{}}
+		for _, n := range through {
 			b.seen[n] = true
 		}
-		b.rings = [][]int64{slices.Clone(starts)}
+		b.rings = [][]string{slices.Clone(through)}
 		return b
 	}
-	fwd, bwd := newBall(view), newBall(back)
+	fwd, bwd := newBall(false), newBall(true)
 	var edges [][2]string
 	// grow reads the edges of the rings of b up to radius r, and finds the
 	// next rings' nodes.
-	grow := func(b *ball, r int, reverse bool) {
+	grow := func(b *ball, r int) error {
 		for b.read <= r && b.read < len(b.rings) {
-			var next []int64
-			for _, u := range b.rings[b.read] {
-				for _, w := range b.v.successors(u) {
-					e := [2]string{view.name(u), view.name(w)}
-					if reverse {
-						e[0], e[1] = e[1], e[0]
-					}
-					edges = append(edges, e)
-					if !b.seen[w] {
-						b.seen[w] = true
-						next = append(next, w)
-					}
+			read, err := around(b.rings[b.read], b.reverse)
+			if err != nil {
+				return err
+			}
+			var next []string
+			for _, e := range read {
+				edges = append(edges, e)
+				w := e[1]
+				if b.reverse {
+					w = e[0]
+				}
+				if !b.seen[w] {
+					b.seen[w] = true
+					next = append(next, w)
 				}
 			}
 			if len(next) > 0 {
@@ -251,16 +274,18 @@ func (s *Store) loopsThrough(ctx context.Context, through []string, maxLen, limi
 			}
 			b.read++
 		}
+		return nil
 	}
 	var (
 		found   [][]string
 		stopped bool
 	)
 	for n := 2; n <= maxLen; n++ {
-		grow(fwd, (n+1)/2-1, false)
-		grow(bwd, n/2-1, true)
-		if view.err != nil {
-			return nil, false, view.err
+		if err := grow(fwd, (n+1)/2-1); err != nil {
+			return nil, false, err
+		}
+		if err := grow(bwd, n/2-1); err != nil {
+			return nil, false, err
 		}
 		if err := ctx.Err(); err != nil {
 			return nil, false, err

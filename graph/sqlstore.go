@@ -11,6 +11,7 @@ import (
 	cayleygraph "github.com/cayleygraph/cayley/graph"
 	csql "github.com/cayleygraph/cayley/graph/sql"
 	"github.com/cayleygraph/quad"
+	"github.com/cayleygraph/quad/pquads"
 	"github.com/lib/pq"
 
 	"github.com/causeway/causeway/fold"
@@ -394,6 +395,160 @@ func (q *sqlStore) causalEdges(ctx context.Context) ([][2]string, error) {
 		}
 	}
 	return edges, rows.Err()
+}
+
+// causesAround reads, in one query, the causes edges out of the nodes ids
+// (with reverse, into them), as (cause, effect) pairs of node ids, in no
+// particular order: one ring of a walk, through the index spo (ops).
+func (q *sqlStore) causesAround(ctx context.Context, ids []string, reverse bool) ([][2]string, error) {
+	hashes := make(pq.ByteaArray, len(ids))
+	for i, id := range ids {
+		h := csql.HashOf(quad.IRI(schema.NodeIRI(id)))
+		hashes[i] = h.ValueHash[:]
+	}
+	by := "q.subject_hash"
+	if reverse {
+		by = "q.object_hash"
+	}
+	rows, err := q.reader().QueryContext(ctx, `
+		SELECT s.value_string, o.value_string
+		FROM quads q
+		JOIN nodes s ON s.hash = q.subject_hash
+		JOIN nodes o ON o.hash = q.object_hash
+		WHERE q.predicate_hash = $1 AND `+by+` = ANY($2) AND s.iri AND o.iri`,
+		csql.HashOf(quad.IRI(schema.PredCauses)).SQLValue(), hashes)
+	if err != nil {
+		return nil, fmt.Errorf("read causes edges: %w", err)
+	}
+	defer rows.Close()
+	var edges [][2]string
+	for rows.Next() {
+		var cause, effect string
+		if err := rows.Scan(&cause, &effect); err != nil {
+			return nil, fmt.Errorf("read causes edges: %w", err)
+		}
+		c, e := nodeID(quad.IRI(cause)), nodeID(quad.IRI(effect))
+		if c != "" && e != "" {
+			edges = append(edges, [2]string{c, e})
+		}
+	}
+	return edges, rows.Err()
+}
+
+// quadsOf reads, in one query, every quad whose subject is one of subjects
+// or whose object is one of objects, with the values of its four
+// directions: the quads by hash, through the indexes spo and osp, and in
+// the same query the rows of nodes of the hashes they hold.
+func (q *sqlStore) quadsOf(ctx context.Context, subjects, objects []quad.Value) ([]quad.Quad, error) {
+	hashes := func(vals []quad.Value) pq.ByteaArray {
+		out := make(pq.ByteaArray, len(vals))
+		for i, v := range vals {
+			h := csql.HashOf(v)
+			out[i] = h.ValueHash[:]
+		}
+		return out
+	}
+	rows, err := q.reader().QueryContext(ctx, `
+		WITH q AS (
+			SELECT subject_hash, predicate_hash, object_hash, label_hash FROM quads
+			WHERE subject_hash = ANY($1) OR object_hash = ANY($2)
+		)
+		SELECT true, subject_hash, predicate_hash, object_hash, label_hash,
+			NULL::bytea, NULL::text, NULL::text, NULL::text, NULL::boolean, NULL::boolean,
+			NULL::bigint, NULL::boolean, NULL::double precision, NULL::timestamp with time zone
+		FROM q
+		UNION ALL
+		SELECT false, hash, NULL, NULL, NULL,
+			value, value_string, datatype, language, iri, bnode, value_int, value_bool, value_float, value_time
+		FROM nodes WHERE hash IN (
+			SELECT subject_hash FROM q UNION SELECT predicate_hash FROM q
+			UNION SELECT object_hash FROM q UNION SELECT label_hash FROM q)`,
+		hashes(subjects), hashes(objects))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	type key [4][]byte
+	var (
+		keys   []key
+		values = map[string]quad.Value{}
+	)
+	for rows.Next() {
+		var (
+			isQuad bool
+			k      key
+			n      nodeColumnsRow
+		)
+		if err := rows.Scan(&isQuad, &k[0], &k[1], &k[2], &k[3],
+			&n.data, &n.str, &n.typ, &n.lang, &n.iri, &n.bnode, &n.vint, &n.vbool, &n.vfloat, &n.vtime); err != nil {
+			return nil, err
+		}
+		if isQuad {
+			keys = append(keys, k)
+			continue
+		}
+		v, err := n.value()
+		if err != nil {
+			return nil, err
+		}
+		values[string(k[0])] = v
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	out := make([]quad.Quad, 0, len(keys))
+	for _, k := range keys {
+		qd := quad.Quad{Subject: values[string(k[0])], Predicate: values[string(k[1])], Object: values[string(k[2])]}
+		if k[3] != nil {
+			qd.Label = values[string(k[3])]
+		}
+		out = append(out, qd)
+	}
+	return out, nil
+}
+
+// nodeColumnsRow is a row of the value columns of Cayley's nodes table.
+type nodeColumnsRow struct {
+	data   []byte
+	str    sql.NullString
+	typ    sql.NullString
+	lang   sql.NullString
+	iri    sql.NullBool
+	bnode  sql.NullBool
+	vint   sql.NullInt64
+	vbool  sql.NullBool
+	vfloat sql.NullFloat64
+	vtime  sql.NullTime
+}
+
+// value decodes the row as Cayley's SQL quad store does (its NameOf).
+func (n nodeColumnsRow) value() (quad.Value, error) {
+	unescape := func(s string) quad.String { return quad.String(strings.ReplaceAll(s, `\x00`, "\u0000")) }
+	switch {
+	case n.str.Valid && n.iri.Bool:
+		return quad.IRI(n.str.String), nil
+	case n.str.Valid && n.bnode.Bool:
+		return quad.BNode(n.str.String), nil
+	case n.str.Valid && n.lang.Valid:
+		return quad.LangString{Value: unescape(n.str.String), Lang: n.lang.String}, nil
+	case n.str.Valid && n.typ.Valid:
+		return quad.TypedString{Value: unescape(n.str.String), Type: quad.IRI(n.typ.String)}, nil
+	case n.str.Valid:
+		return unescape(n.str.String), nil
+	case n.vint.Valid:
+		return quad.Int(n.vint.Int64), nil
+	case n.vbool.Valid:
+		return quad.Bool(n.vbool.Bool), nil
+	case n.vfloat.Valid:
+		return quad.Float(n.vfloat.Float64), nil
+	case n.vtime.Valid:
+		return quad.Time(n.vtime.Time), nil
+	}
+	v, err := pquads.UnmarshalValue(n.data)
+	if err != nil {
+		return nil, fmt.Errorf("decode a value: %w", err)
+	}
+	return v, nil
 }
 
 // queries returns how many queries the store has run in its snapshot:

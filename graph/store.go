@@ -52,6 +52,9 @@ type Store struct {
 	mem *memCatalog
 	// indexers keep the catalog in step with the quads, in every load.
 	indexers []indexer
+	// cache holds the quads a request has read in bulk (see prefetch);
+	// nil outside such a request.
+	cache *quadCache
 }
 
 // ErrNoStore reports a persistent store that does not exist yet.
@@ -202,6 +205,12 @@ func (s *Store) Close() error {
 
 // eachQuad calls fn with every quad that has v in direction dir.
 func (s *Store) eachQuad(ctx context.Context, dir quad.Direction, v quad.Value, fn func(quad.Quad)) error {
+	if quads, ok := s.cache.quads(dir, v); ok {
+		for _, q := range quads {
+			fn(q)
+		}
+		return ctx.Err()
+	}
 	ref := s.qs.ValueOf(v)
 	if ref == nil {
 		return nil
