@@ -41,7 +41,7 @@ func (s *Store) Chains(ctx context.Context, req ChainsRequest) (ChainsResult, er
 	if err != nil {
 		return ChainsResult{Chains: []Chain{}}, err
 	}
-	chains, err := s.chains(ctx, "")
+	chains, err := s.reading().chains(ctx, "")
 	res := ChainsResult{Chains: chains}
 	if err == nil && len(chains) == 0 {
 		err = nothingFound("the store holds no chains%s", s.only.describe())

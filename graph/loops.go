@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strings"
 
 	"gonum.org/v1/gonum/graph/simple"
 	"gonum.org/v1/gonum/graph/topo"
@@ -99,6 +100,7 @@ func (s *Store) Loops(ctx context.Context, req LoopsRequest) (LoopsResult, error
 	if err != nil {
 		return res, err
 	}
+	s = s.reading()
 	if res.Through, err = s.resolveOptional(ctx, req.Through); err != nil {
 		return res, err
 	}
@@ -157,7 +159,10 @@ func (s *Store) loops(ctx context.Context, through []string, maxLen, limit int, 
 		}
 	} else {
 		read := s.causalEdges
-		if s.only.active() {
+		switch {
+		case s.only.active() && s.sql != nil && !s.noBulk:
+			read = s.keptEdgesBulk
+		case s.only.active():
 			read = s.keptEdges
 		}
 		edges, err := read(ctx)
@@ -187,6 +192,29 @@ func (s *Store) loops(ctx context.Context, through []string, maxLen, limit int, 
 	return loops, stopped, nil
 }
 
+// keptEdgesBulk reads the causes edges a restriction keeps, as keptEdges
+// does, from every curated link's ends, source and speaker read in one
+// query (a SQL store's linkAttrs).
+func (s *Store) keptEdgesBulk(ctx context.Context) ([][2]string, error) {
+	links, err := s.sql.linkAttrs(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var out [][2]string
+	for _, l := range links {
+		if s.only.keep(l.source, l.speaker) && l.cause != "" && l.effect != "" {
+			out = append(out, [2]string{l.cause, l.effect})
+		}
+	}
+	slices.SortFunc(out, func(a, b [2]string) int {
+		if c := strings.Compare(a[0], b[0]); c != 0 {
+			return c
+		}
+		return strings.Compare(a[1], b[1])
+	})
+	return slices.Compact(out), nil
+}
+
 // loopsThrough finds the cycles through one of the nodes through as loops
 // does, reading only the causes edges such cycles can use: the edges out
 // of the nodes within ceil(n/2)-1 links downstream of through, and into
@@ -207,7 +235,7 @@ func (s *Store) loopsThrough(ctx context.Context, through []string, maxLen, limi
 	// nodes of a ring, as (cause, effect) pairs: on PostgreSQL in one
 	// query for the ring, elsewhere through the causal view, by index.
 	around := func(ring []string, reverse bool) ([][2]string, error) {
-		if s.sql.snapshot() && !s.only.active() {
+		if s.sql.snapshot() && !s.only.active() && !s.noBulk {
 			return s.sql.causesAround(ctx, ring, reverse)
 		}
 		v := view

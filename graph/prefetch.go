@@ -39,7 +39,7 @@ func (c *quadCache) quads(dir quad.Direction, v quad.Value) ([]quad.Quad, bool) 
 // request) a copy with a cache of its own that prefetch fills; elsewhere
 // the store itself, whose reads are local and cheap.
 func (s *Store) reading() *Store {
-	if !s.sql.snapshot() || s.cache != nil {
+	if !s.sql.snapshot() || s.cache != nil || s.noBulk {
 		return s
 	}
 	c := *s

@@ -435,6 +435,47 @@ func (q *sqlStore) causesAround(ctx context.Context, ids []string, reverse bool)
 	return edges, rows.Err()
 }
 
+// linkAttrs reads, in one query, every curated link's cause and effect
+// (node ids), hedge, source id and speaker id: what a filter of the causal
+// view (a weakest hedge kept, a restriction to sources or speakers) needs
+// to tell which causes edges it keeps, for the whole walk at once.
+func (q *sqlStore) linkAttrs(ctx context.Context) ([]linkAttrs, error) {
+	hash := func(iri string) any { return csql.HashOf(quad.IRI(iri)).SQLValue() }
+	rows, err := q.reader().QueryContext(ctx, `
+		SELECT c.value_string, e.value_string, h.value_string, f.value_string, b.value_string
+		FROM quads qc
+		JOIN quads qe ON qe.subject_hash = qc.subject_hash AND qe.predicate_hash = $2
+		JOIN nodes c ON c.hash = qc.object_hash
+		JOIN nodes e ON e.hash = qe.object_hash
+		LEFT JOIN quads qh ON qh.subject_hash = qc.subject_hash AND qh.predicate_hash = $3
+		LEFT JOIN nodes h ON h.hash = qh.object_hash
+		LEFT JOIN quads qf ON qf.subject_hash = qc.subject_hash AND qf.predicate_hash = $4
+		LEFT JOIN nodes f ON f.hash = qf.object_hash
+		LEFT JOIN quads qb ON qb.subject_hash = qc.subject_hash AND qb.predicate_hash = $5
+		LEFT JOIN nodes b ON b.hash = qb.object_hash
+		WHERE qc.predicate_hash = $1 AND c.iri AND e.iri`,
+		hash(schema.PredCause), hash(schema.PredEffect), hash(schema.PredHedge), hash(schema.ProvFrom), hash(schema.ProvBy))
+	if err != nil {
+		return nil, fmt.Errorf("read causal links: %w", err)
+	}
+	defer rows.Close()
+	var out []linkAttrs
+	for rows.Next() {
+		var (
+			cause, effect          string
+			hedge, source, speaker sql.NullString
+		)
+		if err := rows.Scan(&cause, &effect, &hedge, &source, &speaker); err != nil {
+			return nil, fmt.Errorf("read causal links: %w", err)
+		}
+		out = append(out, linkAttrs{
+			cause: nodeID(quad.IRI(cause)), effect: nodeID(quad.IRI(effect)), hedge: hedge.String,
+			source: sourceID(quad.IRI(source.String)), speaker: nodeID(quad.IRI(speaker.String)),
+		})
+	}
+	return out, rows.Err()
+}
+
 // quadsOf reads, in one query, every quad whose subject is one of subjects
 // or whose object is one of objects, with the values of its four
 // directions: the quads by hash, through the indexes spo and osp, and in

@@ -55,6 +55,10 @@ type Store struct {
 	// cache holds the quads a request has read in bulk (see prefetch);
 	// nil outside such a request.
 	cache *quadCache
+	// noBulk, when set (by tests), turns the bulk reads of a SQL store
+	// off: requests read an item, and walks a node's links, a query at a
+	// time, through Cayley, as before them.
+	noBulk bool
 }
 
 // ErrNoStore reports a persistent store that does not exist yet.
