@@ -9,10 +9,12 @@ import (
 	"github.com/causeway/causeway/graph/schema"
 )
 
-// quadCache holds the quads a request has read in bulk, by the value in
-// their subject or object: eachQuad answers from it, so that a request
-// that reads many items (the links, claims, chains and loops of show) asks
-// a SQL store one query per kind of item, not one per item.
+// quadCache holds the quads a request has read, by the value in their
+// subject or object: those read in bulk (see prefetch), and those eachQuad
+// has read one value at a time. eachQuad answers from it, so that a
+// request that reads many items (the links, claims, chains and loops of
+// show) asks a SQL store one query per kind of item, not one per item, and
+// reads an item once however many of its paths pass it.
 type quadCache struct {
 	subjects, objects map[quad.Value][]quad.Quad
 }
@@ -34,12 +36,27 @@ func (c *quadCache) quads(dir quad.Direction, v quad.Value) ([]quad.Quad, bool) 
 	return qs, ok
 }
 
-// reading returns the store as one request reading in bulk sees it: on a
-// PostgreSQL store (one snapshot, so what is read once stays true for the
-// request) a copy with a cache of its own that prefetch fills; elsewhere
-// the store itself, whose reads are local and cheap.
+// keep records the quads read of v in direction dir; a nil cache keeps
+// nothing.
+func (c *quadCache) keep(dir quad.Direction, v quad.Value, quads []quad.Quad) {
+	if c == nil {
+		return
+	}
+	switch dir {
+	case quad.Subject:
+		c.subjects[v] = quads
+	case quad.Object:
+		c.objects[v] = quads
+	}
+}
+
+// reading returns the store as one request sees it: a copy with a cache of
+// its own, which holds what the request has read (the store does not
+// change under a request: a PostgreSQL store reads one snapshot, and a
+// bolt store is locked against loads while it is open), and which prefetch
+// fills in bulk on PostgreSQL.
 func (s *Store) reading() *Store {
-	if !s.sql.snapshot() || s.cache != nil || s.noBulk {
+	if s.cache != nil || s.noBulk {
 		return s
 	}
 	c := *s
@@ -53,7 +70,7 @@ func (s *Store) reading() *Store {
 // cache. Without a cache (see reading) it does nothing.
 func (s *Store) prefetch(ctx context.Context, subjects, objects []quad.Value) error {
 	c := s.cache
-	if c == nil {
+	if c == nil || !s.sql.snapshot() {
 		return nil
 	}
 	missing := func(m map[quad.Value][]quad.Quad, vals []quad.Value) []quad.Value {

@@ -221,11 +221,20 @@ func (s *Store) eachQuad(ctx context.Context, dir quad.Direction, v quad.Value, 
 	}
 	it := s.qs.QuadIterator(dir, ref)
 	defer it.Close()
+	var read []quad.Quad
 	for it.Next(ctx) {
-		fn(s.qs.Quad(it.Result()))
+		q := s.qs.Quad(it.Result())
+		if s.cache != nil {
+			read = append(read, q)
+		}
+		fn(q)
 	}
 	if err := it.Err(); err != nil {
 		return fmt.Errorf("read quads of %v: %w", v, err)
 	}
-	return ctx.Err()
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	s.cache.keep(dir, v, read)
+	return nil
 }
