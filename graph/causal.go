@@ -41,16 +41,16 @@ type causalIndex struct {
 	// bulkRead tells it has.
 	bulk     func(context.Context) ([][2]string, error)
 	bulkRead bool
-	// links, when set, reads every curated link's ends and attributes
-	// at once, for a filter (see edgeFilter.readAll).
-	links   func(context.Context) ([]linkAttrs, error)
-	ids     map[interface{}]int64
-	refs    []cayleygraph.Ref
-	names   []string
-	out, in map[int64][]int64
-	err     error
+	ids      map[interface{}]int64
+	refs     []cayleygraph.Ref
+	names    []string
+	out, in  map[int64][]int64
+	err      error
 	// only is the restriction of the store the view reads.
 	only only
+	// links, when set, reads every curated link's ends and attributes at
+	// once, for a filter (see readAllRanks).
+	links func(context.Context, linkFields) ([]linkAttrs, error)
 }
 
 func (s *Store) causalView(ctx context.Context) *causalView {
@@ -419,6 +419,10 @@ type linkAttrs struct {
 	cause, effect, hedge, source, speaker string
 }
 
+// linkFields tells which of a link's hedge, source and speaker a reader
+// of linkAttrs needs; the others it may leave empty.
+type linkFields struct{ hedge, source, speaker bool }
+
 // readAllRanks reads, once, every curated link through the view's links
 // reader and records the best hedge rank of each (cause, effect) pair of
 // the links the restriction keeps: a filter over a SQL store reads them
@@ -429,7 +433,7 @@ func (v *causalView) readAllRanks() {
 		return
 	}
 	f.all = true
-	links, err := v.links(v.ctx)
+	links, err := v.links(v.ctx, linkFields{hedge: true, source: v.only.sources != nil, speaker: v.only.speakers != nil})
 	if err != nil {
 		v.err = err
 		return

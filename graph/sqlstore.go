@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"slices"
 	"strings"
 
 	cayleygraph "github.com/cayleygraph/cayley/graph"
@@ -435,45 +436,108 @@ func (q *sqlStore) causesAround(ctx context.Context, ids []string, reverse bool)
 	return edges, rows.Err()
 }
 
-// linkAttrs reads, in one query, every curated link's cause and effect
-// (node ids), hedge, source id and speaker id: what a filter of the causal
-// view (a weakest hedge kept, a restriction to sources or speakers) needs
-// to tell which causes edges it keeps, for the whole walk at once.
-func (q *sqlStore) linkAttrs(ctx context.Context) ([]linkAttrs, error) {
-	hash := func(iri string) any { return csql.HashOf(quad.IRI(iri)).SQLValue() }
+// linkAttrs reads every curated link's cause and effect (node ids) and,
+// as want asks, its hedge, source id and speaker id: what a filter of the
+// causal view (a weakest hedge kept, a restriction to sources or speakers)
+// needs to tell which causes edges it keeps, for the whole walk at once.
+// It takes two queries: the quads of the predicates, as hashes (an index
+// scan by predicate, which PostgreSQL answers faster than any join of
+// them), and the values of the hashes the links hold.
+func (q *sqlStore) linkAttrs(ctx context.Context, want linkFields) ([]linkAttrs, error) {
+	preds := []string{schema.PredCause, schema.PredEffect, schema.PredHedge, schema.ProvFrom, schema.ProvBy}
+	var (
+		hashes pq.ByteaArray
+		keys   [5][20]byte
+	)
+	for i, p := range preds {
+		keys[i] = csql.HashOf(quad.IRI(p)).ValueHash
+		if i < 2 || (i == 2 && want.hedge) || (i == 3 && want.source) || (i == 4 && want.speaker) {
+			hashes = append(hashes, keys[i][:])
+		}
+	}
 	rows, err := q.reader().QueryContext(ctx, `
-		SELECT c.value_string, e.value_string, h.value_string, f.value_string, b.value_string
-		FROM quads qc
-		JOIN quads qe ON qe.subject_hash = qc.subject_hash AND qe.predicate_hash = $2
-		JOIN nodes c ON c.hash = qc.object_hash
-		JOIN nodes e ON e.hash = qe.object_hash
-		LEFT JOIN quads qh ON qh.subject_hash = qc.subject_hash AND qh.predicate_hash = $3
-		LEFT JOIN nodes h ON h.hash = qh.object_hash
-		LEFT JOIN quads qf ON qf.subject_hash = qc.subject_hash AND qf.predicate_hash = $4
-		LEFT JOIN nodes f ON f.hash = qf.object_hash
-		LEFT JOIN quads qb ON qb.subject_hash = qc.subject_hash AND qb.predicate_hash = $5
-		LEFT JOIN nodes b ON b.hash = qb.object_hash
-		WHERE qc.predicate_hash = $1 AND c.iri AND e.iri`,
-		hash(schema.PredCause), hash(schema.PredEffect), hash(schema.PredHedge), hash(schema.ProvFrom), hash(schema.ProvBy))
+		SELECT subject_hash, predicate_hash, object_hash FROM quads
+		WHERE predicate_hash = ANY($1)`, hashes)
 	if err != nil {
 		return nil, fmt.Errorf("read causal links: %w", err)
 	}
 	defer rows.Close()
-	var out []linkAttrs
+	type link struct {
+		fields [5][20]byte
+		has    [5]bool
+	}
+	byItem := map[[20]byte]int{}
+	var items []link
 	for rows.Next() {
-		var (
-			cause, effect          string
-			hedge, source, speaker sql.NullString
-		)
-		if err := rows.Scan(&cause, &effect, &hedge, &source, &speaker); err != nil {
+		var sub, pred, obj sql.RawBytes
+		if err := rows.Scan(&sub, &pred, &obj); err != nil {
 			return nil, fmt.Errorf("read causal links: %w", err)
 		}
+		field := slices.IndexFunc(keys[:], func(k [20]byte) bool { return string(k[:]) == string(pred) })
+		if field < 0 || len(sub) != 20 || len(obj) != 20 {
+			continue
+		}
+		i, ok := byItem[[20]byte(sub)]
+		if !ok {
+			i = len(items)
+			byItem[[20]byte(sub)] = i
+			items = append(items, link{})
+		}
+		items[i].fields[field], items[i].has[field] = [20]byte(obj), true
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read causal links: %w", err)
+	}
+	rows.Close()
+	values := map[[20]byte]string{}
+	var missing pq.ByteaArray
+	links := items[:0]
+	for _, l := range items {
+		if !l.has[0] || !l.has[1] {
+			continue // a claim, a quote or a marker: no cause and effect
+		}
+		links = append(links, l)
+		for f, h := range l.fields {
+			if _, ok := values[h]; l.has[f] && !ok {
+				values[h] = ""
+				missing = append(missing, h[:])
+			}
+		}
+	}
+	vrows, err := q.reader().QueryContext(ctx, `SELECT hash, value_string FROM nodes WHERE hash = ANY($1)`, missing)
+	if err != nil {
+		return nil, fmt.Errorf("read causal links: %w", err)
+	}
+	defer vrows.Close()
+	for vrows.Next() {
+		var (
+			h sql.RawBytes
+			v sql.NullString
+		)
+		if err := vrows.Scan(&h, &v); err != nil {
+			return nil, fmt.Errorf("read causal links: %w", err)
+		}
+		if len(h) == 20 {
+			values[[20]byte(h)] = v.String
+		}
+	}
+	if err := vrows.Err(); err != nil {
+		return nil, fmt.Errorf("read causal links: %w", err)
+	}
+	out := make([]linkAttrs, 0, len(links))
+	for _, l := range links {
+		v := func(i int) string {
+			if !l.has[i] {
+				return ""
+			}
+			return values[l.fields[i]]
+		}
 		out = append(out, linkAttrs{
-			cause: nodeID(quad.IRI(cause)), effect: nodeID(quad.IRI(effect)), hedge: hedge.String,
-			source: sourceID(quad.IRI(source.String)), speaker: nodeID(quad.IRI(speaker.String)),
+			cause: nodeID(quad.IRI(v(0))), effect: nodeID(quad.IRI(v(1))), hedge: v(2),
+			source: sourceID(quad.IRI(v(3))), speaker: nodeID(quad.IRI(v(4))),
 		})
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // quadsOf reads, in one query, every quad whose subject is one of subjects
