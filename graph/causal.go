@@ -419,9 +419,14 @@ type linkAttrs struct {
 	cause, effect, hedge, source, speaker string
 }
 
-// linkFields tells which of a link's hedge, source and speaker a reader
-// of linkAttrs needs; the others it may leave empty.
-type linkFields struct{ hedge, source, speaker bool }
+// linkFields tells what a reader of linkAttrs needs: the links' hedges,
+// and, when sources (speakers) is not nil, only the links of those source
+// (speaker) ids. It may leave out the other links, and the hedges unless
+// asked.
+type linkFields struct {
+	hedge             bool
+	sources, speakers []string
+}
 
 // readAllRanks reads, once, every curated link through the view's links
 // reader and records the best hedge rank of each (cause, effect) pair of
@@ -433,7 +438,7 @@ func (v *causalView) readAllRanks() {
 		return
 	}
 	f.all = true
-	links, err := v.links(v.ctx, linkFields{hedge: true, source: v.only.sources != nil, speaker: v.only.speakers != nil})
+	links, err := v.links(v.ctx, linkFields{hedge: true, sources: sortedKeys(v.only.sources), speakers: sortedKeys(v.only.speakers)})
 	if err != nil {
 		v.err = err
 		return

@@ -196,7 +196,7 @@ func (s *Store) loops(ctx context.Context, through []string, maxLen, limit int, 
 // does, from every curated link's ends, source and speaker read in one
 // query (a SQL store's linkAttrs).
 func (s *Store) keptEdgesBulk(ctx context.Context) ([][2]string, error) {
-	links, err := s.sql.linkAttrs(ctx, linkFields{source: s.only.sources != nil, speaker: s.only.speakers != nil})
+	links, err := s.sql.linkAttrs(ctx, linkFields{sources: sortedKeys(s.only.sources), speakers: sortedKeys(s.only.speakers)})
 	if err != nil {
 		return nil, err
 	}

@@ -436,13 +436,15 @@ func (q *sqlStore) causesAround(ctx context.Context, ids []string, reverse bool)
 	return edges, rows.Err()
 }
 
-// linkAttrs reads every curated link's cause and effect (node ids) and,
-// as want asks, its hedge, source id and speaker id: what a filter of the
+// linkAttrs reads the curated links' cause and effect (node ids), source
+// id and speaker id, and with want.hedge their hedge: what a filter of the
 // causal view (a weakest hedge kept, a restriction to sources or speakers)
 // needs to tell which causes edges it keeps, for the whole walk at once.
-// It takes two queries: the quads of the predicates, as hashes (an index
-// scan by predicate, which PostgreSQL answers faster than any join of
-// them), and the values of the hashes the links hold.
+// With want.sources (want.speakers) it reads only the links of those
+// sources (speakers). It takes two queries: the quads of the predicates,
+// as hashes (an index scan by predicate, which PostgreSQL answers faster
+// than any join of them; restricted, a scan of the few items of the
+// sources or speakers kept), and the values of the hashes the links hold.
 func (q *sqlStore) linkAttrs(ctx context.Context, want linkFields) ([]linkAttrs, error) {
 	preds := []string{schema.PredCause, schema.PredEffect, schema.PredHedge, schema.ProvFrom, schema.ProvBy}
 	var (
@@ -451,13 +453,37 @@ func (q *sqlStore) linkAttrs(ctx context.Context, want linkFields) ([]linkAttrs,
 	)
 	for i, p := range preds {
 		keys[i] = csql.HashOf(quad.IRI(p)).ValueHash
-		if i < 2 || (i == 2 && want.hedge) || (i == 3 && want.source) || (i == 4 && want.speaker) {
+		if i != 2 || want.hedge {
 			hashes = append(hashes, keys[i][:])
 		}
 	}
-	rows, err := q.reader().QueryContext(ctx, `
-		SELECT subject_hash, predicate_hash, object_hash FROM quads
-		WHERE predicate_hash = ANY($1)`, hashes)
+	query := `SELECT subject_hash, predicate_hash, object_hash FROM quads WHERE predicate_hash = ANY($1)`
+	args := []any{hashes}
+	// Only the items whose source (speaker) is one of those kept.
+	among := func(pred string, iris []string) {
+		vals := make(pq.ByteaArray, len(iris))
+		for i, iri := range iris {
+			h := csql.HashOf(quad.IRI(iri))
+			vals[i] = h.ValueHash[:]
+		}
+		args = append(args, csql.HashOf(quad.IRI(pred)).SQLValue(), vals)
+		query += fmt.Sprintf(` AND subject_hash IN (SELECT subject_hash FROM quads WHERE predicate_hash = $%d AND object_hash = ANY($%d))`, len(args)-1, len(args))
+	}
+	if want.sources != nil {
+		iris := make([]string, len(want.sources))
+		for i, id := range want.sources {
+			iris[i] = schema.SourceIRI(id)
+		}
+		among(schema.ProvFrom, iris)
+	}
+	if want.speakers != nil {
+		iris := make([]string, len(want.speakers))
+		for i, id := range want.speakers {
+			iris[i] = schema.NodeIRI(id)
+		}
+		among(schema.ProvBy, iris)
+	}
+	rows, err := q.reader().QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("read causal links: %w", err)
 	}
