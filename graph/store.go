@@ -52,8 +52,8 @@ type Store struct {
 	mem *memCatalog
 	// indexers keep the catalog in step with the quads, in every load.
 	indexers []indexer
-	// cache holds the quads a request has read in bulk (see prefetch);
-	// nil outside such a request.
+	// cache holds the quads a request has read, one value at a time or in
+	// bulk (see reading and prefetch); nil outside such a request.
 	cache *quadCache
 	// noBulk, when set (by tests), turns the bulk reads of a SQL store
 	// off: requests read an item, and walks a node's links, a query at a
