@@ -79,22 +79,33 @@ func (s *Store) prefetchLinks(ctx context.Context, iris []quad.Value) error {
 // paths given by node ids: the nodes, the links out of them, and those
 // links' conditions.
 func (s *Store) prefetchPaths(ctx context.Context, paths [][]string) error {
-	if s.cache == nil {
-		return nil
-	}
 	var ids []string
 	for _, p := range paths {
 		ids = append(ids, p...)
 	}
-	nodes := nodeIRIs(ids)
-	if err := s.prefetch(ctx, nodes, nodes); err != nil {
+	return s.prefetchNodes(ctx, ids, ids, false)
+}
+
+// prefetchNodes reads in bulk (see prefetch) the nodes ids and, of the
+// nodes linked, the links out of them (into them, with into) with their
+// conditions: what Node and linksOf read of them.
+func (s *Store) prefetchNodes(ctx context.Context, ids, linked []string, into bool) error {
+	if s.cache == nil {
+		return nil
+	}
+	ends := nodeIRIs(linked)
+	if err := s.prefetch(ctx, nodeIRIs(ids), ends); err != nil {
 		return err
 	}
+	pred := quad.IRI(schema.PredCause)
+	if into {
+		pred = quad.IRI(schema.PredEffect)
+	}
 	var links []quad.Value
-	for _, n := range nodes {
+	for _, n := range ends {
 		qs, _ := s.cache.quads(quad.Object, n)
 		for _, q := range qs {
-			if q.Predicate == quad.IRI(schema.PredCause) {
+			if q.Predicate == pred {
 				links = append(links, q.Subject)
 			}
 		}

@@ -191,7 +191,7 @@ func TestSQLShowAndFilteredWalksDoABoundedNumberOfQueries(t *testing.T) {
 		{"show out00", func(s *Store, n int) (any, error) { return s.Show(ctx, ShowRequest{Name: "out00"}) }},
 		{"chains", func(s *Store, n int) (any, error) { return s.Chains(ctx, ChainsRequest{}) }},
 		{"trace min hedge", func(s *Store, n int) (any, error) {
-			return s.Trace(ctx, TraceRequest{From: fmt.Sprintf("c%02d", n-2), To: last(n), MaxDepth: 40, Limit: 10, MinHedge: "probable"})
+			return s.Trace(ctx, TraceRequest{From: "c00", To: last(n), MaxDepth: 40, Limit: 10, MinHedge: "probable"})
 		}},
 		{"trace source", func(s *Store, n int) (any, error) {
 			return s.Trace(ctx, TraceRequest{From: fmt.Sprintf("c%02d", n-1), To: last(n), MaxDepth: 40, Limit: 10, Only: Only{Sources: []string{"a"}}})
@@ -201,6 +201,9 @@ func TestSQLShowAndFilteredWalksDoABoundedNumberOfQueries(t *testing.T) {
 		}},
 		{"why source", func(s *Store, n int) (any, error) {
 			return s.Why(ctx, TreeRequest{Name: last(n), MaxDepth: 1, Only: Only{Sources: []string{"a"}}})
+		}},
+		{"why deep", func(s *Store, n int) (any, error) {
+			return s.Why(ctx, TreeRequest{Name: last(n), MaxDepth: 40})
 		}},
 		{"effects speaker", func(s *Store, n int) (any, error) {
 			return s.Effects(ctx, TreeRequest{Name: "c00", MaxDepth: 1, Only: Only{Speakers: []string{"sa"}}})
@@ -254,7 +257,7 @@ func TestSQLShowAndFilteredWalksDoABoundedNumberOfQueries(t *testing.T) {
 	}
 	t.Logf("queries per request: %v", small)
 	smallOff, largeOff := counts(4, nil, false), counts(25, nil, false)
-	for _, name := range []string{"show hub", "trace min hedge"} {
+	for _, name := range []string{"show hub", "trace min hedge", "why deep"} {
 		if largeOff[name] <= smallOff[name] {
 			t.Errorf("%s without bulk reads made %d queries with n = 25, %d with n = 4: the count does not show the growth it is to catch", name, largeOff[name], smallOff[name])
 		}

@@ -324,12 +324,18 @@ func (s *Store) tracePaths(ctx context.Context, from, to []string, opts traceOpt
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("trace: %w", err)
 	}
-	paths := make([]Path, 0, len(seqs))
-	for _, seq := range seqs {
-		names := make([]string, 0, len(seq)-2)
+	found := make([][]string, len(seqs))
+	for i, seq := range seqs {
 		for _, n := range seq[1 : len(seq)-1] {
-			names = append(names, view.name(n))
+			found[i] = append(found[i], view.name(n))
 		}
+	}
+	s = s.reading()
+	if err := s.prefetchPaths(ctx, found); err != nil {
+		return nil, fmt.Errorf("trace: %w", err)
+	}
+	paths := make([]Path, 0, len(seqs))
+	for _, names := range found {
 		p, err := s.pathOf(ctx, names, maxRank)
 		if err != nil {
 			return nil, fmt.Errorf("trace: %w", err)
