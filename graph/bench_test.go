@@ -441,3 +441,36 @@ func BenchmarkLoadCorpusDir(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkShowStore shows a node of an existing store, what causeway show
+// waits on once the store is open: the store is CAUSEWAY_BENCH_DB (a --db
+// spec, e.g. bolt:/tmp/s1m, as bench/gen and causeway load make it), the
+// node CAUSEWAY_BENCH_SHOW (f000002 when unset, a factor on loops in
+// bench/gen's corpus). Without a store it skips. On PostgreSQL it reports
+// the queries of one show too.
+func BenchmarkShowStore(b *testing.B) {
+	spec := os.Getenv("CAUSEWAY_BENCH_DB")
+	if spec == "" {
+		b.Skip("CAUSEWAY_BENCH_DB names no store")
+	}
+	name := os.Getenv("CAUSEWAY_BENCH_SHOW")
+	if name == "" {
+		name = "f000002"
+	}
+	s, err := Open(spec, false)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	ctx := context.Background()
+	b.ResetTimer()
+	for range b.N {
+		before := s.sql.queries()
+		if _, err := s.Show(ctx, ShowRequest{Name: name}); err != nil {
+			b.Fatal(err)
+		}
+		if s.sql != nil {
+			b.ReportMetric(float64(s.sql.queries()-before), "queries/op")
+		}
+	}
+}

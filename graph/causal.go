@@ -48,6 +48,9 @@ type causalIndex struct {
 	err      error
 	// only is the restriction of the store the view reads.
 	only only
+	// links, when set, reads every curated link's ends and attributes at
+	// once, for a filter (see readAllRanks).
+	links func(context.Context, linkFields) ([]linkAttrs, error)
 }
 
 func (s *Store) causalView(ctx context.Context) *causalView {
@@ -59,8 +62,9 @@ func (s *Store) causalView(ctx context.Context) *causalView {
 	}
 	ix.causesRef = s.qs.ValueOf(quad.IRI(schema.PredCauses))
 	ix.causes = cayleygraph.ToKey(ix.causesRef)
-	if s.sql != nil {
+	if s.sql != nil && !s.noBulk {
 		ix.bulk = s.causalEdges
+		ix.links = s.sql.linkAttrs
 	}
 	return &causalView{causalIndex: ix}
 }
@@ -241,8 +245,10 @@ type edgeFilter struct {
 	// ranks maps a (cause, effect) pair to the best hedge rank of its
 	// links. It holds every pair of the nodes in read: the links from a
 	// node (read[n].out) or to it (read[n].in) are read all at once.
-	ranks   map[[2]int64]int
-	read    map[int64]sides
+	ranks map[[2]int64]int
+	read  map[int64]sides
+	// all tells that ranks holds every pair (see readAllRanks).
+	all     bool
 	out, in map[int64][]int64
 	// The keys of the refs of the link predicates.
 	cause, effect, hedge interface{}
@@ -325,6 +331,13 @@ func (v *causalView) bestRank(cause, effect int64) int {
 	if v.reverse {
 		node, end, other = effect, f.effect, f.cause
 	}
+	if v.links != nil {
+		v.readAllRanks()
+		if r, ok := f.ranks[pair]; ok {
+			return r
+		}
+		return hedgeAll + 1
+	}
 	rd := f.read[node]
 	if (v.reverse && !rd.in) || (!v.reverse && !rd.out) {
 		v.readRanks(node, end, other, v.reverse)
@@ -394,6 +407,67 @@ func (v *causalView) readRanks(node int64, end, other interface{}, reverse bool)
 		if reverse {
 			pair = [2]int64{far, node}
 		}
+		if old, ok := f.ranks[pair]; !ok || rank < old {
+			f.ranks[pair] = rank
+		}
+	}
+}
+
+// linkAttrs are what a filter reads of a curated link: its ends (node
+// ids), hedge, source id and speaker id.
+type linkAttrs struct {
+	cause, effect, hedge, source, speaker string
+}
+
+// linkFields tells what a reader of linkAttrs needs: the links' hedges,
+// and, when sources (speakers) is not nil, only the links of those source
+// (speaker) ids. It may leave out the other links, and the hedges unless
+// asked.
+type linkFields struct {
+	hedge             bool
+	sources, speakers []string
+}
+
+// readAllRanks reads, once, every curated link through the view's links
+// reader and records the best hedge rank of each (cause, effect) pair of
+// the links the restriction keeps: a filter over a SQL store reads them
+// in one query, instead of a link at a time.
+func (v *causalView) readAllRanks() {
+	f := v.filter
+	if f.all || v.err != nil {
+		return
+	}
+	f.all = true
+	links, err := v.links(v.ctx, linkFields{hedge: true, sources: sortedKeys(v.only.sources), speakers: sortedKeys(v.only.speakers)})
+	if err != nil {
+		v.err = err
+		return
+	}
+	ids := map[string]int64{}
+	idOf := func(n string) (int64, bool) {
+		if id, ok := ids[n]; ok {
+			return id, true
+		}
+		id, ok := v.idOf(schema.NodeIRI(n))
+		if ok {
+			ids[n] = id
+		}
+		return id, ok
+	}
+	for _, l := range links {
+		if !v.only.keep(l.source, l.speaker) {
+			continue
+		}
+		c, cok := idOf(l.cause)
+		e, eok := idOf(l.effect)
+		if !cok || !eok {
+			continue
+		}
+		rank := hedgeAll + 1
+		if r := schema.HedgeRank(l.hedge); r >= 0 {
+			rank = r
+		}
+		pair := [2]int64{c, e}
 		if old, ok := f.ranks[pair]; !ok || rank < old {
 			f.ranks[pair] = rank
 		}

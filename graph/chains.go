@@ -41,7 +41,7 @@ func (s *Store) Chains(ctx context.Context, req ChainsRequest) (ChainsResult, er
 	if err != nil {
 		return ChainsResult{Chains: []Chain{}}, err
 	}
-	chains, err := s.chains(ctx, "")
+	chains, err := s.reading().chains(ctx, "")
 	res := ChainsResult{Chains: chains}
 	if err == nil && len(chains) == 0 {
 		err = nothingFound("the store holds no chains%s", s.only.describe())
@@ -52,12 +52,33 @@ func (s *Store) Chains(ctx context.Context, req ChainsRequest) (ChainsResult, er
 // chains reads the curated chains of the store, in the order of their
 // sources and ids; with node, a node id, only the chains that have it as a
 // step.
+//
+// A node's chains are read through the node's own quads (a chain's
+// cw:member quads name its steps' nodes), not among every chain.
 func (s *Store) chains(ctx context.Context, node string) ([]Chain, error) {
-	iris, err := s.subjectsOfType(ctx, schema.ClassChain)
+	var (
+		iris []quad.Value
+		err  error
+	)
+	if node == "" {
+		iris, err = s.subjectsOfType(ctx, schema.ClassChain)
+	} else {
+		iris, err = s.chainsWith(ctx, node)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("chains: %w", err)
 	}
-	chains := []Chain{}
+	if err := s.prefetch(ctx, iris, nil); err != nil {
+		return nil, fmt.Errorf("chains: %w", err)
+	}
+	if err := s.prefetchObjects(ctx, iris, schema.PredStep); err != nil {
+		return nil, fmt.Errorf("chains: %w", err)
+	}
+	type read struct {
+		chain Chain
+		steps []string
+	}
+	var kept []read
 	for _, iri := range iris {
 		c, steps, err := s.readChain(ctx, iri)
 		if err != nil {
@@ -69,6 +90,19 @@ func (s *Store) chains(ctx context.Context, node string) ([]Chain, error) {
 		if s.only.sources != nil && !s.only.sources[c.Source] {
 			continue
 		}
+		kept = append(kept, read{c, steps})
+	}
+	paths := make([][]string, len(kept))
+	for i, r := range kept {
+		paths[i] = r.steps
+	}
+	if err := s.prefetchPaths(ctx, paths); err != nil {
+		return nil, fmt.Errorf("chains: %w", err)
+	}
+	chains := []Chain{}
+	for _, r := range kept {
+		c, steps := r.chain, r.steps
+		var err error
 		if c.Path, err = s.pathOf(ctx, steps, hedgeAll); s.only.active() && err != nil {
 			continue // a step no kept link backs
 		} else if err != nil {
@@ -83,6 +117,21 @@ func (s *Store) chains(ctx context.Context, node string) ([]Chain, error) {
 		return chains[i].ID < chains[j].ID
 	})
 	return chains, nil
+}
+
+// chainsWith returns the chains that have the node id among their steps'
+// nodes, each once: the subjects of the cw:member quads whose object is
+// the node, read by the store's index of quads by object.
+func (s *Store) chainsWith(ctx context.Context, node string) ([]quad.Value, error) {
+	var out []quad.Value
+	seen := map[quad.Value]bool{}
+	err := s.eachQuad(ctx, quad.Object, quad.IRI(schema.NodeIRI(node)), func(q quad.Quad) {
+		if q.Predicate == quad.IRI(schema.PredMember) && !seen[q.Subject] {
+			seen[q.Subject] = true
+			out = append(out, q.Subject)
+		}
+	})
+	return out, err
 }
 
 // readChain reads a chain's id, labels and source, and its steps' node

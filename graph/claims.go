@@ -123,6 +123,12 @@ func (s *Store) claims(ctx context.Context, about string) ([]Claim, error) {
 // claimsOf reads the claims with the given IRIs, in the order of their
 // sources and of their quotes in each source text.
 func (s *Store) claimsOf(ctx context.Context, iris []quad.Value) ([]Claim, error) {
+	if err := s.prefetch(ctx, iris, nil); err != nil {
+		return nil, err
+	}
+	if err := s.prefetchObjects(ctx, iris, schema.PredCondition, schema.PredAbout); err != nil {
+		return nil, err
+	}
 	nodes := map[string]Node{}
 	claims := make([]Claim, 0, len(iris))
 	for _, iri := range iris {

@@ -66,6 +66,53 @@ func (s *Store) readItem(ctx context.Context, iri quad.Value, own func(quad.Quad
 	return ev, err
 }
 
+// prefetchLinks reads in bulk (see prefetch) the quads of the reified
+// links iris and of their conditions.
+func (s *Store) prefetchLinks(ctx context.Context, iris []quad.Value) error {
+	if err := s.prefetch(ctx, iris, nil); err != nil {
+		return err
+	}
+	return s.prefetchObjects(ctx, iris, schema.PredCondition)
+}
+
+// prefetchPaths reads in bulk (see prefetch) what pathOf reads of the
+// paths given by node ids: the nodes, the links out of them, and those
+// links' conditions.
+func (s *Store) prefetchPaths(ctx context.Context, paths [][]string) error {
+	var ids []string
+	for _, p := range paths {
+		ids = append(ids, p...)
+	}
+	return s.prefetchNodes(ctx, ids, ids, false)
+}
+
+// prefetchNodes reads in bulk (see prefetch) the nodes ids and, of the
+// nodes linked, the links out of them (into them, with into) with their
+// conditions: what Node and linksOf read of them.
+func (s *Store) prefetchNodes(ctx context.Context, ids, linked []string, into bool) error {
+	if s.cache == nil {
+		return nil
+	}
+	ends := nodeIRIs(linked)
+	if err := s.prefetch(ctx, nodeIRIs(ids), ends); err != nil {
+		return err
+	}
+	pred := quad.IRI(schema.PredCause)
+	if into {
+		pred = quad.IRI(schema.PredEffect)
+	}
+	var links []quad.Value
+	for _, n := range ends {
+		qs, _ := s.cache.quads(quad.Object, n)
+		for _, q := range qs {
+			if q.Predicate == pred {
+				links = append(links, q.Subject)
+			}
+		}
+	}
+	return s.prefetchLinks(ctx, links)
+}
+
 // itemID returns the curated id of a reified item's IRI, what follows its
 // last kind segment ("/link/", "/claim/", "/chain/"), and reports whether
 // the IRI has such a segment.

@@ -93,6 +93,9 @@ func (s *Store) condition(ctx context.Context, iri quad.Value) (*Condition, erro
 // scenariosOf reads the scenarios with the given IRIs, each once, in the
 // order of their sources and quotes.
 func (s *Store) scenariosOf(ctx context.Context, iris []quad.Value) ([]Scenario, error) {
+	if err := s.prefetchScenarios(ctx, iris); err != nil {
+		return nil, err
+	}
 	out := []Scenario{}
 	seen := map[quad.Value]bool{}
 	for _, iri := range iris {
@@ -117,6 +120,34 @@ func (s *Store) scenariosOf(ctx context.Context, iris []quad.Value) ([]Scenario,
 		return a.ID < b.ID
 	})
 	return out, nil
+}
+
+// prefetchScenarios reads in bulk (see prefetch) what scenario reads of
+// the scenarios iris: their quads, their alternatives, and the claims
+// that forecast them.
+func (s *Store) prefetchScenarios(ctx context.Context, iris []quad.Value) error {
+	if s.cache == nil || len(iris) == 0 {
+		return nil
+	}
+	if err := s.prefetch(ctx, iris, iris); err != nil {
+		return err
+	}
+	var forecasts []quad.Value
+	for _, iri := range iris {
+		qs, _ := s.cache.quads(quad.Object, iri)
+		for _, q := range qs {
+			if q.Predicate == quad.IRI(schema.PredScenario) {
+				forecasts = append(forecasts, q.Subject)
+			}
+		}
+	}
+	if err := s.prefetch(ctx, forecasts, nil); err != nil {
+		return err
+	}
+	if err := s.prefetchObjects(ctx, iris, schema.PredAlternative); err != nil {
+		return err
+	}
+	return s.prefetchObjects(ctx, forecasts, schema.PredCondition, schema.PredAbout)
 }
 
 // scenario reads one scenario with its alternatives and their forecasts.

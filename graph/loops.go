@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strings"
 
 	"gonum.org/v1/gonum/graph/simple"
 	"gonum.org/v1/gonum/graph/topo"
@@ -99,6 +100,7 @@ func (s *Store) Loops(ctx context.Context, req LoopsRequest) (LoopsResult, error
 	if err != nil {
 		return res, err
 	}
+	s = s.reading()
 	if res.Through, err = s.resolveOptional(ctx, req.Through); err != nil {
 		return res, err
 	}
@@ -140,20 +142,199 @@ func (s *Store) Loops(ctx context.Context, req LoopsRequest) (LoopsResult, error
 // reinforcing when it has an even number of "-" hops and balancing when it
 // has an odd number.
 //
-// The causes edges are read from the store at once; with through, the
-// search keeps to the strongly connected components that hold them (gonum's
-// Tarjan), where every cycle through them lies. The enumeration (cycles)
-// holds one path and the loops found, never every cycle, and stops at the
-// limit or when ctx is done.
+// Without filter the causes edges are read from the store at once. With
+// it, only the part of the graph around the nodes through that a loop of
+// at most maxLen links can pass (see loopsThrough). The enumeration
+// (cycles) holds one path and the loops found, never every cycle, and
+// stops at the limit or when ctx is done.
 func (s *Store) loops(ctx context.Context, through []string, maxLen, limit int, filter bool) ([]Loop, bool, error) {
-	read := s.causalEdges
-	if s.only.active() {
-		read = s.keptEdges
+	var (
+		found   [][]string
+		stopped bool
+	)
+	if filter {
+		var err error
+		if found, stopped, err = s.loopsThrough(ctx, through, maxLen, limit); err != nil {
+			return nil, false, fmt.Errorf("loops: %w", err)
+		}
+	} else {
+		read := s.causalEdges
+		switch {
+		case s.only.active() && s.sql != nil && !s.noBulk:
+			read = s.keptEdgesBulk
+		case s.only.active():
+			read = s.keptEdges
+		}
+		edges, err := read(ctx)
+		if err != nil {
+			return nil, false, fmt.Errorf("loops: %w", err)
+		}
+		found, stopped = cyclesOf(ctx, edges, nil, maxLen, limit, false)
 	}
-	edges, err := read(ctx)
-	if err != nil {
+	if err := ctx.Err(); err != nil {
 		return nil, false, fmt.Errorf("loops: %w", err)
 	}
+	if err := s.prefetchPaths(ctx, found); err != nil {
+		return nil, false, fmt.Errorf("loops: %w", err)
+	}
+	loops := make([]Loop, 0, len(found))
+	for _, seq := range found {
+		p, err := s.pathOf(ctx, append(slices.Clip(seq), seq[0]), hedgeAll)
+		if err != nil {
+			return nil, false, fmt.Errorf("loops: %w", err)
+		}
+		l := Loop{Type: Reinforcing, Nodes: p.Nodes[:len(seq)], Hops: p.Hops}
+		if p.Polarity == "-" {
+			l.Type = Balancing
+		}
+		loops = append(loops, l)
+	}
+	return loops, stopped, nil
+}
+
+// keptEdgesBulk reads the causes edges a restriction keeps, as keptEdges
+// does, from every curated link's ends, source and speaker read in one
+// query (a SQL store's linkAttrs).
+func (s *Store) keptEdgesBulk(ctx context.Context) ([][2]string, error) {
+	links, err := s.sql.linkAttrs(ctx, linkFields{sources: sortedKeys(s.only.sources), speakers: sortedKeys(s.only.speakers)})
+	if err != nil {
+		return nil, err
+	}
+	var out [][2]string
+	for _, l := range links {
+		if s.only.keep(l.source, l.speaker) && l.cause != "" && l.effect != "" {
+			out = append(out, [2]string{l.cause, l.effect})
+		}
+	}
+	slices.SortFunc(out, func(a, b [2]string) int {
+		if c := strings.Compare(a[0], b[0]); c != 0 {
+			return c
+		}
+		return strings.Compare(a[1], b[1])
+	})
+	return slices.Compact(out), nil
+}
+
+// loopsThrough finds the cycles through one of the nodes through as loops
+// does, reading only the causes edges such cycles can use: the edges out
+// of the nodes within ceil(n/2)-1 links downstream of through, and into
+// those within floor(n/2)-1 links upstream, for cycles of at most n links.
+// A cycle of n links through t leaves t and comes back to it, so its first
+// half lies downstream of t and its second half upstream, each within
+// those bounds. n grows from 2 until the limit is reached or n is maxLen;
+// each step reads one more ring of nodes, so a node with loops near it
+// reads a small part of the graph.
+//
+// The cycles of the edges read through t, and of at most n links, are
+// those of the whole graph, and are enumerated in the same order; so the
+// answer is the one a search of the whole graph gives.
+func (s *Store) loopsThrough(ctx context.Context, through []string, maxLen, limit int) ([][]string, bool, error) {
+	view := s.causalView(ctx).withFilter(nil, hedgeAll)
+	back := view.reversed()
+	// around returns the causes edges out of (with reverse, into) the
+	// nodes of a ring, as (cause, effect) pairs: on PostgreSQL in one
+	// query for the ring, elsewhere through the causal view, by index.
+	around := func(ring []string, reverse bool) ([][2]string, error) {
+		if s.sql.snapshot() && !s.only.active() && !s.noBulk {
+			return s.sql.causesAround(ctx, ring, reverse)
+		}
+		v := view
+		if reverse {
+			v = back
+		}
+		var out [][2]string
+		for _, n := range ring {
+			id, ok := view.idOf(schema.NodeIRI(n))
+			if !ok {
+				continue
+			}
+			for _, w := range v.successors(id) {
+				e := [2]string{n, view.name(w)}
+				if reverse {
+					e[0], e[1] = e[1], e[0]
+				}
+				out = append(out, e)
+			}
+		}
+		return out, view.err
+	}
+	// ball is a breadth-first walk from through in one direction, grown a
+	// ring at a time: rings[i] are the nodes i links away, and the edges
+	// of the first read rings are read.
+	type ball struct {
+		reverse bool
+		seen    map[string]bool
+		rings   [][]string
+		read    int
+	}
+	newBall := func(reverse bool) *ball {
+		b := &ball{reverse: reverse, seen: map[string]bool{}}
+		for _, n := range through {
+			b.seen[n] = true
+		}
+		b.rings = [][]string{slices.Clone(through)}
+		return b
+	}
+	fwd, bwd := newBall(false), newBall(true)
+	var edges [][2]string
+	// grow reads the edges of the rings of b up to radius r, and finds the
+	// next rings' nodes.
+	grow := func(b *ball, r int) error {
+		for b.read <= r && b.read < len(b.rings) {
+			read, err := around(b.rings[b.read], b.reverse)
+			if err != nil {
+				return err
+			}
+			var next []string
+			for _, e := range read {
+				edges = append(edges, e)
+				w := e[1]
+				if b.reverse {
+					w = e[0]
+				}
+				if !b.seen[w] {
+					b.seen[w] = true
+					next = append(next, w)
+				}
+			}
+			if len(next) > 0 {
+				b.rings = append(b.rings, next)
+			}
+			b.read++
+		}
+		return nil
+	}
+	var (
+		found   [][]string
+		stopped bool
+	)
+	for n := 2; n <= maxLen; n++ {
+		if err := grow(fwd, (n+1)/2-1); err != nil {
+			return nil, false, err
+		}
+		if err := grow(bwd, n/2-1); err != nil {
+			return nil, false, err
+		}
+		if err := ctx.Err(); err != nil {
+			return nil, false, err
+		}
+		if fwd.read >= len(fwd.rings) && bwd.read >= len(bwd.rings) {
+			// Every node either way is read: the cycles within the edges
+			// read are all there are, and only their length is bounded.
+			n = maxLen
+		}
+		if found, stopped = cyclesOf(ctx, edges, through, n, limit, true); stopped {
+			break
+		}
+	}
+	return found, stopped, nil
+}
+
+// cyclesOf enumerates, as loops does, the cycles of the graph of edges (as
+// (cause, effect) node ids) of at most maxLen links, at most limit of
+// them, as sequences of node ids; with filter, only those through one of
+// the nodes through. It reports whether it stopped at the limit.
+func cyclesOf(ctx context.Context, edges [][2]string, through []string, maxLen, limit int, filter bool) ([][]string, bool) {
 	// Nodes get int64 ids in the order of their node ids, so that the
 	// smallest int64 of a cycle is its smallest node id.
 	var names []string
@@ -161,27 +342,24 @@ func (s *Store) loops(ctx context.Context, through []string, maxLen, limit int, 
 		names = append(names, e[0], e[1])
 	}
 	sort.Strings(names)
-	ids := map[string]int64{}
-	uniq := names[:0]
-	for _, n := range names {
-		if _, ok := ids[n]; !ok {
-			ids[n] = int64(len(uniq))
-			uniq = append(uniq, n)
-		}
+	names = slices.Compact(names)
+	ids := make(map[string]int64, len(names))
+	for i, n := range names {
+		ids[n] = int64(i)
 	}
-	names = uniq
 
 	g := simple.NewDirectedGraph()
-	for _, n := range names {
-		g.AddNode(simple.Node(ids[n]))
+	for i := range names {
+		g.AddNode(simple.Node(int64(i)))
 	}
 	adj := make([][]int64, len(names))
 	for _, e := range edges {
 		// check rejects a link from a factor to itself; a store loaded
 		// by other means may have one, and it is no feedback loop.
-		if e[0] != e[1] {
-			g.SetEdge(simple.Edge{F: simple.Node(ids[e[0]]), T: simple.Node(ids[e[1]])})
-			adj[ids[e[0]]] = append(adj[ids[e[0]]], ids[e[1]])
+		f, t := ids[e[0]], ids[e[1]]
+		if f != t && !g.HasEdgeFromTo(f, t) {
+			g.SetEdge(simple.Edge{F: simple.Node(f), T: simple.Node(t)})
+			adj[f] = append(adj[f], t)
 		}
 	}
 	allowed := make([]bool, len(names))
@@ -215,27 +393,14 @@ func (s *Store) loops(ctx context.Context, through []string, maxLen, limit int, 
 		return false
 	}
 	found, stopped := cycles(ctx, adj, allowed, maxLen, limit, accept)
-	if err := ctx.Err(); err != nil {
-		return nil, false, fmt.Errorf("loops: %w", err)
+	out := make([][]string, len(found))
+	for i, c := range found {
+		out[i] = make([]string, len(c))
+		for j, id := range c {
+			out[i][j] = names[id]
+		}
 	}
-	loops := make([]Loop, 0, len(found))
-	for _, c := range found {
-		seq := make([]string, 0, len(c)+1)
-		for _, id := range c {
-			seq = append(seq, names[id])
-		}
-		seq = append(seq, seq[0])
-		p, err := s.pathOf(ctx, seq, hedgeAll)
-		if err != nil {
-			return nil, false, fmt.Errorf("loops: %w", err)
-		}
-		l := Loop{Type: Reinforcing, Nodes: p.Nodes[:len(c)], Hops: p.Hops}
-		if p.Polarity == "-" {
-			l.Type = Balancing
-		}
-		loops = append(loops, l)
-	}
-	return loops, stopped, nil
+	return out, stopped
 }
 
 // cycles enumerates the elementary cycles of the graph adj (nodes 0..n-1,

@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"fmt"
 	"math/rand"
 	"reflect"
 	"slices"
@@ -213,6 +214,45 @@ func TestCyclesAgreeWithJohnson(t *testing.T) {
 			got, stopped := cycles(context.Background(), adj, allowed, maxLen, 2, all)
 			if !stopped || !reflect.DeepEqual(got, want[:2]) {
 				t.Fatalf("trial %d: cycles with limit 2 = %v (stopped %v); want %v and stopped", trial, got, stopped, want[:2])
+			}
+		}
+	}
+}
+
+// TestLoopsThroughAgreesWithWholeGraph checks the search of the loops
+// through a node, which reads only the rings of the graph around it,
+// against the enumeration over every causes edge of the store: the same
+// cycles in the same order, the same stop at the limit, on random graphs,
+// for every node, bound and limit tried.
+func TestLoopsThroughAgreesWithWholeGraph(t *testing.T) {
+	ctx := context.Background()
+	rng := rand.New(rand.NewSource(11))
+	for trial := range 12 {
+		n := 6 + rng.Intn(10)
+		var specs []string
+		for u := range n {
+			for v := range n {
+				if u != v && rng.Intn(4) == 0 {
+					specs = append(specs, fmt.Sprintf("n%02d -> n%02d", u, v))
+				}
+			}
+		}
+		if len(specs) == 0 {
+			continue
+		}
+		s := storeOf(t, specs...)
+		edges, err := s.causalEdges(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for u := range n {
+			node := fmt.Sprintf("n%02d", u)
+			maxLen, limit := 2+rng.Intn(8), 1+rng.Intn(12)
+			want, wantStopped := cyclesOf(ctx, edges, []string{node}, maxLen, limit, true)
+			got, gotStopped, err := s.loopsThrough(ctx, []string{node}, maxLen, limit)
+			if err != nil || gotStopped != wantStopped || !reflect.DeepEqual(got, want) && len(got)+len(want) > 0 {
+				t.Fatalf("trial %d: loopsThrough(%s, max %d, limit %d) = %v, %v, %v; the whole graph gives %v, %v",
+					trial, node, maxLen, limit, got, gotStopped, err, want, wantStopped)
 			}
 		}
 	}

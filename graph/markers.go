@@ -56,6 +56,9 @@ func parseItem(v quad.Value) ItemRef {
 // claims and links items, once each, those of the sources and speakers
 // the request keeps, sorted by sortMarkers.
 func (s *Store) markersOf(ctx context.Context, items []ItemRef) ([]Marker, error) {
+	if err := s.prefetchMarkers(ctx, items); err != nil {
+		return nil, err
+	}
 	seen := map[quad.Value]bool{}
 	markers := []Marker{}
 	for _, it := range items {
@@ -82,6 +85,35 @@ func (s *Store) markersOf(ctx context.Context, items []ItemRef) ([]Marker, error
 	}
 	sortMarkers(markers)
 	return markers, nil
+}
+
+// prefetchMarkers reads in bulk (see prefetch) what markersOf reads of
+// the markers of items: the quads that point to the items, the markers
+// among their subjects, and the items at both ends of those markers.
+func (s *Store) prefetchMarkers(ctx context.Context, items []ItemRef) error {
+	if s.cache == nil || len(items) == 0 {
+		return nil
+	}
+	iris := make([]quad.Value, len(items))
+	for i, it := range items {
+		iris[i] = quad.IRI(schema.ItemIRI(it.Source, it.Kind, it.ID))
+	}
+	if err := s.prefetch(ctx, nil, iris); err != nil {
+		return err
+	}
+	var markers []quad.Value
+	for _, iri := range iris {
+		qs, _ := s.cache.quads(quad.Object, iri)
+		for _, q := range qs {
+			if q.Predicate == quad.IRI(schema.PredMarks) || q.Predicate == quad.IRI(schema.PredTarget) {
+				markers = append(markers, q.Subject)
+			}
+		}
+	}
+	if err := s.prefetch(ctx, markers, nil); err != nil {
+		return err
+	}
+	return s.prefetchObjects(ctx, markers, schema.PredMarks, schema.PredTarget)
 }
 
 // sortMarkers orders markers by their From and To items, then by quote.

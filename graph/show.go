@@ -73,7 +73,7 @@ func (s *Store) Show(ctx context.Context, req ShowRequest) (Detail, error) {
 	if err != nil {
 		return Detail{}, err
 	}
-	d, err := s.show(ctx, n.ID)
+	d, err := s.reading().show(ctx, n.ID)
 	if err != nil {
 		return Detail{}, fmt.Errorf("show %s: %w", n.ID, err)
 	}
@@ -81,8 +81,15 @@ func (s *Store) Show(ctx context.Context, req ShowRequest) (Detail, error) {
 }
 
 // show reads everything about the entity or factor with the given id. An
-// id the store does not hold gives a *NotFoundError.
+// id the store does not hold gives a *NotFoundError. Through a store
+// reading in bulk (see reading), each kind of item is read in one query
+// for all the items of the kind, so that the queries do not grow with the
+// items shown.
 func (s *Store) show(ctx context.Context, id string) (Detail, error) {
+	self := []quad.Value{quad.IRI(schema.NodeIRI(id))}
+	if err := s.prefetch(ctx, self, self); err != nil {
+		return Detail{}, err
+	}
 	n, ok, err := s.Node(ctx, id)
 	if err != nil {
 		return Detail{}, err
@@ -177,6 +184,9 @@ func itemsOf(d Detail) []ItemRef {
 
 // nodesOf reads the nodes with the given ids, sorted by id, once each.
 func (s *Store) nodesOf(ctx context.Context, ids []string) ([]Node, error) {
+	if err := s.prefetch(ctx, nodeIRIs(ids), nil); err != nil {
+		return nil, err
+	}
 	sort.Strings(ids)
 	nodes := []Node{}
 	for i, id := range ids {
@@ -195,6 +205,9 @@ func (s *Store) nodesOf(ctx context.Context, ids []string) ([]Node, error) {
 // hopsOf reads the links with the given IRIs, sorted by their other end
 // (given by other), then the best supported first, as a trace picks them.
 func (s *Store) hopsOf(ctx context.Context, iris []quad.Value, other func(Hop) string) ([]Hop, error) {
+	if err := s.prefetchLinks(ctx, iris); err != nil {
+		return nil, err
+	}
 	hops := []Hop{}
 	for _, iri := range iris {
 		h, err := s.link(ctx, iri)

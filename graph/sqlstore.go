@@ -6,11 +6,13 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"slices"
 	"strings"
 
 	cayleygraph "github.com/cayleygraph/cayley/graph"
 	csql "github.com/cayleygraph/cayley/graph/sql"
 	"github.com/cayleygraph/quad"
+	"github.com/cayleygraph/quad/pquads"
 	"github.com/lib/pq"
 
 	"github.com/causeway/causeway/fold"
@@ -396,11 +398,295 @@ func (q *sqlStore) causalEdges(ctx context.Context) ([][2]string, error) {
 	return edges, rows.Err()
 }
 
+// causesAround reads, in one query, the causes edges out of the nodes ids
+// (with reverse, into them), as (cause, effect) pairs of node ids, in no
+// particular order: one ring of a walk, through the index spo (ops).
+func (q *sqlStore) causesAround(ctx context.Context, ids []string, reverse bool) ([][2]string, error) {
+	hashes := make(pq.ByteaArray, len(ids))
+	for i, id := range ids {
+		h := csql.HashOf(quad.IRI(schema.NodeIRI(id)))
+		hashes[i] = h.ValueHash[:]
+	}
+	by := "q.subject_hash"
+	if reverse {
+		by = "q.object_hash"
+	}
+	rows, err := q.reader().QueryContext(ctx, `
+		SELECT s.value_string, o.value_string
+		FROM quads q
+		JOIN nodes s ON s.hash = q.subject_hash
+		JOIN nodes o ON o.hash = q.object_hash
+		WHERE q.predicate_hash = $1 AND `+by+` = ANY($2) AND s.iri AND o.iri`,
+		csql.HashOf(quad.IRI(schema.PredCauses)).SQLValue(), hashes)
+	if err != nil {
+		return nil, fmt.Errorf("read causes edges: %w", err)
+	}
+	defer rows.Close()
+	var edges [][2]string
+	for rows.Next() {
+		var cause, effect string
+		if err := rows.Scan(&cause, &effect); err != nil {
+			return nil, fmt.Errorf("read causes edges: %w", err)
+		}
+		c, e := nodeID(quad.IRI(cause)), nodeID(quad.IRI(effect))
+		if c != "" && e != "" {
+			edges = append(edges, [2]string{c, e})
+		}
+	}
+	return edges, rows.Err()
+}
+
+// linkAttrs reads the curated links' cause and effect (node ids), source
+// id and speaker id, and with want.hedge their hedge: what a filter of the
+// causal view (a weakest hedge kept, a restriction to sources or speakers)
+// needs to tell which causes edges it keeps, for the whole walk at once.
+// With want.sources (want.speakers) it reads only the links of those
+// sources (speakers). It takes two queries: the quads of the predicates,
+// as hashes (an index scan by predicate, which PostgreSQL answers faster
+// than any join of them; restricted, a scan of the few items of the
+// sources or speakers kept), and the values of the hashes the links hold.
+func (q *sqlStore) linkAttrs(ctx context.Context, want linkFields) ([]linkAttrs, error) {
+	preds := []string{schema.PredCause, schema.PredEffect, schema.PredHedge, schema.ProvFrom, schema.ProvBy}
+	var (
+		hashes pq.ByteaArray
+		keys   [5][20]byte
+	)
+	for i, p := range preds {
+		keys[i] = csql.HashOf(quad.IRI(p)).ValueHash
+		if i != 2 || want.hedge {
+			hashes = append(hashes, keys[i][:])
+		}
+	}
+	query := `SELECT subject_hash, predicate_hash, object_hash FROM quads WHERE predicate_hash = ANY($1)`
+	args := []any{hashes}
+	// Only the items whose source (speaker) is one of those kept.
+	among := func(pred string, iris []string) {
+		vals := make(pq.ByteaArray, len(iris))
+		for i, iri := range iris {
+			h := csql.HashOf(quad.IRI(iri))
+			vals[i] = h.ValueHash[:]
+		}
+		args = append(args, csql.HashOf(quad.IRI(pred)).SQLValue(), vals)
+		query += fmt.Sprintf(` AND subject_hash IN (SELECT subject_hash FROM quads WHERE predicate_hash = $%d AND object_hash = ANY($%d))`, len(args)-1, len(args))
+	}
+	if want.sources != nil {
+		iris := make([]string, len(want.sources))
+		for i, id := range want.sources {
+			iris[i] = schema.SourceIRI(id)
+		}
+		among(schema.ProvFrom, iris)
+	}
+	if want.speakers != nil {
+		iris := make([]string, len(want.speakers))
+		for i, id := range want.speakers {
+			iris[i] = schema.NodeIRI(id)
+		}
+		among(schema.ProvBy, iris)
+	}
+	rows, err := q.reader().QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("read causal links: %w", err)
+	}
+	defer rows.Close()
+	type link struct {
+		fields [5][20]byte
+		has    [5]bool
+	}
+	byItem := map[[20]byte]int{}
+	var items []link
+	for rows.Next() {
+		var sub, pred, obj sql.RawBytes
+		if err := rows.Scan(&sub, &pred, &obj); err != nil {
+			return nil, fmt.Errorf("read causal links: %w", err)
+		}
+		field := slices.IndexFunc(keys[:], func(k [20]byte) bool { return string(k[:]) == string(pred) })
+		if field < 0 || len(sub) != 20 || len(obj) != 20 {
+			continue
+		}
+		i, ok := byItem[[20]byte(sub)]
+		if !ok {
+			i = len(items)
+			byItem[[20]byte(sub)] = i
+			items = append(items, link{})
+		}
+		items[i].fields[field], items[i].has[field] = [20]byte(obj), true
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read causal links: %w", err)
+	}
+	rows.Close()
+	values := map[[20]byte]string{}
+	var missing pq.ByteaArray
+	links := items[:0]
+	for _, l := range items {
+		if !l.has[0] || !l.has[1] {
+			continue // a claim, a quote or a marker: no cause and effect
+		}
+		links = append(links, l)
+		for f, h := range l.fields {
+			if _, ok := values[h]; l.has[f] && !ok {
+				values[h] = ""
+				missing = append(missing, h[:])
+			}
+		}
+	}
+	vrows, err := q.reader().QueryContext(ctx, `SELECT hash, value_string FROM nodes WHERE hash = ANY($1)`, missing)
+	if err != nil {
+		return nil, fmt.Errorf("read causal links: %w", err)
+	}
+	defer vrows.Close()
+	for vrows.Next() {
+		var (
+			h sql.RawBytes
+			v sql.NullString
+		)
+		if err := vrows.Scan(&h, &v); err != nil {
+			return nil, fmt.Errorf("read causal links: %w", err)
+		}
+		if len(h) == 20 {
+			values[[20]byte(h)] = v.String
+		}
+	}
+	if err := vrows.Err(); err != nil {
+		return nil, fmt.Errorf("read causal links: %w", err)
+	}
+	out := make([]linkAttrs, 0, len(links))
+	for _, l := range links {
+		v := func(i int) string {
+			if !l.has[i] {
+				return ""
+			}
+			return values[l.fields[i]]
+		}
+		out = append(out, linkAttrs{
+			cause: nodeID(quad.IRI(v(0))), effect: nodeID(quad.IRI(v(1))), hedge: v(2),
+			source: sourceID(quad.IRI(v(3))), speaker: nodeID(quad.IRI(v(4))),
+		})
+	}
+	return out, nil
+}
+
+// quadsOf reads, in one query, every quad whose subject is one of subjects
+// or whose object is one of objects, with the values of its four
+// directions: the quads by hash, through the indexes spo and osp, and in
+// the same query the rows of nodes of the hashes they hold.
+func (q *sqlStore) quadsOf(ctx context.Context, subjects, objects []quad.Value) ([]quad.Quad, error) {
+	hashes := func(vals []quad.Value) pq.ByteaArray {
+		out := make(pq.ByteaArray, len(vals))
+		for i, v := range vals {
+			h := csql.HashOf(v)
+			out[i] = h.ValueHash[:]
+		}
+		return out
+	}
+	rows, err := q.reader().QueryContext(ctx, `
+		WITH q AS (
+			SELECT subject_hash, predicate_hash, object_hash, label_hash FROM quads
+			WHERE subject_hash = ANY($1) OR object_hash = ANY($2)
+		)
+		SELECT true, subject_hash, predicate_hash, object_hash, label_hash,
+			NULL::bytea, NULL::text, NULL::text, NULL::text, NULL::boolean, NULL::boolean,
+			NULL::bigint, NULL::boolean, NULL::double precision, NULL::timestamp with time zone
+		FROM q
+		UNION ALL
+		SELECT false, hash, NULL, NULL, NULL,
+			value, value_string, datatype, language, iri, bnode, value_int, value_bool, value_float, value_time
+		FROM nodes WHERE hash IN (
+			SELECT subject_hash FROM q UNION SELECT predicate_hash FROM q
+			UNION SELECT object_hash FROM q UNION SELECT label_hash FROM q)`,
+		hashes(subjects), hashes(objects))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	type key [4][]byte
+	var (
+		keys   []key
+		values = map[string]quad.Value{}
+	)
+	for rows.Next() {
+		var (
+			isQuad bool
+			k      key
+			n      nodeColumnsRow
+		)
+		if err := rows.Scan(&isQuad, &k[0], &k[1], &k[2], &k[3],
+			&n.data, &n.str, &n.typ, &n.lang, &n.iri, &n.bnode, &n.vint, &n.vbool, &n.vfloat, &n.vtime); err != nil {
+			return nil, err
+		}
+		if isQuad {
+			keys = append(keys, k)
+			continue
+		}
+		v, err := n.value()
+		if err != nil {
+			return nil, err
+		}
+		values[string(k[0])] = v
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	out := make([]quad.Quad, 0, len(keys))
+	for _, k := range keys {
+		qd := quad.Quad{Subject: values[string(k[0])], Predicate: values[string(k[1])], Object: values[string(k[2])]}
+		if k[3] != nil {
+			qd.Label = values[string(k[3])]
+		}
+		out = append(out, qd)
+	}
+	return out, nil
+}
+
+// nodeColumnsRow is a row of the value columns of Cayley's nodes table.
+type nodeColumnsRow struct {
+	data   []byte
+	str    sql.NullString
+	typ    sql.NullString
+	lang   sql.NullString
+	iri    sql.NullBool
+	bnode  sql.NullBool
+	vint   sql.NullInt64
+	vbool  sql.NullBool
+	vfloat sql.NullFloat64
+	vtime  sql.NullTime
+}
+
+// value decodes the row as Cayley's SQL quad store does (its NameOf).
+func (n nodeColumnsRow) value() (quad.Value, error) {
+	unescape := func(s string) quad.String { return quad.String(strings.ReplaceAll(s, `\x00`, "\u0000")) }
+	switch {
+	case n.str.Valid && n.iri.Bool:
+		return quad.IRI(n.str.String), nil
+	case n.str.Valid && n.bnode.Bool:
+		return quad.BNode(n.str.String), nil
+	case n.str.Valid && n.lang.Valid:
+		return quad.LangString{Value: unescape(n.str.String), Lang: n.lang.String}, nil
+	case n.str.Valid && n.typ.Valid:
+		return quad.TypedString{Value: unescape(n.str.String), Type: quad.IRI(n.typ.String)}, nil
+	case n.str.Valid:
+		return unescape(n.str.String), nil
+	case n.vint.Valid:
+		return quad.Int(n.vint.Int64), nil
+	case n.vbool.Valid:
+		return quad.Bool(n.vbool.Bool), nil
+	case n.vfloat.Valid:
+		return quad.Float(n.vfloat.Float64), nil
+	case n.vtime.Valid:
+		return quad.Time(n.vtime.Time), nil
+	}
+	v, err := pquads.UnmarshalValue(n.data)
+	if err != nil {
+		return nil, fmt.Errorf("decode a value: %w", err)
+	}
+	return v, nil
+}
+
 // queries returns how many queries the store has run in its snapshot:
 // Cayley's, through the snapshot driver, and its own reads (reader). Tests
 // bound the queries of a request with it; it is 0 on CockroachDB.
 func (q *sqlStore) queries() int {
-	if q.snap == nil {
+	if !q.snapshot() {
 		return 0
 	}
 	db, err := sql.Open(snapshotDriverName, "")

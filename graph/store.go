@@ -54,6 +54,13 @@ type Store struct {
 	indexers []indexer
 	// progress, when set (see Watch), is told what a load does.
 	progress *LoadProgress
+	// cache holds the quads a request has read, one value at a time or in
+	// bulk (see reading and prefetch); nil outside such a request.
+	cache *quadCache
+	// noBulk, when set (by tests), turns the bulk reads of a SQL store
+	// off: requests read an item, and walks a node's links, a query at a
+	// time, through Cayley, as before them.
+	noBulk bool
 }
 
 // ErrNoStore reports a persistent store that does not exist yet.
@@ -226,17 +233,32 @@ func (s *Store) Close() error {
 
 // eachQuad calls fn with every quad that has v in direction dir.
 func (s *Store) eachQuad(ctx context.Context, dir quad.Direction, v quad.Value, fn func(quad.Quad)) error {
+	if quads, ok := s.cache.quads(dir, v); ok {
+		for _, q := range quads {
+			fn(q)
+		}
+		return ctx.Err()
+	}
 	ref := s.qs.ValueOf(v)
 	if ref == nil {
 		return nil
 	}
 	it := s.qs.QuadIterator(dir, ref)
 	defer it.Close()
+	var read []quad.Quad
 	for it.Next(ctx) {
-		fn(s.qs.Quad(it.Result()))
+		q := s.qs.Quad(it.Result())
+		if s.cache != nil {
+			read = append(read, q)
+		}
+		fn(q)
 	}
 	if err := it.Err(); err != nil {
 		return fmt.Errorf("read quads of %v: %w", v, err)
 	}
-	return ctx.Err()
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	s.cache.keep(dir, v, read)
+	return nil
 }

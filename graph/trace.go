@@ -324,13 +324,19 @@ func (s *Store) tracePaths(ctx context.Context, from, to []string, opts traceOpt
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("trace: %w", err)
 	}
+	found := make([][]string, len(seqs))
+	for i, seq := range seqs {
+		for _, n := range seq[1 : len(seq)-1] {
+			found[i] = append(found[i], view.name(n))
+		}
+	}
+	s = s.reading()
+	if err := s.prefetchPaths(ctx, found); err != nil {
+		return nil, fmt.Errorf("trace: %w", err)
+	}
 	paths := make([]Path, 0, len(seqs))
 	r := s.pathReader()
-	for _, seq := range seqs {
-		names := make([]string, 0, len(seq)-2)
-		for _, n := range seq[1 : len(seq)-1] {
-			names = append(names, view.name(n))
-		}
+	for _, names := range found {
 		p, err := r.path(ctx, names, maxRank)
 		if err != nil {
 			return nil, fmt.Errorf("trace: %w", err)

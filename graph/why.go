@@ -104,6 +104,7 @@ func (s *Store) treeOf(ctx context.Context, req TreeRequest, upstream bool) (Tre
 // node's distance; a depth-first walk then expands each node under the
 // first parent one hop nearer the root.
 func (s *Store) tree(ctx context.Context, id string, maxDepth int, upstream bool) (Tree, error) {
+	s = s.reading()
 	root, ok, err := s.Node(ctx, id)
 	if err != nil {
 		return Tree{}, err
@@ -146,6 +147,18 @@ func (s *Store) tree(ctx context.Context, id string, maxDepth int, upstream bool
 	})
 	if view.err != nil {
 		return Tree{}, view.err
+	}
+	// The tree shows every node within the depth, and the links of those
+	// nearer: read in bulk where the store can.
+	var within, nearer []string
+	for n, d := range dist {
+		within = append(within, view.name(n))
+		if d < maxDepth {
+			nearer = append(nearer, view.name(n))
+		}
+	}
+	if err := s.prefetchNodes(ctx, within, nearer, upstream); err != nil {
+		return Tree{}, err
 	}
 	links := newLinkCache(s, upstream)
 	expanded := map[int64]bool{}
