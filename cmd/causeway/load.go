@@ -11,6 +11,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/mattn/go-runewidth"
 	"github.com/spf13/cobra"
 
 	"github.com/causeway/causeway/graph"
@@ -99,7 +100,7 @@ func loadRun(ctx context.Context, opts *loadOptions) error {
 		terminal = isTerminal
 	}
 	// A dry run writes nothing, and says nothing on the way.
-	m := &loadMeter{w: opts.env.stderr, on: !opts.dryRun && terminal(opts.env.stderr)}
+	m := &loadMeter{w: opts.env.stderr, on: !opts.dryRun && terminal(opts.env.stderr), width: textWidth(opts.env.stderr)}
 	m.show("reading the curated files")
 	c, err := opts.env.readCorpus(opts.paths)
 	if err != nil {
@@ -171,6 +172,10 @@ func loadStore(ctx context.Context, e *env, quads []schema.Quad, sources int, m 
 type loadMeter struct {
 	w  io.Writer
 	on bool
+	// width is the terminal's width in cells (0 when unknown): a progress
+	// line is cut to fit it, since a line that wraps cannot be rewritten
+	// in place.
+	width int
 	// mu orders the writes of follow's goroutine and the caller's.
 	mu sync.Mutex
 	// shown tells that a line is on the terminal, not yet ended.
@@ -180,8 +185,17 @@ type loadMeter struct {
 // loadTick is how often a progress line is rewritten.
 const loadTick = 250 * time.Millisecond
 
-// show writes line in place of the one shown.
+// show writes line in place of the one shown, cut to the terminal's
+// width with an ellipsis when it is wider.
 func (m *loadMeter) show(line string) {
+	if m.width > 1 {
+		line = runewidth.Truncate(line, m.width-1, "…")
+	}
+	m.write(line)
+}
+
+// write writes line in place of the one shown, whole.
+func (m *loadMeter) write(line string) {
 	if !m.on {
 		return
 	}
@@ -205,9 +219,10 @@ func (m *loadMeter) clear() {
 	}
 }
 
-// done writes the summary in place of the line shown, and ends it.
+// done writes the summary in place of the line shown, whole (it stays,
+// so it may wrap), and ends it.
 func (m *loadMeter) done(summary string) {
-	m.show(summary)
+	m.write(summary)
 	if !m.on {
 		return
 	}

@@ -12,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/mattn/go-runewidth"
+
 	"github.com/causeway/causeway/graph"
 )
 
@@ -163,6 +165,32 @@ func TestProgressLine(t *testing.T) {
 	for _, tt := range tests {
 		if got := progressLine("loading 2 sources", tt.phase, tt.records, tt.elapsed); got != tt.want {
 			t.Errorf("progressLine(%v, %d, %v) = %q; want %q", tt.phase, tt.records, tt.elapsed, got, tt.want)
+		}
+	}
+}
+
+// TestLoadMeterFitsTheTerminal checks that a progress line wider than the
+// terminal is cut to fit it (a line that wraps cannot be rewritten in
+// place: each rewrite would leave a row behind), CJK counting two cells,
+// while the summary, which stays, is written whole; with no width known
+// nothing is cut.
+func TestLoadMeterFitsTheTerminal(t *testing.T) {
+	long := "loading 368 sources, 1002095 quads, into bolt:/tmp/語料庫/store.db: writing the catalog, 6744790 records written (130955/s), 51.5s"
+	for _, width := range []int{0, 40, 80} {
+		var w bytes.Buffer
+		m := &loadMeter{w: &w, on: true, width: width}
+		m.show(long)
+		shown := strings.TrimSuffix(strings.TrimPrefix(w.String(), "\r"), "\x1b[K")
+		switch {
+		case width == 0 && shown != long:
+			t.Errorf("width unknown: shown %q; want the whole line", shown)
+		case width > 0 && (runewidth.StringWidth(shown) > width-1 || !strings.HasSuffix(shown, "…") || !strings.HasPrefix(long, strings.TrimSuffix(shown, "…"))):
+			t.Errorf("width %d: shown %q (%d cells); want the line's start in at most %d cells, ended by …", width, shown, runewidth.StringWidth(shown), width-1)
+		}
+		w.Reset()
+		m.done(long)
+		if want := "\r" + long + "\x1b[K\n"; w.String() != want {
+			t.Errorf("width %d: summary written as %q; want %q, whole", width, w.String(), want)
 		}
 	}
 }
