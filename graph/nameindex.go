@@ -102,14 +102,27 @@ func (x textIndex) apply(tx sideTx, adds, dels []quad.Quad) error {
 }
 
 func (x textIndex) postings(adds, dels []quad.Quad) indexChanges {
+	// Grams and subjects are numbered as met, and the changes sorted by
+	// their ranks: a sort of numbers, not of strings.
 	type change struct {
-		gram, subject string
-		d             int
+		gram, subject int32
+		d             int32
+	}
+	gramIDs, subjectIDs := map[string]int32{}, map[string]int32{}
+	var gramList, subjectList []string
+	id := func(ids map[string]int32, list *[]string, s string) int32 {
+		n, ok := ids[s]
+		if !ok {
+			n = int32(len(*list))
+			ids[s] = n
+			*list = append(*list, s)
+		}
+		return n
 	}
 	var changes []change
 	for _, qs := range []struct {
 		quads []quad.Quad
-		d     int
+		d     int32
 	}{{adds, 1}, {dels, -1}} {
 		for _, q := range qs.quads {
 			subject, ok := q.Subject.(quad.IRI)
@@ -122,34 +135,57 @@ func (x textIndex) postings(adds, dels []quad.Quad) indexChanges {
 				continue
 			}
 			s, _ := text(q.Object)
+			sid := id(subjectIDs, &subjectList, string(subject))
 			for _, g := range grams(x.fold.String(s)) {
-				changes = append(changes, change{g, string(subject), qs.d})
+				changes = append(changes, change{id(gramIDs, &gramList, g), sid, qs.d})
 			}
 		}
 	}
+	gramRank, subjectRank := ranks(gramList), ranks(subjectList)
+	for i := range changes {
+		changes[i].gram, changes[i].subject = gramRank[changes[i].gram], subjectRank[changes[i].subject]
+	}
+	slices.Sort(gramList)
+	slices.Sort(subjectList)
 	slices.SortFunc(changes, func(a, b change) int {
-		if c := strings.Compare(a.gram, b.gram); c != 0 {
-			return c
+		if a.gram != b.gram {
+			return int(a.gram - b.gram)
 		}
-		return strings.Compare(a.subject, b.subject)
+		return int(a.subject - b.subject)
 	})
 	var out listChanges
 	for i := 0; i < len(changes); {
 		j, d := i, 0
 		for ; j < len(changes) && changes[j].gram == changes[i].gram && changes[j].subject == changes[i].subject; j++ {
-			d += changes[j].d
+			d += int(changes[j].d)
 		}
 		if d != 0 {
-			if n := len(out.grams); n == 0 || out.grams[n-1] != changes[i].gram {
-				out.grams = append(out.grams, changes[i].gram)
+			g := gramList[changes[i].gram]
+			if n := len(out.grams); n == 0 || out.grams[n-1] != g {
+				out.grams = append(out.grams, g)
 				out.ends = append(out.ends, 0)
 			}
-			out.subjects = append(out.subjects, posting{changes[i].subject, d})
+			out.subjects = append(out.subjects, posting{subjectList[changes[i].subject], d})
 			out.ends[len(out.ends)-1] = len(out.subjects)
 		}
 		i = j
 	}
 	return out
+}
+
+// ranks returns the place of each string of list (by its index in list)
+// in list sorted.
+func ranks(list []string) []int32 {
+	order := make([]int32, len(list))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(a, b int32) int { return strings.Compare(list[a], list[b]) })
+	rank := make([]int32, len(list))
+	for r, i := range order {
+		rank[i] = int32(r)
+	}
+	return rank
 }
 
 // textKey is the key of the posting list of gram in the text index.
@@ -415,24 +451,31 @@ func writeSomePostings(tx sideTx, order []string, delta []int) error {
 }
 
 // grams returns the distinct grams of the folded text s, one starting at
-// each rune.
+// each rune, in the order of their first place. All but the last
+// gramLen-1 are substrings of s.
 func grams(s string) []string {
-	r := []rune(s)
-	seen := make(map[string]bool, len(r))
-	out := make([]string, 0, len(r))
-	for i := range r {
-		g := make([]rune, gramLen)
-		for j := range g {
-			if i+j < len(r) {
-				g[j] = r[i+j]
-			} else {
-				g[j] = gramPad
-			}
+	if !utf8.ValidString(s) {
+		s = string([]rune(s)) // each bad byte a U+FFFD, as a query's runes
+	}
+	// at holds the byte offset of each rune of s, and len(s).
+	at := make([]int, 0, len(s)+1)
+	for i := range s {
+		at = append(at, i)
+	}
+	n := len(at)
+	at = append(at, len(s))
+	out := make([]string, 0, n)
+	seen := make(map[string]struct{}, n)
+	for i := range n {
+		var g string
+		if i+gramLen <= n {
+			g = s[at[i]:at[i+gramLen]]
+		} else {
+			g = s[at[i]:] + strings.Repeat(string(gramPad), i+gramLen-n)
 		}
-		gs := string(g)
-		if !seen[gs] {
-			seen[gs] = true
-			out = append(out, gs)
+		if _, dup := seen[g]; !dup {
+			seen[g] = struct{}{}
+			out = append(out, g)
 		}
 	}
 	return out
