@@ -85,8 +85,11 @@ const catalogTable = "causeway_catalog"
 var catalogVersionKey = []byte("version")
 
 // catalogVersion is the version of the catalog's layout this Causeway
-// writes and reads.
-var catalogVersion = []byte("1")
+// writes and reads; a store whose catalog has another is read by scanning
+// its quads, as one without a catalog, and its next load builds the
+// catalog anew. Version 2 keeps the text index as a posting list per gram
+// (version 1 had a key per gram and subject).
+var catalogVersion = []byte("2")
 
 // newIndexers returns the indexers a store keeps its catalog with, each
 // new: every Store has its own list. names folds the names and texts the
@@ -151,8 +154,8 @@ func (s *Store) applyIndexers(tx sideTx, adds, dels []quad.Quad) error {
 // applyPrepared is applyIndexers with the changes of some posting
 // indexers worked out already (see prepareIndexers): ready, when not nil,
 // waits for them, by prefix.
-func (s *Store) applyPrepared(tx sideTx, adds, dels []quad.Quad, ready func() map[string]postingChanges) error {
-	var prepared map[string]postingChanges
+func (s *Store) applyPrepared(tx sideTx, adds, dels []quad.Quad, ready func() map[string]indexChanges) error {
+	var prepared map[string]indexChanges
 	// In the order of their prefixes, so that a bolt load appends the
 	// catalog's keys (bolt inserts a key among others by copying those
 	// after it): no indexer reads another's keys.
@@ -164,7 +167,7 @@ func (s *Store) applyPrepared(tx sideTx, adds, dels []quad.Quad, ready func() ma
 			if prepared == nil {
 				prepared = ready()
 			}
-			err = writePostings(tx, prepared[string(ix.prefix())])
+			err = prepared[string(ix.prefix())].write(tx)
 		} else {
 			err = ix.apply(tx, adds, dels)
 		}
@@ -181,10 +184,10 @@ func (s *Store) applyPrepared(tx sideTx, adds, dels []quad.Quad, ready func() ma
 // returns waits for them. A load writes its quads meanwhile: on two cores
 // the work is done side by side. The indexers run one after the other,
 // as they share the store's folder.
-func (s *Store) prepareIndexers(adds, dels []quad.Quad) func() map[string]postingChanges {
-	done := make(chan map[string]postingChanges, 1)
+func (s *Store) prepareIndexers(adds, dels []quad.Quad) func() map[string]indexChanges {
+	done := make(chan map[string]indexChanges, 1)
 	go func() {
-		out := map[string]postingChanges{}
+		out := map[string]indexChanges{}
 		for _, ix := range s.indexers {
 			if p, ok := ix.(postingIndexer); ok {
 				out[string(p.prefix())] = p.postings(adds, dels)
@@ -192,8 +195,8 @@ func (s *Store) prepareIndexers(adds, dels []quad.Quad) func() map[string]postin
 		}
 		done <- out
 	}()
-	var out map[string]postingChanges
-	return func() map[string]postingChanges {
+	var out map[string]indexChanges
+	return func() map[string]indexChanges {
 		if out == nil {
 			out = <-done
 		}
@@ -201,14 +204,36 @@ func (s *Store) prepareIndexers(adds, dels []quad.Quad) func() map[string]postin
 	}
 }
 
-// buildCatalog writes, through tx, the catalog of a store that has none and
-// holds quads: every indexer's keys, and the version.
+// buildCatalog writes, through tx, the catalog of a store that holds
+// quads and has none, or one of another version (whose keys it deletes
+// first): every indexer's keys, and the version.
 func (s *Store) buildCatalog(tx sideTx, quads []quad.Quad) error {
+	if err := clearCatalog(tx); err != nil {
+		return fmt.Errorf("build the catalog: %w", err)
+	}
 	if err := s.applyIndexers(tx, quads, nil); err != nil {
 		return fmt.Errorf("build the catalog: %w", err)
 	}
 	if err := tx.put(catalogVersionKey, catalogVersion); err != nil {
 		return fmt.Errorf("build the catalog: %w", err)
+	}
+	return nil
+}
+
+// clearCatalog deletes every key of the catalog tx writes: the keys of a
+// catalog of another version, before one is built.
+func clearCatalog(tx sideTx) error {
+	var keys [][]byte
+	if err := tx.scan(nil, func(k, _ []byte) error {
+		keys = append(keys, bytes.Clone(k))
+		return nil
+	}); err != nil {
+		return err
+	}
+	for _, k := range keys {
+		if err := tx.delete(k); err != nil {
+			return err
+		}
 	}
 	return nil
 }

@@ -118,7 +118,7 @@ func TestSideTx(t *testing.T) {
 	for _, b := range backends() {
 		t.Run(b.name, func(t *testing.T) {
 			s, _ := b.open(t)
-			if got, ok := catalogDump(t, s); !ok || !reflect.DeepEqual(got, map[string]string{"version": "1"}) {
+			if got, ok := catalogDump(t, s); !ok || !reflect.DeepEqual(got, map[string]string{"version": string(catalogVersion)}) {
 				t.Fatalf("catalog of a new store = %v, %v; want just its version", got, ok)
 			}
 			keys := []string{"a/2", "a/10", "a/1", "a", "a0", "a/\xff\xff", "b/1", "a/gone", "`"}
@@ -156,7 +156,7 @@ func TestSideTx(t *testing.T) {
 				"a/\xff": {"a/\xff\xff=va/\xff\xff"},
 				"b":      {"b/1=vb/1"},
 				"a/3":    nil,
-				"":       {"`=v`", "a=va", "a/1=va/1", "a/10=va/10", "a/2=two", "a/\xff\xff=va/\xff\xff", "a0=va0", "b/1=vb/1", "empty=", "version=1"},
+				"":       {"`=v`", "a=va", "a/1=va/1", "a/10=va/10", "a/2=two", "a/\xff\xff=va/\xff\xff", "a0=va0", "b/1=vb/1", "empty=", "version=" + string(catalogVersion)},
 			}
 			check := func(when string, tx sideTx) error {
 				for prefix, want := range wantScans {
@@ -370,6 +370,53 @@ func TestOldStoreGetsACatalog(t *testing.T) {
 			}
 			if got, want := stats(t, s), stats(t, fresh); got != want {
 				t.Errorf("Stats after the catalog was built = %+v; want %+v", got, want)
+			}
+		})
+	}
+}
+
+// TestOldVersionCatalogIsNotTrusted checks that a catalog of another
+// version (here one left as version 1 wrote its text index, a key per gram
+// and subject, with a count out of step) is not read: the store reads as
+// it did, by scanning, until a load, which builds the catalog anew, with
+// none of the old keys left.
+func TestOldVersionCatalogIsNotTrusted(t *testing.T) {
+	ctx := context.Background()
+	one := curated("one", parseEdges(t, "a -> b", "b -> c"))
+	edited := curated("one", parseEdges(t, "a -> b", "c -> e"))
+	for _, b := range persistentBackends() {
+		t.Run(b.name, func(t *testing.T) {
+			s, _ := b.open(t)
+			load(t, s, one)
+			wantStats := stats(t, s)
+			wantSearch, err := s.Search(ctx, SearchRequest{Text: "b"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			stray := []byte(textPrefix + "g/abc\x00https://causeway.dev/claim/gone")
+			if err := writeCatalog(t, s, func(tx sideTx) error {
+				if err := tx.put(catalogVersionKey, []byte("1")); err != nil {
+					return err
+				}
+				if err := tx.put(stray, []byte{2}); err != nil {
+					return err
+				}
+				return addCount(tx, countQuadsKey, 5)
+			}); err != nil {
+				t.Fatal(err)
+			}
+			checkCatalog(t, s, false)
+			if got := stats(t, s); got != wantStats {
+				t.Errorf("Stats of a store with a version 1 catalog = %+v; want %+v (by scanning)", got, wantStats)
+			}
+			if got, err := s.Search(ctx, SearchRequest{Text: "b"}); err != nil || !reflect.DeepEqual(got, wantSearch) {
+				t.Errorf("Search(b) of a store with a version 1 catalog = %+v, %v; want %+v", got, err, wantSearch)
+			}
+			load(t, s, edited)
+			checkCatalog(t, s, true)
+			dump, _ := catalogDump(t, s)
+			if _, in := dump[string(stray)]; in {
+				t.Errorf("the key %q of the version 1 catalog is left after the catalog was built", stray)
 			}
 		})
 	}

@@ -3,6 +3,7 @@ package graph
 import (
 	"bytes"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -18,16 +19,18 @@ import (
 // every load in its transaction. Both map folded text (see fold.Folder) to
 // the subjects that hold it:
 //
-//	PREFIX e/NAME\x00SUBJECT  the subjects one of whose names folds to NAME (names only)
-//	PREFIX g/GRAM\x00SUBJECT  the subjects one of whose texts has GRAM
+//	n/e/NAME\x00SUBJECT  the subjects one of whose names folds to NAME
+//	n/g/GRAM\x00SUBJECT  the subjects one of whose names has GRAM
+//	t/g/GRAM            the subjects one of whose texts has GRAM, as a posting list
 //
 // A gram is the gramLen runes from a place in a folded text, padded with
 // gramPad past its end, so that every rune of the text starts one: a query
 // of up to gramLen runes is answered by the grams it begins (a prefix
-// scan), a longer one by the intersection of its own grams' subjects. The
-// value of every key is a reference count, the number of quads that give
-// it: the same label can be in several source graphs, and removing it from
-// one keeps the posting. An index only proposes candidates; every answer is
+// scan), a longer one by the intersection of its own grams' subjects. Each
+// posting has a reference count, the number of quads that give it (the
+// value of a name key; in a text key's list, beside its subject): the
+// same label can be in several source graphs, and removing it from one
+// keeps the posting. An index only proposes candidates; every answer is
 // checked against the quads themselves.
 const (
 	gramLen = 3
@@ -52,10 +55,10 @@ type nameIndex struct{ fold *fold.Folder }
 func (nameIndex) prefix() []byte { return []byte(namePrefix) }
 
 func (x nameIndex) apply(tx sideTx, adds, dels []quad.Quad) error {
-	return writePostings(tx, x.postings(adds, dels))
+	return x.postings(adds, dels).write(tx)
 }
 
-func (x nameIndex) postings(adds, dels []quad.Quad) postingChanges {
+func (x nameIndex) postings(adds, dels []quad.Quad) indexChanges {
 	return changePostings(adds, dels, func(q quad.Quad, add func(string)) {
 		subject, ok := q.Subject.(quad.IRI)
 		if !ok {
@@ -86,31 +89,261 @@ func (x nameIndex) postings(adds, dels []quad.Quad) postingChanges {
 
 // textIndex indexes the texts search matches besides names: statements,
 // quotes and notes, of any subject (claims and links, and their
-// conditions, which search leaves out).
+// conditions, which search leaves out). Unlike the name index, it keeps
+// one key per gram, whose value is the gram's posting list (see
+// appendPosting): at a million quads a key per gram and subject would
+// be most of the store and of a load's time.
 type textIndex struct{ fold *fold.Folder }
 
 func (textIndex) prefix() []byte { return []byte(textPrefix) }
 
 func (x textIndex) apply(tx sideTx, adds, dels []quad.Quad) error {
-	return writePostings(tx, x.postings(adds, dels))
+	return x.postings(adds, dels).write(tx)
 }
 
-func (x textIndex) postings(adds, dels []quad.Quad) postingChanges {
-	return changePostings(adds, dels, func(q quad.Quad, add func(string)) {
-		subject, ok := q.Subject.(quad.IRI)
+func (x textIndex) postings(adds, dels []quad.Quad) indexChanges {
+	// Grams and subjects are numbered as met, and the changes sorted by
+	// their ranks: a sort of numbers, not of strings.
+	type change struct {
+		gram, subject int32
+		d             int32
+	}
+	gramIDs, subjectIDs := map[string]int32{}, map[string]int32{}
+	var gramList, subjectList []string
+	id := func(ids map[string]int32, list *[]string, s string) int32 {
+		n, ok := ids[s]
 		if !ok {
-			return
+			n = int32(len(*list))
+			ids[s] = n
+			*list = append(*list, s)
 		}
-		switch q.Predicate {
-		case quad.IRI(schema.PredStatement), quad.IRI(schema.PredQuote), quad.IRI(schema.PredNote):
-		default:
-			return
+		return n
+	}
+	var changes []change
+	for _, qs := range []struct {
+		quads []quad.Quad
+		d     int32
+	}{{adds, 1}, {dels, -1}} {
+		for _, q := range qs.quads {
+			subject, ok := q.Subject.(quad.IRI)
+			if !ok {
+				continue
+			}
+			switch q.Predicate {
+			case quad.IRI(schema.PredStatement), quad.IRI(schema.PredQuote), quad.IRI(schema.PredNote):
+			default:
+				continue
+			}
+			s, _ := text(q.Object)
+			sid := id(subjectIDs, &subjectList, string(subject))
+			for _, g := range grams(x.fold.String(s)) {
+				changes = append(changes, change{id(gramIDs, &gramList, g), sid, qs.d})
+			}
 		}
-		s, _ := text(q.Object)
-		for _, g := range grams(x.fold.String(s)) {
-			add(textPrefix + "g/" + g + "\x00" + string(subject))
+	}
+	gramRank, subjectRank := ranks(gramList), ranks(subjectList)
+	for i := range changes {
+		changes[i].gram, changes[i].subject = gramRank[changes[i].gram], subjectRank[changes[i].subject]
+	}
+	slices.Sort(gramList)
+	slices.Sort(subjectList)
+	slices.SortFunc(changes, func(a, b change) int {
+		if a.gram != b.gram {
+			return int(a.gram - b.gram)
 		}
+		return int(a.subject - b.subject)
 	})
+	var out listChanges
+	for i := 0; i < len(changes); {
+		j, d := i, 0
+		for ; j < len(changes) && changes[j].gram == changes[i].gram && changes[j].subject == changes[i].subject; j++ {
+			d += int(changes[j].d)
+		}
+		if d != 0 {
+			g := gramList[changes[i].gram]
+			if n := len(out.grams); n == 0 || out.grams[n-1] != g {
+				out.grams = append(out.grams, g)
+				out.ends = append(out.ends, 0)
+			}
+			out.subjects = append(out.subjects, posting{subjectList[changes[i].subject], d})
+			out.ends[len(out.ends)-1] = len(out.subjects)
+		}
+		i = j
+	}
+	return out
+}
+
+// ranks returns the place of each string of list (by its index in list)
+// in list sorted.
+func ranks(list []string) []int32 {
+	order := make([]int32, len(list))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(a, b int32) int { return strings.Compare(list[a], list[b]) })
+	rank := make([]int32, len(list))
+	for r, i := range order {
+		rank[i] = int32(r)
+	}
+	return rank
+}
+
+// textKey is the key of the posting list of gram in the text index.
+func textKey(gram string) []byte { return []byte(textPrefix + "g/" + gram) }
+
+// posting is a subject of a posting list and its reference count (or, in
+// a load's changes, the change of its count).
+type posting struct {
+	subject string
+	n       int
+}
+
+// listChanges are the changes of a load to the text index's posting
+// lists: the grams touched, sorted, and for each the changes of its
+// subjects' counts, sorted by subject (subjects[ends[i-1]:ends[i]] for
+// grams[i]).
+type listChanges struct {
+	grams    []string
+	ends     []int
+	subjects []posting
+}
+
+// write merges the changes c into the posting lists they touch, a chunk
+// of grams at a time: one get and one put (or delete, for a list left
+// empty) per gram.
+func (c listChanges) write(tx sideTx) error {
+	for lo := 0; lo < len(c.grams); lo += postingChunk {
+		hi := min(lo+postingChunk, len(c.grams))
+		keys := make([][]byte, hi-lo)
+		for i := range keys {
+			keys[i] = textKey(c.grams[lo+i])
+		}
+		olds, err := getMany(tx, keys)
+		if err != nil {
+			return fmt.Errorf("index: %w", err)
+		}
+		for i, key := range keys {
+			start := 0
+			if lo+i > 0 {
+				start = c.ends[lo+i-1]
+			}
+			list, err := mergePostingList(olds[i], c.subjects[start:c.ends[lo+i]])
+			if err != nil {
+				return fmt.Errorf("index %q: %w", key, err)
+			}
+			if list == nil {
+				err = tx.delete(key)
+			} else {
+				err = tx.put(key, list)
+			}
+			if err != nil {
+				return fmt.Errorf("index %q: %w", key, err)
+			}
+		}
+	}
+	return nil
+}
+
+// mergePostingList returns the posting list old (encoded) with the changes
+// of counts delta (sorted by subject) applied, nil when no subject is
+// left; a subject whose count falls to zero leaves the list.
+func mergePostingList(old []byte, delta []posting) ([]byte, error) {
+	var out []byte
+	prev := ""
+	put := func(p posting) {
+		if p.n > 0 {
+			out = appendPosting(out, prev, p)
+			prev = p.subject
+		}
+	}
+	r := postingReader{b: old}
+	cur, ok := r.next()
+	for _, d := range delta {
+		for ok && cur.subject < d.subject {
+			put(cur)
+			cur, ok = r.next()
+		}
+		if ok && cur.subject == d.subject {
+			d.n += cur.n
+			cur, ok = r.next()
+		}
+		if d.n < 0 {
+			return nil, fmt.Errorf("subject %q: a count falls below zero", d.subject)
+		}
+		put(d)
+	}
+	for ok {
+		put(cur)
+		cur, ok = r.next()
+	}
+	if r.err != nil {
+		return nil, r.err
+	}
+	return out, nil
+}
+
+// appendPosting appends to b the posting p of a list whose previous
+// subject is prev: a posting list is its postings in subject order, each
+// the length of the prefix its subject shares with the one before, the
+// length of the rest and the rest, and its count, the numbers unsigned
+// varints. (Subjects are IRIs with long common prefixes: front coding
+// keeps a list near a few bytes a posting.)
+func appendPosting(b []byte, prev string, p posting) []byte {
+	shared := 0
+	for shared < len(prev) && shared < len(p.subject) && prev[shared] == p.subject[shared] {
+		shared++
+	}
+	b = binary.AppendUvarint(b, uint64(shared))
+	b = binary.AppendUvarint(b, uint64(len(p.subject)-shared))
+	b = append(b, p.subject[shared:]...)
+	return binary.AppendUvarint(b, uint64(p.n))
+}
+
+// postingReader decodes a posting list (see appendPosting).
+type postingReader struct {
+	b    []byte
+	prev []byte
+	err  error
+}
+
+// next returns the next posting of the list, false at its end or at an
+// error (r.err).
+func (r *postingReader) next() (posting, bool) {
+	if len(r.b) == 0 || r.err != nil {
+		return posting{}, false
+	}
+	var nums [2]uint64
+	for i := range nums {
+		n, w := binary.Uvarint(r.b)
+		if w <= 0 {
+			r.err = errors.New("a posting list is truncated")
+			return posting{}, false
+		}
+		nums[i], r.b = n, r.b[w:]
+	}
+	shared, rest := nums[0], nums[1]
+	if shared > uint64(len(r.prev)) || rest > uint64(len(r.b)) {
+		r.err = errors.New("a posting list is truncated")
+		return posting{}, false
+	}
+	r.prev = append(r.prev[:shared], r.b[:rest]...)
+	r.b = r.b[rest:]
+	n, w := binary.Uvarint(r.b)
+	if w <= 0 || n == 0 {
+		r.err = errors.New("a posting list is truncated")
+		return posting{}, false
+	}
+	r.b = r.b[w:]
+	return posting{string(r.prev), int(n)}, true
+}
+
+// listSubjects calls fn with every subject of the posting list b.
+func listSubjects(b []byte, fn func(string)) error {
+	r := postingReader{b: b}
+	for p, ok := r.next(); ok; p, ok = r.next() {
+		fn(p.subject)
+	}
+	return r.err
 }
 
 // postingIndexer is an indexer of postings (the name and text indexes),
@@ -118,7 +351,13 @@ func (x textIndex) postings(adds, dels []quad.Quad) postingChanges {
 // the store is read: a load works them out while it writes the quads.
 type postingIndexer interface {
 	indexer
-	postings(adds, dels []quad.Quad) postingChanges
+	postings(adds, dels []quad.Quad) indexChanges
+}
+
+// indexChanges are the changes of a load to an index, worked out, to be
+// written into the catalog.
+type indexChanges interface {
+	write(tx sideTx) error
 }
 
 // postingChanges are the changes of a load to an index of postings: the
@@ -160,9 +399,9 @@ func changePostings(adds, dels []quad.Quad, keys func(quad.Quad, func(string))) 
 	return out
 }
 
-// writePostings writes the changes c to the counts of an index of
-// postings: a key whose count falls to zero is deleted.
-func writePostings(tx sideTx, c postingChanges) error {
+// write writes the changes c to the counts of an index of postings: a
+// key whose count falls to zero is deleted.
+func (c postingChanges) write(tx sideTx) error {
 	for lo := 0; lo < len(c.keys); lo += postingChunk {
 		hi := min(lo+postingChunk, len(c.keys))
 		if err := writeSomePostings(tx, c.keys[lo:hi], c.delta[lo:hi]); err != nil {
@@ -212,24 +451,31 @@ func writeSomePostings(tx sideTx, order []string, delta []int) error {
 }
 
 // grams returns the distinct grams of the folded text s, one starting at
-// each rune.
+// each rune, in the order of their first place. All but the last
+// gramLen-1 are substrings of s.
 func grams(s string) []string {
-	r := []rune(s)
-	seen := make(map[string]bool, len(r))
-	out := make([]string, 0, len(r))
-	for i := range r {
-		g := make([]rune, gramLen)
-		for j := range g {
-			if i+j < len(r) {
-				g[j] = r[i+j]
-			} else {
-				g[j] = gramPad
-			}
+	if !utf8.ValidString(s) {
+		s = string([]rune(s)) // each bad byte a U+FFFD, as a query's runes
+	}
+	// at holds the byte offset of each rune of s, and len(s).
+	at := make([]int, 0, len(s)+1)
+	for i := range s {
+		at = append(at, i)
+	}
+	n := len(at)
+	at = append(at, len(s))
+	out := make([]string, 0, n)
+	seen := make(map[string]struct{}, n)
+	for i := range n {
+		var g string
+		if i+gramLen <= n {
+			g = s[at[i]:at[i+gramLen]]
+		} else {
+			g = s[at[i]:] + strings.Repeat(string(gramPad), i+gramLen-n)
 		}
-		gs := string(g)
-		if !seen[gs] {
-			seen[gs] = true
-			out = append(out, gs)
+		if _, dup := seen[g]; !dup {
+			seen[g] = struct{}{}
+			out = append(out, g)
 		}
 	}
 	return out
@@ -275,6 +521,9 @@ func exactSubjects(tx sideTx, want string) ([]string, error) {
 // containing returns the subjects one of whose texts indexed under prefix
 // may contain want (folded): every subject that does, and perhaps others.
 func containing(tx sideTx, prefix, want string) (map[string]bool, error) {
+	if prefix == textPrefix {
+		return containingText(tx, want)
+	}
 	r := []rune(want)
 	gp := prefix + "g/"
 	if len(r) <= gramLen {
@@ -305,6 +554,51 @@ func containing(tx sideTx, prefix, want string) (map[string]bool, error) {
 		})
 		if err != nil {
 			return nil, err
+		}
+		out = next
+		if len(out) == 0 {
+			break
+		}
+	}
+	return out, nil
+}
+
+// containingText is containing for the text index, which keeps a posting
+// list per gram: the union of the lists of the grams want begins, when it
+// is no longer than a gram, else the intersection of its grams' lists.
+func containingText(tx sideTx, want string) (map[string]bool, error) {
+	r := []rune(want)
+	if len(r) <= gramLen {
+		out := map[string]bool{}
+		err := tx.scan(textKey(want), func(k, v []byte) error {
+			if err := listSubjects(v, func(s string) { out[s] = true }); err != nil {
+				return fmt.Errorf("index %q: %w", k, err)
+			}
+			return nil
+		})
+		return out, err
+	}
+	var out map[string]bool
+	seen := map[string]bool{}
+	for i := 0; i+gramLen <= len(r); i++ {
+		g := string(r[i : i+gramLen])
+		if seen[g] {
+			continue
+		}
+		seen[g] = true
+		k := textKey(g)
+		v, err := tx.get(k)
+		if err != nil {
+			return nil, err
+		}
+		next := map[string]bool{}
+		err = listSubjects(v, func(s string) {
+			if out == nil || out[s] {
+				next[s] = true
+			}
+		})
+		if err != nil {
+			return nil, fmt.Errorf("index %q: %w", k, err)
 		}
 		out = next
 		if len(out) == 0 {

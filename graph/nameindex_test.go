@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"fmt"
+	"maps"
 	"math/rand"
 	"path/filepath"
 	"reflect"
@@ -465,4 +466,112 @@ func freshIndexKeys(t testing.TB, quads []schema.Quad) []string {
 		t.Fatal(err)
 	}
 	return indexKeys(t, fresh)
+}
+
+// TestPostingListMerge checks the text index's posting lists: a merge
+// adds, counts and removes subjects in order, an empty list is nil, the
+// encoding round-trips through postingReader, and a count that would fall
+// below zero or a truncated list is an error.
+func TestPostingListMerge(t *testing.T) {
+	enc := func(ps ...posting) []byte {
+		var b []byte
+		prev := ""
+		for _, p := range ps {
+			b = appendPosting(b, prev, p)
+			prev = p.subject
+		}
+		return b
+	}
+	tests := []struct {
+		name  string
+		old   []byte
+		delta []posting
+		want  []posting
+	}{
+		{"into nothing", nil, []posting{{"x/a", 1}, {"x/b", 2}}, []posting{{"x/a", 1}, {"x/b", 2}}},
+		{"between and after", enc(posting{"x/b", 1}, posting{"x/d", 1}),
+			[]posting{{"x/a", 1}, {"x/c", 1}, {"x/e", 3}},
+			[]posting{{"x/a", 1}, {"x/b", 1}, {"x/c", 1}, {"x/d", 1}, {"x/e", 3}}},
+		{"counted", enc(posting{"x/ab", 2}, posting{"x/abc", 1}), []posting{{"x/ab", -1}, {"x/abc", 4}},
+			[]posting{{"x/ab", 1}, {"x/abc", 5}}},
+		{"removed", enc(posting{"x/a", 1}, posting{"x/b", 2}), []posting{{"x/b", -2}}, []posting{{"x/a", 1}}},
+		{"emptied", enc(posting{"x/a", 1}), []posting{{"x/a", -1}}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := mergePostingList(tt.old, tt.delta)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := enc(tt.want...); !slices.Equal(got, want) {
+				t.Errorf("mergePostingList = %x; want %x", got, want)
+			}
+			if tt.want == nil && got != nil {
+				t.Errorf("mergePostingList = %x; want nil, the key deleted", got)
+			}
+			var read []posting
+			r := postingReader{b: got}
+			for p, ok := r.next(); ok; p, ok = r.next() {
+				read = append(read, p)
+			}
+			if r.err != nil || !slices.Equal(read, tt.want) {
+				t.Errorf("postingReader = %v, %v; want %v", read, r.err, tt.want)
+			}
+		})
+	}
+	if _, err := mergePostingList(enc(posting{"x/a", 1}), []posting{{"x/a", -2}}); err == nil {
+		t.Error("mergePostingList(a count below zero) = nil error; want one")
+	}
+	full := enc(posting{"x/a", 1}, posting{"x/b", 300})
+	for i := 1; i < len(full); i++ {
+		if i == len(enc(posting{"x/a", 1})) {
+			continue // a whole list of one posting
+		}
+		if _, err := mergePostingList(full[:i], nil); err == nil {
+			t.Errorf("mergePostingList(%x, truncated at %d) = nil error; want one", full[:i], i)
+		}
+	}
+}
+
+// TestTextPostingsCountReferences loads the same quote in two source
+// graphs and removes it from one, then the other: the claim stays found
+// until the last goes, and its text key goes with it.
+func TestTextPostingsCountReferences(t *testing.T) {
+	x := textIndex{&fold.Folder{}}
+	claim := quad.IRI("https://causeway.dev/claim/one")
+	other := quad.IRI("https://causeway.dev/claim/other")
+	quote := func(graph string, subject quad.IRI, s string) quad.Quad {
+		return quad.Quad{Subject: subject, Predicate: quad.IRI(schema.PredQuote),
+			Object: quad.String(s), Label: quad.IRI(graph)}
+	}
+	one, two := quote("one", claim, "Power shortage"), quote("two", claim, "Power shortage")
+	third := quote("one", other, "powerless")
+	tx := memTx{}
+	steps := []struct {
+		adds, dels []quad.Quad
+		short      []string // containing "pow"
+		long       []string // containing "power short"
+	}{
+		{adds: []quad.Quad{one, two, third}, short: []string{string(claim), string(other)}, long: []string{string(claim)}},
+		{dels: []quad.Quad{one}, short: []string{string(claim), string(other)}, long: []string{string(claim)}},
+		{adds: []quad.Quad{one}, dels: []quad.Quad{two, third}, short: []string{string(claim)}, long: []string{string(claim)}},
+		{dels: []quad.Quad{one}},
+	}
+	for i, st := range steps {
+		if err := x.apply(tx, st.adds, st.dels); err != nil {
+			t.Fatal(err)
+		}
+		for q, want := range map[string][]string{"pow": st.short, "power short": st.long} {
+			got, err := containing(tx, textPrefix, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if keys := sortedKeys(got); !slices.Equal(keys, want) {
+				t.Errorf("step %d: containing(%q) = %q; want %q", i, q, keys, want)
+			}
+		}
+	}
+	if len(tx) != 0 {
+		t.Errorf("keys left after every quote was removed: %q", slices.Sorted(maps.Keys(tx)))
+	}
 }

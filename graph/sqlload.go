@@ -84,6 +84,10 @@ func (q *sqlStore) load(ctx context.Context, want wanted, catalog func(tx sideTx
 		if err := q.txQuads(ctx, tx, func(qd quad.Quad) { all = append(all, qd) }); err != nil {
 			return LoadResult{}, err
 		}
+		// A catalog of another version is replaced whole.
+		if err := clearCatalog(cat); err != nil {
+			return LoadResult{}, fmt.Errorf("build the catalog: %w", err)
+		}
 		if err := catalog(cat, all, nil); err != nil {
 			return LoadResult{}, fmt.Errorf("build the catalog: %w", err)
 		}
