@@ -536,21 +536,32 @@ func containing(tx sideTx, prefix, want string) (map[string]bool, error) {
 		})
 		return out, err
 	}
+	return intersectGrams(r, func(g string, add func(string)) error {
+		p := gp + g + "\x00"
+		return tx.scan([]byte(p), func(k, _ []byte) error {
+			add(string(k[len(p):]))
+			return nil
+		})
+	})
+}
+
+// intersectGrams returns the subjects that each of the distinct grams of
+// want gives, through each, to its add: the intersection of their
+// postings, stopping as soon as it is empty.
+func intersectGrams(want []rune, each func(gram string, add func(subject string)) error) (map[string]bool, error) {
 	var out map[string]bool
 	seen := map[string]bool{}
-	for i := 0; i+gramLen <= len(r); i++ {
-		g := string(r[i : i+gramLen])
+	for i := 0; i+gramLen <= len(want); i++ {
+		g := string(want[i : i+gramLen])
 		if seen[g] {
 			continue
 		}
 		seen[g] = true
-		p := gp + g + "\x00"
 		next := map[string]bool{}
-		err := tx.scan([]byte(p), func(k, _ []byte) error {
-			if s := string(k[len(p):]); out == nil || out[s] {
+		err := each(g, func(s string) {
+			if out == nil || out[s] {
 				next[s] = true
 			}
-			return nil
 		})
 		if err != nil {
 			return nil, err
@@ -578,34 +589,17 @@ func containingText(tx sideTx, want string) (map[string]bool, error) {
 		})
 		return out, err
 	}
-	var out map[string]bool
-	seen := map[string]bool{}
-	for i := 0; i+gramLen <= len(r); i++ {
-		g := string(r[i : i+gramLen])
-		if seen[g] {
-			continue
-		}
-		seen[g] = true
+	return intersectGrams(r, func(g string, add func(string)) error {
 		k := textKey(g)
 		v, err := tx.get(k)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		next := map[string]bool{}
-		err = listSubjects(v, func(s string) {
-			if out == nil || out[s] {
-				next[s] = true
-			}
-		})
-		if err != nil {
-			return nil, fmt.Errorf("index %q: %w", k, err)
+		if err := listSubjects(v, add); err != nil {
+			return fmt.Errorf("index %q: %w", k, err)
 		}
-		out = next
-		if len(out) == 0 {
-			break
-		}
-	}
-	return out, nil
+		return nil
+	})
 }
 
 // suggestCandidates is the most nodes a name not found is compared with,
