@@ -256,38 +256,13 @@ func (e *ends) meet(ctx context.Context, start int64, b blocked, max int) (*meet
 	}
 	ff, bf := []int64{start}, []int64{superSink}
 	for m.fwdRadius+m.bwdRadius < max && len(ff) > 0 && len(bf) > 0 && !stop() {
-		met := false
-		var grown []int64
+		var met bool
 		if len(ff) <= len(bf) {
 			m.fwdRadius++
-			for _, u := range ff {
-				for _, w := range e.next(u) {
-					if _, seen := m.fwd[w]; seen || b.nodes[w] || b.edges[[2]int64{u, w}] {
-						continue
-					}
-					m.fwd[w] = m.fwdRadius
-					grown = append(grown, w)
-					if _, ok := m.bwd[w]; ok {
-						met = true
-					}
-				}
-			}
-			ff = grown
+			ff, met = layer(ff, e.next, false, b, m.fwd, m.bwd, m.fwdRadius)
 		} else {
 			m.bwdRadius++
-			for _, v := range bf {
-				for _, u := range e.in(v) {
-					if _, seen := m.bwd[u]; seen || b.nodes[u] || b.edges[[2]int64{u, v}] {
-						continue
-					}
-					m.bwd[u] = m.bwdRadius
-					grown = append(grown, u)
-					if _, ok := m.fwd[u]; ok {
-						met = true
-					}
-				}
-			}
-			bf = grown
+			bf, met = layer(bf, e.in, true, b, m.bwd, m.fwd, m.bwdRadius)
 		}
 		if met {
 			m.length = m.fwdRadius + m.bwdRadius
@@ -295,6 +270,31 @@ func (e *ends) meet(ctx context.Context, start int64, b blocked, max int) (*meet
 		}
 	}
 	return nil, false
+}
+
+// layer grows one walk of meet by a layer: the nodes step gives of each
+// node of frontier (its successors, or, walking backwards, its
+// predecessors) that the walk has not seen, and that are not blocked nor
+// reached through a blocked edge, are seen at radius. It returns them, and
+// whether the other walk has seen one of them.
+func layer(frontier []int64, step func(int64) []int64, backwards bool, b blocked, seen, other map[int64]int, radius int) (grown []int64, met bool) {
+	for _, u := range frontier {
+		for _, w := range step(u) {
+			edge := [2]int64{u, w}
+			if backwards {
+				edge = [2]int64{w, u}
+			}
+			if _, ok := seen[w]; ok || b.nodes[w] || b.edges[edge] {
+				continue
+			}
+			seen[w] = radius
+			grown = append(grown, w)
+			if _, ok := other[w]; ok {
+				met = true
+			}
+		}
+	}
+	return grown, met
 }
 
 // onShortest tells whether w, which the walk forwards reached at distance
