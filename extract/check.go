@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -64,7 +65,7 @@ func Read(fsys fs.FS, name string) (*Document, error) {
 // problems of all the files. Registries among the files are read and
 // checked, not returned: ReadCorpus returns them.
 func ReadAll(fsys fs.FS, names []string) ([]*Document, error) {
-	c, err := ReadCorpus(fsys, names, ReadOptions{})
+	c, err := ReadCorpus(context.Background(), fsys, names, ReadOptions{})
 	return c.Docs, err
 }
 

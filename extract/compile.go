@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"context"
 	"fmt"
 	"io/fs"
 	"strconv"
@@ -231,7 +232,7 @@ func (c *compiler) evidence(n string, q Quote, speaker, note string) {
 // Quads reads and checks the named curated files and registries of fsys,
 // as ReadCorpus does, and compiles them all.
 func Quads(fsys fs.FS, names []string) ([]schema.Quad, error) {
-	c, err := ReadCorpus(fsys, names, ReadOptions{})
+	c, err := ReadCorpus(context.Background(), fsys, names, ReadOptions{})
 	if err != nil {
 		return nil, err
 	}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"context"
 	"fmt"
 	"io/fs"
 	"path"
@@ -114,7 +115,9 @@ type unit struct {
 // labels; aliases and involvements merge), and the markers between
 // sources. The error, when there are problems, is an ErrorList with every
 // problem of every file; the corpus holds the files without problems.
-func ReadCorpus(fsys fs.FS, names []string, opts ReadOptions) (*Corpus, error) {
+// Cancelling ctx stops the reading between two files, with ctx's error
+// and no corpus.
+func ReadCorpus(ctx context.Context, fsys fs.FS, names []string, opts ReadOptions) (*Corpus, error) {
 	shown := func(name string) string {
 		if opts.Dir == "" {
 			return name
@@ -127,6 +130,9 @@ func ReadCorpus(fsys fs.FS, names []string, opts ReadOptions) (*Corpus, error) {
 		errs  ErrorList
 	)
 	for _, name := range names {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		data, err := readLimited(fsys, name)
 		if err != nil {
 			errs = append(errs, Error{Path: shown(name), Msg: "cannot read curated file: " + err.Error()})
@@ -145,6 +151,9 @@ func ReadCorpus(fsys fs.FS, names []string, opts ReadOptions) (*Corpus, error) {
 		units = append(units, u)
 	}
 	for _, u := range units {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		switch {
 		case u.p == nil:
 		case u.registry:

@@ -1,8 +1,11 @@
 package extract
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
+	"io/fs"
 	"slices"
 	"strings"
 	"testing"
@@ -62,7 +65,7 @@ func corpusProblems(t *testing.T, fsys fstest.MapFS, opts ReadOptions) []string 
 		}
 	}
 	slices.Sort(names)
-	_, err := ReadCorpus(fsys, names, opts)
+	_, err := ReadCorpus(context.Background(), fsys, names, opts)
 	if err == nil {
 		return nil
 	}
@@ -189,7 +192,7 @@ claims: []
 // its own.
 func TestCorpusQuads(t *testing.T) {
 	fsys := corpusFS(nil)
-	c, err := ReadCorpus(fsys, []string{"a.yaml", "b.yaml", "entities.yaml"}, ReadOptions{})
+	c, err := ReadCorpus(context.Background(), fsys, []string{"a.yaml", "b.yaml", "entities.yaml"}, ReadOptions{})
 	if err != nil {
 		t.Fatalf("ReadCorpus: %v", err)
 	}
@@ -211,5 +214,50 @@ func TestCorpusQuads(t *testing.T) {
 		if !has(tt.q) {
 			t.Errorf("Quads() lack %s: %+v", tt.what, tt.q)
 		}
+	}
+}
+
+// openCounter is a file system that counts the files opened and calls
+// onOpen with each name before opening it.
+type openCounter struct {
+	fs.FS
+	onOpen func(name string)
+	opened []string
+}
+
+func (o *openCounter) Open(name string) (fs.File, error) {
+	o.opened = append(o.opened, name)
+	o.onOpen(name)
+	return o.FS.Open(name)
+}
+
+// A corpus of many files is read file by file: cancelling the context
+// (Ctrl-C, --timeout) stops the reading at the next file, with the
+// context's error, not after the whole corpus.
+func TestReadCorpusStopsWhenCancelled(t *testing.T) {
+	names := []string{"a.yaml", "b.yaml", "entities.yaml"}
+	whole := &openCounter{FS: corpusFS(nil), onOpen: func(string) {}}
+	if _, err := ReadCorpus(context.Background(), whole, names, ReadOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	for _, stopAt := range []string{"a.yaml", "t.txt"} {
+		t.Run(stopAt, func(t *testing.T) {
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			fsys := &openCounter{FS: corpusFS(nil), onOpen: func(name string) {
+				if name == stopAt {
+					cancel()
+				}
+			}}
+			c, err := ReadCorpus(ctx, fsys, names, ReadOptions{})
+			if !errors.Is(err, context.Canceled) || c != nil {
+				t.Fatalf("ReadCorpus = %v, %v; want no corpus and context.Canceled", c, err)
+			}
+			// The file being read when the context was cancelled is read
+			// whole; the rest of the corpus is not.
+			if n := len(fsys.opened); n >= len(whole.opened) || !slices.Equal(fsys.opened, whole.opened[:n]) {
+				t.Errorf("files opened %q, of %q read whole: want it cut short at %s", fsys.opened, whole.opened, stopAt)
+			}
+		})
 	}
 }

@@ -419,7 +419,7 @@ func BenchmarkLoadCorpusDir(b *testing.B) {
 			if err != nil || len(names) == 0 {
 				b.Fatalf("no curated files in %s: %v", dir, err)
 			}
-			c, err := extract.ReadCorpus(fsys, names, extract.ReadOptions{})
+			c, err := extract.ReadCorpus(context.Background(), fsys, names, extract.ReadOptions{})
 			if err != nil {
 				b.Fatal(err)
 			}

@@ -92,7 +92,7 @@ func curatedQuads(t testing.TB, fsyss ...fstest.MapFS) []schema.Quad {
 			}
 		}
 		sort.Strings(names)
-		c, err := extract.ReadCorpus(fsys, names, extract.ReadOptions{})
+		c, err := extract.ReadCorpus(context.Background(), fsys, names, extract.ReadOptions{})
 		if err != nil {
 			t.Fatalf("curated test data: %v", err)
 		}

@@ -69,8 +69,8 @@ type checkProblem struct {
 	Message string `json:"message"`
 }
 
-func checkRun(_ context.Context, opts *checkOptions) error {
-	c, err := opts.env.readCorpus(opts.paths)
+func checkRun(ctx context.Context, opts *checkOptions) error {
+	c, err := opts.env.readCorpus(ctx, opts.paths)
 	var list extract.ErrorList
 	if err != nil && (opts.format != "json" || !errors.As(err, &list)) {
 		return err

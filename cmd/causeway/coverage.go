@@ -69,8 +69,8 @@ type coverageSource struct {
 	UnreviewedList []coverageSentence `json:"unreviewed_sentences"`
 }
 
-func coverageRun(_ context.Context, opts *coverageOptions) error {
-	docs, err := opts.env.readDocs(opts.paths)
+func coverageRun(ctx context.Context, opts *coverageOptions) error {
+	docs, err := opts.env.readDocs(ctx, opts.paths)
 	if err != nil {
 		return err
 	}

@@ -49,7 +49,7 @@ repair the store, and exits with status 1.`,
 }
 
 func doctorRun(ctx context.Context, opts *doctorOptions) error {
-	c, err := opts.env.readCorpus(opts.paths)
+	c, err := opts.env.readCorpus(ctx, opts.paths)
 	if err != nil {
 		return err
 	}

@@ -102,7 +102,7 @@ func loadRun(ctx context.Context, opts *loadOptions) error {
 	// A dry run writes nothing, and says nothing on the way.
 	m := &loadMeter{w: opts.env.stderr, on: !opts.dryRun && terminal(opts.env.stderr), width: textWidth(opts.env.stderr)}
 	m.show("reading the curated files")
-	c, err := opts.env.readCorpus(opts.paths)
+	c, err := opts.env.readCorpus(ctx, opts.paths)
 	if err != nil {
 		m.clear()
 		return err

@@ -63,8 +63,8 @@ type quoteMatch struct {
 	extract.Match
 }
 
-func quoteRun(_ context.Context, opts *quoteOptions) error {
-	docs, err := opts.env.readDocs(nil)
+func quoteRun(ctx context.Context, opts *quoteOptions) error {
+	docs, err := opts.env.readDocs(ctx, nil)
 	if err != nil {
 		return err
 	}

@@ -288,7 +288,7 @@ func (e *env) openStore(ctx context.Context) (*graph.Store, error) {
 	if e.db != "" {
 		return graph.Open(e.db, false)
 	}
-	c, err := e.readCorpus(nil)
+	c, err := e.readCorpus(ctx, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -368,8 +368,8 @@ func (e *env) print(format string, result any, err error, writeText func(io.Writ
 // readDocs reads and checks the curated files named on the command line
 // or, with none, the corpus of --data or the curated data embedded in the
 // binary, and returns the documents of its sources (see readCorpus).
-func (e *env) readDocs(paths []string) ([]*extract.Document, error) {
-	c, err := e.readCorpus(paths)
+func (e *env) readDocs(ctx context.Context, paths []string) ([]*extract.Document, error) {
+	c, err := e.readCorpus(ctx, paths)
 	if c == nil {
 		return nil, err
 	}
@@ -378,15 +378,15 @@ func (e *env) readDocs(paths []string) ([]*extract.Document, error) {
 
 // readCorpus reads and checks the curated files and registries named on
 // the command line or, with none, the corpus of --data or the curated data
-// embedded in the binary.
-func (e *env) readCorpus(paths []string) (*extract.Corpus, error) {
+// embedded in the binary. Cancelling ctx stops it between two files.
+func (e *env) readCorpus(ctx context.Context, paths []string) (*extract.Corpus, error) {
 	switch {
 	case len(paths) > 0:
-		return readFiles(paths)
+		return readFiles(ctx, paths)
 	case e.data != "":
-		return readDir(e.data)
+		return readDir(ctx, e.data)
 	}
-	return extract.ReadCorpus(data.FS(), data.Curated(), extract.ReadOptions{})
+	return extract.ReadCorpus(ctx, data.FS(), data.Curated(), extract.ReadOptions{})
 }
 
 // readDir reads and checks every curated file (*.yaml) of the corpus
@@ -394,7 +394,7 @@ func (e *env) readCorpus(paths []string) (*extract.Corpus, error) {
 // registry (entities.yaml) in it; problems are reported under their paths
 // in dir. The corpus is read through an os.Root, so that no symbolic link
 // in it leads a read out of it.
-func readDir(dir string) (*extract.Corpus, error) {
+func readDir(ctx context.Context, dir string) (*extract.Corpus, error) {
 	root, err := os.OpenRoot(dir)
 	if err != nil {
 		return nil, fmt.Errorf("corpus %s: %w", dir, err)
@@ -418,7 +418,7 @@ func readDir(dir string) (*extract.Corpus, error) {
 		return nil, fmt.Errorf("corpus %s: no curated file (*.yaml) in it", dir)
 	}
 	slices.Sort(names)
-	return extract.ReadCorpus(fsys, names, extract.ReadOptions{Dir: dir})
+	return extract.ReadCorpus(ctx, fsys, names, extract.ReadOptions{Dir: dir})
 }
 
 // readFiles reads and checks curated files named on the command line;
@@ -430,7 +430,7 @@ func readDir(dir string) (*extract.Corpus, error) {
 // too: the file may refer to its entities and factors. A marker to a
 // source not among the files is not verified: the files are part of a
 // corpus.
-func readFiles(paths []string) (*extract.Corpus, error) {
+func readFiles(ctx context.Context, paths []string) (*extract.Corpus, error) {
 	type dirFiles struct {
 		dir   string
 		names []string
@@ -469,7 +469,7 @@ func readFiles(paths []string) (*extract.Corpus, error) {
 				names = append([]string{extract.RegistryName}, names...)
 			}
 		}
-		c, err := extract.ReadCorpus(root.FS(), names, extract.ReadOptions{Dir: df.dir, Partial: true})
+		c, err := extract.ReadCorpus(ctx, root.FS(), names, extract.ReadOptions{Dir: df.dir, Partial: true})
 		root.Close()
 		var list extract.ErrorList
 		switch {

@@ -217,7 +217,7 @@ func (o *serveOptions) open(ctx context.Context) (fs.FS, *graph.Store, error) {
 	for i, n := range names {
 		paths[i] = filepath.Join(o.dataDir, n)
 	}
-	c, err := readFiles(paths)
+	c, err := readFiles(ctx, paths)
 	if err != nil {
 		return nil, nil, err
 	}
