@@ -30,6 +30,9 @@ type batchKV struct {
 	// between batches. Only Cayley's writes, made by the goroutine running
 	// the batch, ask for a read-write transaction while it is set.
 	shared hkv.Tx
+	// ctx is the batch's context while shared is set: cancelled, the
+	// batch's reads and writes fail (see watch).
+	ctx context.Context
 	// direct, when set (by tests), has a load write through Cayley alone
 	// (no bulkAdd), its writes handed on to the batch's transaction as they
 	// come, in Cayley's order (not held by a sharedTx): the store must come
@@ -48,7 +51,7 @@ func (b *batchKV) Tx(rw bool) (hkv.Tx, error) {
 		return directTx{b.shared}, nil
 	}
 	if rw && b.shared != nil {
-		return &sharedTx{Tx: b.shared, pending: map[string]pendingWrite{}, progress: b.progress}, nil
+		return &sharedTx{Tx: b.shared, watch: watch{ctx: b.ctx}, pending: map[string]pendingWrite{}, progress: b.progress}, nil
 	}
 	return b.KV.Tx(rw)
 }
@@ -67,7 +70,7 @@ func (b *batchKV) batch(ctx context.Context, fn func() error) error {
 		// pages (see boltTx).
 		var btx *bolt.Tx
 		if btx, err = db.DB().Begin(true); err == nil {
-			tx = newBoltTx(btx)
+			tx = newBoltTx(ctx, btx)
 		}
 	} else {
 		tx, err = b.KV.Tx(true)
@@ -75,9 +78,9 @@ func (b *batchKV) batch(ctx context.Context, fn func() error) error {
 	if err != nil {
 		return fmt.Errorf("begin a write: %w", err)
 	}
-	b.shared = tx
+	b.shared, b.ctx = tx, ctx
 	err = fn()
-	b.shared = nil
+	b.shared, b.ctx = nil, nil
 	if err == nil {
 		err = ctx.Err()
 	}
@@ -104,6 +107,8 @@ func (b *batchKV) batch(ctx context.Context, fn func() error) error {
 // Its Close only drops what it holds: the batch commits or rolls back.
 type sharedTx struct {
 	hkv.Tx
+	// watch stops Cayley's write once the batch's context is cancelled.
+	watch
 	// pending maps a key (pendingKey) to its write not yet handed on.
 	pending map[string]pendingWrite
 	// progress, when set, counts the keys written.
@@ -186,6 +191,9 @@ func (t *sharedTx) GetBatch(ctx context.Context, keys []hkv.Key) ([]hkv.Value, e
 // Put holds a write of v at k: bolt, and so Cayley, keeps the value
 // itself, not a copy, until the commit.
 func (t *sharedTx) Put(k hkv.Key, v hkv.Value) error {
+	if err := t.cancelled(); err != nil {
+		return err
+	}
 	t.progress.add(1)
 	t.pending[pendingKey(k)] = pendingWrite{key: k.Clone(), val: v}
 	return nil
@@ -193,6 +201,9 @@ func (t *sharedTx) Put(k hkv.Key, v hkv.Value) error {
 
 // Del holds a deletion of k.
 func (t *sharedTx) Del(k hkv.Key) error {
+	if err := t.cancelled(); err != nil {
+		return err
+	}
 	t.progress.add(1)
 	t.pending[pendingKey(k)] = pendingWrite{key: k.Clone(), del: true}
 	return nil

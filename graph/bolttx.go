@@ -16,12 +16,21 @@ import (
 // half empty, and the store twice the size.
 const boltFill = 1.0
 
+// checkEvery is how many reads and writes a load's transaction makes
+// between two looks at its context: often enough that a cancelled load
+// (Ctrl-C, --timeout) stops within a few milliseconds, seldom enough to
+// cost nothing.
+const checkEvery = 1024
+
 // boltTx is a read-write transaction of a bolt store, as the key-value
 // interface Cayley writes through sees it (keys of a bucket name and a
 // key, as hidalgo's bolt driver has them), that keeps the buckets it has
-// opened and fills their pages to boltFill.
+// opened and fills their pages to boltFill. Once its context is
+// cancelled, its reads and writes fail with the context's error, so that
+// a long write (Cayley's or bulkAdd's) stops and the batch rolls back.
 type boltTx struct {
 	tx *bolt.Tx
+	watch
 	// buckets are the buckets opened, by name; last the one used last.
 	buckets  map[string]*bolt.Bucket
 	last     *bolt.Bucket
@@ -32,7 +41,24 @@ type boltTx struct {
 // shape Cayley's and Causeway's keys have in a bolt store.
 var errKeyShape = errors.New("a bolt key must be a bucket and a key")
 
-func newBoltTx(tx *bolt.Tx) *boltTx { return &boltTx{tx: tx, buckets: map[string]*bolt.Bucket{}} }
+func newBoltTx(ctx context.Context, tx *bolt.Tx) *boltTx {
+	return &boltTx{tx: tx, watch: watch{ctx: ctx}, buckets: map[string]*bolt.Bucket{}}
+}
+
+// watch looks at a context every checkEvery calls of cancelled.
+type watch struct {
+	ctx context.Context
+	ops int
+}
+
+// cancelled returns the context's error, every checkEvery calls.
+func (w *watch) cancelled() error {
+	w.ops++
+	if w.ops%checkEvery != 0 {
+		return nil
+	}
+	return w.ctx.Err()
+}
 
 // bucket returns the bucket name, nil when it does not exist and create
 // is false.
@@ -63,6 +89,9 @@ func (t *boltTx) bucket(name []byte, create bool) (*bolt.Bucket, error) {
 func (t *boltTx) Get(_ context.Context, k hkv.Key) (hkv.Value, error) {
 	if len(k) != 2 {
 		return nil, hkv.ErrNotFound
+	}
+	if err := t.cancelled(); err != nil {
+		return nil, err
 	}
 	b, err := t.bucket(k[0], false)
 	if err != nil {
@@ -97,6 +126,9 @@ func (t *boltTx) Put(k hkv.Key, v hkv.Value) error {
 	if len(k) != 2 {
 		return errKeyShape
 	}
+	if err := t.cancelled(); err != nil {
+		return err
+	}
 	b, err := t.bucket(k[0], true)
 	if err != nil {
 		return err
@@ -111,6 +143,9 @@ func (t *boltTx) Put(k hkv.Key, v hkv.Value) error {
 func (t *boltTx) Del(k hkv.Key) error {
 	if len(k) != 2 {
 		return errKeyShape
+	}
+	if err := t.cancelled(); err != nil {
+		return err
 	}
 	b, err := t.bucket(k[0], false)
 	if err != nil || b == nil {
