@@ -194,17 +194,19 @@ loaded into an in-memory store at start.`,
 		RunE:                       func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
 	}
 	root.PersistentFlags().StringVar(&e.db, "db", "", "graph store: bolt:PATH, postgres://USER@HOST:PORT/DB?sslmode=disable, cockroach://..., or memory (default: the embedded data, in memory)")
-	root.PersistentFlags().DurationVar(&e.timeout, "timeout", defaultTimeout, "stop a reading command (and a query) after this long")
+	root.PersistentFlags().DurationVar(&e.timeout, "timeout", defaultTimeout, "stop a command after this long (load: only when given)")
 	root.PersistentFlags().StringVar(&e.data, "data", os.Getenv("CAUSEWAY_DATA"), "a directory of curated files and their texts (default $CAUSEWAY_DATA, else the embedded data)")
-	// Every command but load and serve runs within --timeout; load is
-	// bounded by its input, serve gives --timeout to each request it
-	// answers, and both stop at Ctrl-C like every command.
+	// Every command but load and serve runs within --timeout; load, which
+	// a big corpus keeps busy for minutes, only within one given on its
+	// command line; serve gives --timeout to each request it answers. All
+	// stop at Ctrl-C like every command.
 	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error {
 		if e.timeout <= 0 {
 			return usageError{fmt.Errorf("--timeout must be positive, not %s", e.timeout)}
 		}
 		e.command = cmd.Name()
-		if cmd.Name() != "load" && cmd.Name() != "serve" {
+		bounded := cmd.Name() != "load" || cmd.Flags().Changed("timeout")
+		if bounded && cmd.Name() != "serve" {
 			ctx, cancel := context.WithTimeout(cmd.Context(), e.timeout)
 			e.cancel = cancel
 			cmd.SetContext(ctx)
