@@ -105,6 +105,36 @@ func (v *causalIndex) name(id int64) string {
 	return v.names[id]
 }
 
+// fillNames reads, in one batch, the names of the ids among ids whose
+// name the view has not read yet: sorting a neighbour list, or a search's
+// start nodes, by name otherwise reads each value in a transaction of its
+// own.
+func (v *causalIndex) fillNames(ids []int64) {
+	var (
+		missing []int64
+		refs    []cayleygraph.Ref
+	)
+	for _, id := range ids {
+		if v.names[id] == "" {
+			missing = append(missing, id)
+			refs = append(refs, v.refs[id])
+		}
+	}
+	if len(refs) < 2 {
+		return // name reads a single one as cheaply
+	}
+	values, err := valuesOf(v.ctx, v.qs, refs)
+	if err != nil {
+		if v.err == nil {
+			v.err = err
+		}
+		return
+	}
+	for i, id := range missing {
+		v.names[id] = nodeID(values[i])
+	}
+}
+
 // successors returns the causes-neighbours of id in the view's direction,
 // sorted by node id so that searches are deterministic, less those the
 // view's filter hides.
@@ -148,6 +178,7 @@ func (v *causalView) all(id int64) []int64 {
 		}
 		it.Close()
 	}
+	v.fillNames(ns)
 	sort.Slice(ns, func(i, j int) bool { return v.name(ns[i]) < v.name(ns[j]) })
 	ns = dedupe(ns)
 	cache[id] = ns

@@ -45,6 +45,8 @@ func newEnds(fwd *causalView, src, dst []int64) *ends {
 			e.dst = append(e.dst, n)
 		}
 	}
+	fwd.fillNames(e.src)
+	fwd.fillNames(e.dst)
 	byName := func(a, b int64) int { return strings.Compare(fwd.name(a), fwd.name(b)) }
 	slices.SortFunc(e.src, byName)
 	slices.SortFunc(e.dst, byName)

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 
+	cayleygraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
 
 	"github.com/causeway/causeway/graph/schema"
@@ -90,10 +91,19 @@ func text(v quad.Value) (string, string) {
 
 // Node reads the entity or factor with the given id. It reports false when
 // the store has no such node.
+//
+// On bolt it reads the node's quads from the index by subject, and of each
+// only its predicate and object, whose values it reads once each, in one
+// batch: an entity many sources declare is the subject of the same few
+// quads in each of them, thousands in a large corpus.
 func (s *Store) Node(ctx context.Context, id string) (Node, bool, error) {
 	n := Node{ID: id}
 	found := false
-	err := s.eachQuad(ctx, quad.Subject, quad.IRI(schema.NodeIRI(id)), func(q quad.Quad) {
+	each := s.eachQuad
+	if _, cached := s.cache.quads(quad.Subject, quad.IRI(schema.NodeIRI(id))); s.kv != nil && !cached {
+		each = s.eachPredicateObject
+	}
+	err := each(ctx, quad.Subject, quad.IRI(schema.NodeIRI(id)), func(q quad.Quad) {
 		p, _ := q.Predicate.(quad.IRI)
 		val, lang := text(q.Object)
 		switch string(p) {
@@ -123,6 +133,54 @@ func (s *Store) Node(ctx context.Context, id string) (Node, bool, error) {
 	sort.Strings(n.Aliases)
 	sort.Strings(n.AliasesZh)
 	return n, found, err
+}
+
+// eachPredicateObject calls fn, on a key-value store (bolt), with the
+// predicate and object of every quad that has v in direction dir, in the
+// order eachQuad gives them, leaving out their other values: it reads the
+// quads' primitives as the index lists them, and the values they name once
+// each, in one batch, where eachQuad reads the four values of every quad,
+// each in a transaction of its own.
+func (s *Store) eachPredicateObject(ctx context.Context, dir quad.Direction, v quad.Value, fn func(quad.Quad)) error {
+	ref := s.qs.ValueOf(v)
+	if ref == nil {
+		return nil
+	}
+	var (
+		pairs [][2]int
+		refs  []cayleygraph.Ref
+		index = map[interface{}]int{}
+	)
+	intern := func(r cayleygraph.Ref) int {
+		k := cayleygraph.ToKey(r)
+		if i, ok := index[k]; ok {
+			return i
+		}
+		index[k] = len(refs)
+		refs = append(refs, r)
+		return len(refs) - 1
+	}
+	it := s.qs.QuadIterator(dir, ref)
+	for it.Next(ctx) {
+		q := it.Result()
+		pairs = append(pairs, [2]int{intern(s.qs.QuadDirection(q, quad.Predicate)), intern(s.qs.QuadDirection(q, quad.Object))})
+	}
+	err := it.Err()
+	it.Close()
+	if err != nil {
+		return fmt.Errorf("read quads of %v: %w", v, err)
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	values, err := valuesOf(ctx, s.qs, refs)
+	if err != nil {
+		return fmt.Errorf("read quads of %v: %w", v, err)
+	}
+	for _, p := range pairs {
+		fn(quad.Quad{Predicate: values[p[0]], Object: values[p[1]]})
+	}
+	return nil
 }
 
 func appendNew(list []string, s string) []string {
