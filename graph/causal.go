@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strings"
 
 	cayleygraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/kv"
@@ -51,6 +52,9 @@ type causalIndex struct {
 	// links, when set, reads every curated link's ends and attributes at
 	// once, for a filter (see readAllRanks).
 	links func(context.Context, linkFields) ([]linkAttrs, error)
+	// known are refs of node ids a request has read already (see
+	// involvingRefs), which idOf need not look up.
+	known map[string]cayleygraph.Ref
 }
 
 func (s *Store) causalView(ctx context.Context) *causalView {
@@ -78,6 +82,13 @@ func (v *causalView) reversed() *causalView {
 // idOf returns the int64 id of a node given by IRI, and false when the store
 // does not know it.
 func (v *causalIndex) idOf(iri string) (int64, bool) {
+	if n, ok := strings.CutPrefix(iri, schema.NodeNS); ok {
+		if ref, ok := v.known[n]; ok {
+			id := v.intern(ref)
+			v.names[id] = n
+			return id, true
+		}
+	}
 	ref := v.qs.ValueOf(quad.IRI(iri))
 	if ref == nil {
 		return 0, false
@@ -162,27 +173,72 @@ func (v *causalView) all(id int64) []int64 {
 		cache[id] = nil
 		return nil
 	}
-	var ns []int64
-	if v.causes != nil && v.err == nil {
-		it := quadsWith(v.qs, dir, v.refs[id], v.causesRef)
-		for it.Next(v.ctx) {
-			q := it.Result()
-			if cayleygraph.ToKey(v.qs.QuadDirection(q, quad.Predicate)) == v.causes {
-				ns = append(ns, v.intern(v.qs.QuadDirection(q, other)))
-			}
-		}
-		if err := it.Err(); err != nil {
-			v.err = err
-		} else if err := v.ctx.Err(); err != nil {
-			v.err = err
-		}
-		it.Close()
-	}
+	ns := v.scan(id, dir, other)
 	v.fillNames(ns)
-	sort.Slice(ns, func(i, j int) bool { return v.name(ns[i]) < v.name(ns[j]) })
-	ns = dedupe(ns)
+	ns = v.sorted(ns)
 	cache[id] = ns
 	return ns
+}
+
+// scan reads the causes-neighbours of id from the store, unsorted: the
+// nodes in direction other of the causes quads with id in direction dir.
+func (v *causalView) scan(id int64, dir, other quad.Direction) []int64 {
+	var ns []int64
+	if v.causes == nil || v.err != nil {
+		return nil
+	}
+	it := quadsWith(v.qs, dir, v.refs[id], v.causesRef)
+	for it.Next(v.ctx) {
+		q := it.Result()
+		if cayleygraph.ToKey(v.qs.QuadDirection(q, quad.Predicate)) == v.causes {
+			ns = append(ns, v.intern(v.qs.QuadDirection(q, other)))
+		}
+	}
+	if err := it.Err(); err != nil {
+		v.err = err
+	} else if err := v.ctx.Err(); err != nil {
+		v.err = err
+	}
+	it.Close()
+	return ns
+}
+
+// sorted sorts a neighbour list by node id, without repeats.
+func (v *causalIndex) sorted(ns []int64) []int64 {
+	sort.Slice(ns, func(i, j int) bool { return v.name(ns[i]) < v.name(ns[j]) })
+	return dedupe(ns)
+}
+
+// prefetch reads the neighbour lists of ids (in the view's direction) that
+// the view has not read yet, and the names of all their nodes in one
+// batch: a search about to expand a layer of nodes reads it so, rather
+// than a batch of names per node. Ids below zero (a search's virtual
+// nodes) are left out.
+func (v *causalView) prefetch(ids []int64) {
+	cache, dir, other := v.out, quad.Subject, quad.Object
+	if v.reverse {
+		cache, dir, other = v.in, quad.Object, quad.Subject
+	}
+	if v.bulk != nil {
+		return // all reads every list at once
+	}
+	var (
+		read  []int64
+		lists [][]int64
+		all   []int64
+	)
+	for _, id := range ids {
+		if _, ok := cache[id]; ok || id < 0 {
+			continue
+		}
+		ns := v.scan(id, dir, other)
+		read, lists = append(read, id), append(lists, ns)
+		all = append(all, ns...)
+	}
+	v.fillNames(all)
+	for i, id := range read {
+		cache[id] = v.sorted(lists[i])
+	}
 }
 
 // readAll reads, once, every causes edge of the store through the view's

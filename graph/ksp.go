@@ -264,9 +264,11 @@ func (e *ends) meet(ctx context.Context, start int64, b blocked, max int) (*meet
 		var met bool
 		if len(ff) <= len(bf) {
 			m.fwdRadius++
+			e.prefetch(ff, false)
 			ff, met = layer(ff, e.next, false, b, m.fwd, m.bwd, m.fwdRadius)
 		} else {
 			m.bwdRadius++
+			e.prefetch(bf, true)
 			bf, met = layer(bf, e.in, true, b, m.bwd, m.fwd, m.bwdRadius)
 		}
 		if met {
@@ -275,6 +277,25 @@ func (e *ends) meet(ctx context.Context, start int64, b blocked, max int) (*meet
 		}
 	}
 	return nil, false
+}
+
+// prefetch reads, in one batch, the neighbour lists a layer of a walk
+// forwards (next) or backwards (in) from frontier will ask for.
+func (e *ends) prefetch(frontier []int64, backwards bool) {
+	view := e.fwd
+	if backwards {
+		view = e.rev
+	}
+	var ids []int64
+	for _, u := range frontier {
+		if backwards && e.isSrc[u] {
+			continue // its one predecessor is superSource
+		}
+		if _, ok := e.nextCache[u]; !ok || backwards {
+			ids = append(ids, u)
+		}
+	}
+	view.prefetch(ids)
 }
 
 // layer grows one walk of meet by a layer: the nodes step gives of each
@@ -658,9 +679,11 @@ func (e *ends) meetSets(ctx context.Context, starts, targets []int64, max int) (
 		var met bool
 		if len(ff) <= len(bf) {
 			fr++
+			e.prefetch(ff, false)
 			ff, met = layer(ff, e.next, false, none, fwd, bwd, fr)
 		} else {
 			br++
+			e.prefetch(bf, true)
 			bf, met = layer(bf, e.in, true, none, bwd, fwd, br)
 		}
 		if met {
@@ -714,6 +737,7 @@ func (r *reached) done() bool { return len(r.frontier) == 0 || r.radius >= r.max
 func (r *reached) growTo(radius, budget int) {
 	for r.radius < radius && !r.done() && len(r.frontier) <= budget && r.ctx.Err() == nil && r.e.err() == nil {
 		r.radius++
+		r.e.prefetch(r.frontier, true)
 		r.frontier, _ = layer(r.frontier, r.e.in, true, blocked{}, r.dist, nil, r.radius)
 	}
 }
