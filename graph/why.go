@@ -154,7 +154,8 @@ func (s *Store) tree(ctx context.Context, id string, maxDepth int, upstream bool
 		return Tree{}, view.err
 	}
 	// The tree shows every node within the depth, and the links of those
-	// nearer: read in bulk where the store can.
+	// nearer: read in bulk where the store can (in one query on
+	// PostgreSQL, with their values in one batch on bolt).
 	var within, nearer []string
 	for n, d := range dist {
 		within = append(within, view.name(n))
@@ -163,6 +164,9 @@ func (s *Store) tree(ctx context.Context, id string, maxDepth int, upstream bool
 		}
 	}
 	if err := s.prefetchNodes(ctx, within, nearer, upstream); err != nil {
+		return Tree{}, err
+	}
+	if err := s.preloadNodes(ctx, within, nearer, upstream); err != nil {
 		return Tree{}, err
 	}
 	links := newLinkCache(s, upstream)
