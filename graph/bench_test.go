@@ -402,6 +402,10 @@ func BenchmarkBoltStore(b *testing.B) {
 		{"trace/factor-entity", trace(env("FROM_ID"), entity2)},
 		{"trace/entity-factor", trace(entity, env("TO_ID"))},
 		{"trace/via", traceVia(env("FROM_ID"), env("TO_ID"), via)},
+		{"trace/entities-certain", func(s *Store) error {
+			_, err := s.Trace(ctx, TraceRequest{From: entity, To: entity2, MinHedge: schema.Certain, MaxDepth: DefaultMaxDepth, Limit: 10})
+			return err
+		}},
 		{"why/entity", tree(entity2, true)},
 		{"effects/entity", tree(entity2, false)},
 	}

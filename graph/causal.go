@@ -339,6 +339,14 @@ type edgeFilter struct {
 	out, in map[int64][]int64
 	// The keys of the refs of the link predicates.
 	cause, effect, hedge interface{}
+	// from and by are the keys of prov:wasDerivedFrom and
+	// prov:wasAttributedTo (a link's source and speaker); the refs are
+	// those of the predicates.
+	from, by                                      interface{}
+	causeRef, effectRef, hedgeRef, fromRef, byRef cayleygraph.Ref
+	// values are the values of refs read so far: a link's hedge, source
+	// and speaker are among a few values each, shared by every link.
+	values map[interface{}]quad.Value
 }
 
 // hedgeAll is the rank of the weakest hedge: a filter with it keeps every
@@ -365,6 +373,11 @@ func (v *causalView) withFilter(avoid map[int64]bool, maxRank int) *causalView {
 		ranks: map[[2]int64]int{}, read: map[int64]sides{},
 		out: map[int64][]int64{}, in: map[int64][]int64{},
 		cause: key(schema.PredCause), effect: key(schema.PredEffect), hedge: key(schema.PredHedge),
+		from: key(schema.ProvFrom), by: key(schema.ProvBy),
+		causeRef: v.qs.ValueOf(quad.IRI(schema.PredCause)), effectRef: v.qs.ValueOf(quad.IRI(schema.PredEffect)),
+		hedgeRef: v.qs.ValueOf(quad.IRI(schema.PredHedge)),
+		fromRef:  v.qs.ValueOf(quad.IRI(schema.ProvFrom)), byRef: v.qs.ValueOf(quad.IRI(schema.ProvBy)),
+		values: map[interface{}]quad.Value{},
 	}
 	return &causalView{causalIndex: v.causalIndex, reverse: v.reverse, filter: f}
 }
@@ -450,8 +463,12 @@ func (v *causalView) readRanks(node int64, end, other interface{}, reverse bool)
 	if end == nil || v.err != nil {
 		return
 	}
+	endRef := f.causeRef
+	if end == f.effect {
+		endRef = f.effectRef
+	}
 	var links []cayleygraph.Ref
-	it := v.qs.QuadIterator(quad.Object, v.refs[node])
+	it := quadsWith(v.qs, quad.Object, v.refs[node], endRef)
 	for it.Next(v.ctx) {
 		q := it.Result()
 		if cayleygraph.ToKey(v.qs.QuadDirection(q, quad.Predicate)) == end {
@@ -459,34 +476,54 @@ func (v *causalView) readRanks(node int64, end, other interface{}, reverse bool)
 		}
 	}
 	v.setErr(it)
-	for _, l := range links {
-		far, rank := int64(-1), hedgeAll+1
-		var src, sp string
-		it := v.qs.QuadIterator(quad.Subject, l)
+	otherRef := f.effectRef
+	if other == f.cause {
+		otherRef = f.causeRef
+	}
+	// objects calls fn with the object of each quad of the link l with
+	// the predicate pred: on bolt, one prefix of the index
+	// subject-predicate, in the order of every quad of l.
+	objects := func(l, pred cayleygraph.Ref, key interface{}, fn func(cayleygraph.Ref)) {
+		if key == nil {
+			return
+		}
+		it := quadsWith(v.qs, quad.Subject, l, pred)
 		for it.Next(v.ctx) {
 			q := it.Result()
-			switch cayleygraph.ToKey(v.qs.QuadDirection(q, quad.Predicate)) {
-			case other:
-				far = v.intern(v.qs.QuadDirection(q, quad.Object))
-			case f.hedge:
-				h, _ := text(v.qs.NameOf(v.qs.QuadDirection(q, quad.Object)))
-				if r := schema.HedgeRank(h); r >= 0 {
-					rank = r
-				}
-			default:
-				if v.only.active() {
-					if a, b, ok := linkSourceSpeaker(v.qs.Quad(q)); ok {
-						if a != "" {
-							src = a
-						}
-						if b != "" {
-							sp = b
-						}
-					}
-				}
+			if cayleygraph.ToKey(v.qs.QuadDirection(q, quad.Predicate)) == key {
+				fn(v.qs.QuadDirection(q, quad.Object))
 			}
 		}
 		v.setErr(it)
+	}
+	for _, l := range links {
+		far, rank := int64(-1), hedgeAll+1
+		var src, sp string
+		objects(l, otherRef, other, func(o cayleygraph.Ref) { far = v.intern(o) })
+		objects(l, f.hedgeRef, f.hedge, func(o cayleygraph.Ref) {
+			h, _ := text(v.valueOf(o))
+			if r := schema.HedgeRank(h); r >= 0 {
+				rank = r
+			}
+		})
+		if v.only.active() {
+			// The quads linkSourceSpeaker reads of a link.
+			for _, p := range []struct {
+				iri string
+				ref cayleygraph.Ref
+				key interface{}
+			}{{schema.ProvFrom, f.fromRef, f.from}, {schema.ProvBy, f.byRef, f.by}} {
+				objects(l, p.ref, p.key, func(o cayleygraph.Ref) {
+					a, b, _ := linkSourceSpeaker(quad.Quad{Predicate: quad.IRI(p.iri), Object: v.valueOf(o)})
+					if a != "" {
+						src = a
+					}
+					if b != "" {
+						sp = b
+					}
+				})
+			}
+		}
 		if far < 0 || !v.only.keep(src, sp) {
 			continue
 		}
@@ -498,6 +535,17 @@ func (v *causalView) readRanks(node int64, end, other interface{}, reverse bool)
 			f.ranks[pair] = rank
 		}
 	}
+}
+
+// valueOf returns the value of ref, reading each once for the filter.
+func (v *causalView) valueOf(ref cayleygraph.Ref) quad.Value {
+	k := cayleygraph.ToKey(ref)
+	if val, ok := v.filter.values[k]; ok {
+		return val
+	}
+	val := v.qs.NameOf(ref)
+	v.filter.values[k] = val
+	return val
 }
 
 // linkAttrs are what a filter reads of a curated link: its ends (node
