@@ -125,7 +125,14 @@ func TestRequestsOnEveryBackend(t *testing.T) {
 		{"trace from an entity", func(s *Store) (any, error) {
 			return s.Trace(ctx, TraceRequest{From: "英偉達", To: "拋售", MaxDepth: 8, Limit: 10})
 		}},
+		{"trace through a node", func(s *Store) (any, error) {
+			return s.Trace(ctx, TraceRequest{From: "AI資本開支", To: "拋售", Via: "缺電", MaxDepth: 8, Limit: 10})
+		}},
+		{"trace between entities", func(s *Store) (any, error) {
+			return s.Trace(ctx, TraceRequest{From: "nvidia", To: "microsoft", MaxDepth: 8, Limit: 10})
+		}},
 		{"why", func(s *Store) (any, error) { return s.Why(ctx, TreeRequest{Name: "拋售", MaxDepth: 4}) }},
+		{"why of an entity", func(s *Store) (any, error) { return s.Why(ctx, TreeRequest{Name: "Oracle", MaxDepth: 4}) }},
 		{"effects of an entity", func(s *Store) (any, error) { return s.Effects(ctx, TreeRequest{Name: "英偉達", MaxDepth: 3}) }},
 		{"effects", func(s *Store) (any, error) { return s.Effects(ctx, TreeRequest{Name: "缺電", MaxDepth: 4}) }},
 		{"loops", func(s *Store) (any, error) { return s.Loops(ctx, LoopsRequest{}) }},

@@ -339,7 +339,9 @@ func BenchmarkLoadBackends(b *testing.B) {
 // bolt store given by CAUSEWAY_BENCH_BOLT (a path, say one loaded from
 // bench/gen's 1M corpus) with the names of its queries.env in
 // CAUSEWAY_BENCH_FROM_ID, _FROM_LABEL, _FROM_PART, _TO_ID, _TO_LABEL and
-// _TO_PART; it is skipped without them. Each iteration opens the store
+// _TO_PART, and two entities and a node to pass in _ENTITY, _ENTITY2 and
+// _VIA (by default company-0000, market-0001 and f000003, names of
+// bench/gen's corpus); it is skipped without a store. Each iteration opens the store
 // afresh, as a command does, so no cache outlives it.
 func BenchmarkBoltStore(b *testing.B) {
 	path := os.Getenv("CAUSEWAY_BENCH_BOLT")
@@ -347,6 +349,12 @@ func BenchmarkBoltStore(b *testing.B) {
 		b.Skip("CAUSEWAY_BENCH_BOLT names no bolt store")
 	}
 	env := func(k string) string { return os.Getenv("CAUSEWAY_BENCH_" + k) }
+	envOr := func(k, def string) string {
+		if v := env(k); v != "" {
+			return v
+		}
+		return def
+	}
 	ctx := context.Background()
 	trace := func(from, to string) func(*Store) error {
 		return func(s *Store) error {
@@ -354,6 +362,15 @@ func BenchmarkBoltStore(b *testing.B) {
 			return err
 		}
 	}
+	traceVia := func(from, to, via string) func(*Store) error {
+		return func(s *Store) error {
+			_, err := s.Trace(ctx, TraceRequest{From: from, To: to, Via: via, MaxDepth: DefaultMaxDepth, Limit: 10})
+			return err
+		}
+	}
+	// The entities bench/gen's pool shares across sources: the first are
+	// involved in the most factors (company-0000 in 2,145 at 1M).
+	entity, entity2, via := envOr("ENTITY", "company-0000"), envOr("ENTITY2", "market-0001"), envOr("VIA", "f000003")
 	tree := func(name string, upstream bool) func(*Store) error {
 		return func(s *Store) error {
 			req := TreeRequest{Name: name, MaxDepth: 4}
@@ -381,6 +398,16 @@ func BenchmarkBoltStore(b *testing.B) {
 		{"why/substring", tree(env("TO_PART"), true)},
 		{"effects/label", tree(env("FROM_LABEL"), false)},
 		{"effects/substring", tree(env("FROM_PART"), false)},
+		{"trace/entities", trace(entity, entity2)},
+		{"trace/factor-entity", trace(env("FROM_ID"), entity2)},
+		{"trace/entity-factor", trace(entity, env("TO_ID"))},
+		{"trace/via", traceVia(env("FROM_ID"), env("TO_ID"), via)},
+		{"trace/entities-certain", func(s *Store) error {
+			_, err := s.Trace(ctx, TraceRequest{From: entity, To: entity2, MinHedge: schema.Certain, MaxDepth: DefaultMaxDepth, Limit: 10})
+			return err
+		}},
+		{"why/entity", tree(entity2, true)},
+		{"effects/entity", tree(entity2, false)},
 	}
 	for _, c := range cases {
 		b.Run(c.name, func(b *testing.B) {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strings"
 
 	cayleygraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/kv"
@@ -51,6 +52,9 @@ type causalIndex struct {
 	// links, when set, reads every curated link's ends and attributes at
 	// once, for a filter (see readAllRanks).
 	links func(context.Context, linkFields) ([]linkAttrs, error)
+	// known are refs of node ids a request has read already (see
+	// involvingRefs), which idOf need not look up.
+	known map[string]cayleygraph.Ref
 }
 
 func (s *Store) causalView(ctx context.Context) *causalView {
@@ -78,6 +82,13 @@ func (v *causalView) reversed() *causalView {
 // idOf returns the int64 id of a node given by IRI, and false when the store
 // does not know it.
 func (v *causalIndex) idOf(iri string) (int64, bool) {
+	if n, ok := strings.CutPrefix(iri, schema.NodeNS); ok {
+		if ref, ok := v.known[n]; ok {
+			id := v.intern(ref)
+			v.names[id] = n
+			return id, true
+		}
+	}
 	ref := v.qs.ValueOf(quad.IRI(iri))
 	if ref == nil {
 		return 0, false
@@ -103,6 +114,36 @@ func (v *causalIndex) name(id int64) string {
 		v.names[id] = nodeID(v.qs.NameOf(v.refs[id]))
 	}
 	return v.names[id]
+}
+
+// fillNames reads, in one batch, the names of the ids among ids whose
+// name the view has not read yet: sorting a neighbour list, or a search's
+// start nodes, by name otherwise reads each value in a transaction of its
+// own.
+func (v *causalIndex) fillNames(ids []int64) {
+	var (
+		missing []int64
+		refs    []cayleygraph.Ref
+	)
+	for _, id := range ids {
+		if v.names[id] == "" {
+			missing = append(missing, id)
+			refs = append(refs, v.refs[id])
+		}
+	}
+	if len(refs) < 2 {
+		return // name reads a single one as cheaply
+	}
+	values, err := valuesOf(v.ctx, v.qs, refs)
+	if err != nil {
+		if v.err == nil {
+			v.err = err
+		}
+		return
+	}
+	for i, id := range missing {
+		v.names[id] = nodeID(values[i])
+	}
 }
 
 // successors returns the causes-neighbours of id in the view's direction,
@@ -132,26 +173,72 @@ func (v *causalView) all(id int64) []int64 {
 		cache[id] = nil
 		return nil
 	}
-	var ns []int64
-	if v.causes != nil && v.err == nil {
-		it := quadsWith(v.qs, dir, v.refs[id], v.causesRef)
-		for it.Next(v.ctx) {
-			q := it.Result()
-			if cayleygraph.ToKey(v.qs.QuadDirection(q, quad.Predicate)) == v.causes {
-				ns = append(ns, v.intern(v.qs.QuadDirection(q, other)))
-			}
-		}
-		if err := it.Err(); err != nil {
-			v.err = err
-		} else if err := v.ctx.Err(); err != nil {
-			v.err = err
-		}
-		it.Close()
-	}
-	sort.Slice(ns, func(i, j int) bool { return v.name(ns[i]) < v.name(ns[j]) })
-	ns = dedupe(ns)
+	ns := v.scan(id, dir, other)
+	v.fillNames(ns)
+	ns = v.sorted(ns)
 	cache[id] = ns
 	return ns
+}
+
+// scan reads the causes-neighbours of id from the store, unsorted: the
+// nodes in direction other of the causes quads with id in direction dir.
+func (v *causalView) scan(id int64, dir, other quad.Direction) []int64 {
+	var ns []int64
+	if v.causes == nil || v.err != nil {
+		return nil
+	}
+	it := quadsWith(v.qs, dir, v.refs[id], v.causesRef)
+	for it.Next(v.ctx) {
+		q := it.Result()
+		if cayleygraph.ToKey(v.qs.QuadDirection(q, quad.Predicate)) == v.causes {
+			ns = append(ns, v.intern(v.qs.QuadDirection(q, other)))
+		}
+	}
+	if err := it.Err(); err != nil {
+		v.err = err
+	} else if err := v.ctx.Err(); err != nil {
+		v.err = err
+	}
+	it.Close()
+	return ns
+}
+
+// sorted sorts a neighbour list by node id, without repeats.
+func (v *causalIndex) sorted(ns []int64) []int64 {
+	sort.Slice(ns, func(i, j int) bool { return v.name(ns[i]) < v.name(ns[j]) })
+	return dedupe(ns)
+}
+
+// prefetch reads the neighbour lists of ids (in the view's direction) that
+// the view has not read yet, and the names of all their nodes in one
+// batch: a search about to expand a layer of nodes reads it so, rather
+// than a batch of names per node. Ids below zero (a search's virtual
+// nodes) are left out.
+func (v *causalView) prefetch(ids []int64) {
+	cache, dir, other := v.out, quad.Subject, quad.Object
+	if v.reverse {
+		cache, dir, other = v.in, quad.Object, quad.Subject
+	}
+	if v.bulk != nil {
+		return // all reads every list at once
+	}
+	var (
+		read  []int64
+		lists [][]int64
+		all   []int64
+	)
+	for _, id := range ids {
+		if _, ok := cache[id]; ok || id < 0 {
+			continue
+		}
+		ns := v.scan(id, dir, other)
+		read, lists = append(read, id), append(lists, ns)
+		all = append(all, ns...)
+	}
+	v.fillNames(all)
+	for i, id := range read {
+		cache[id] = v.sorted(lists[i])
+	}
 }
 
 // readAll reads, once, every causes edge of the store through the view's
@@ -252,6 +339,14 @@ type edgeFilter struct {
 	out, in map[int64][]int64
 	// The keys of the refs of the link predicates.
 	cause, effect, hedge interface{}
+	// from and by are the keys of prov:wasDerivedFrom and
+	// prov:wasAttributedTo (a link's source and speaker); the refs are
+	// those of the predicates.
+	from, by                                      interface{}
+	causeRef, effectRef, hedgeRef, fromRef, byRef cayleygraph.Ref
+	// values are the values of refs read so far: a link's hedge, source
+	// and speaker are among a few values each, shared by every link.
+	values map[interface{}]quad.Value
 }
 
 // hedgeAll is the rank of the weakest hedge: a filter with it keeps every
@@ -278,6 +373,11 @@ func (v *causalView) withFilter(avoid map[int64]bool, maxRank int) *causalView {
 		ranks: map[[2]int64]int{}, read: map[int64]sides{},
 		out: map[int64][]int64{}, in: map[int64][]int64{},
 		cause: key(schema.PredCause), effect: key(schema.PredEffect), hedge: key(schema.PredHedge),
+		from: key(schema.ProvFrom), by: key(schema.ProvBy),
+		causeRef: v.qs.ValueOf(quad.IRI(schema.PredCause)), effectRef: v.qs.ValueOf(quad.IRI(schema.PredEffect)),
+		hedgeRef: v.qs.ValueOf(quad.IRI(schema.PredHedge)),
+		fromRef:  v.qs.ValueOf(quad.IRI(schema.ProvFrom)), byRef: v.qs.ValueOf(quad.IRI(schema.ProvBy)),
+		values: map[interface{}]quad.Value{},
 	}
 	return &causalView{causalIndex: v.causalIndex, reverse: v.reverse, filter: f}
 }
@@ -363,8 +463,12 @@ func (v *causalView) readRanks(node int64, end, other interface{}, reverse bool)
 	if end == nil || v.err != nil {
 		return
 	}
+	endRef := f.causeRef
+	if end == f.effect {
+		endRef = f.effectRef
+	}
 	var links []cayleygraph.Ref
-	it := v.qs.QuadIterator(quad.Object, v.refs[node])
+	it := quadsWith(v.qs, quad.Object, v.refs[node], endRef)
 	for it.Next(v.ctx) {
 		q := it.Result()
 		if cayleygraph.ToKey(v.qs.QuadDirection(q, quad.Predicate)) == end {
@@ -372,34 +476,54 @@ func (v *causalView) readRanks(node int64, end, other interface{}, reverse bool)
 		}
 	}
 	v.setErr(it)
-	for _, l := range links {
-		far, rank := int64(-1), hedgeAll+1
-		var src, sp string
-		it := v.qs.QuadIterator(quad.Subject, l)
+	otherRef := f.effectRef
+	if other == f.cause {
+		otherRef = f.causeRef
+	}
+	// objects calls fn with the object of each quad of the link l with
+	// the predicate pred: on bolt, one prefix of the index
+	// subject-predicate, in the order of every quad of l.
+	objects := func(l, pred cayleygraph.Ref, key interface{}, fn func(cayleygraph.Ref)) {
+		if key == nil {
+			return
+		}
+		it := quadsWith(v.qs, quad.Subject, l, pred)
 		for it.Next(v.ctx) {
 			q := it.Result()
-			switch cayleygraph.ToKey(v.qs.QuadDirection(q, quad.Predicate)) {
-			case other:
-				far = v.intern(v.qs.QuadDirection(q, quad.Object))
-			case f.hedge:
-				h, _ := text(v.qs.NameOf(v.qs.QuadDirection(q, quad.Object)))
-				if r := schema.HedgeRank(h); r >= 0 {
-					rank = r
-				}
-			default:
-				if v.only.active() {
-					if a, b, ok := linkSourceSpeaker(v.qs.Quad(q)); ok {
-						if a != "" {
-							src = a
-						}
-						if b != "" {
-							sp = b
-						}
-					}
-				}
+			if cayleygraph.ToKey(v.qs.QuadDirection(q, quad.Predicate)) == key {
+				fn(v.qs.QuadDirection(q, quad.Object))
 			}
 		}
 		v.setErr(it)
+	}
+	for _, l := range links {
+		far, rank := int64(-1), hedgeAll+1
+		var src, sp string
+		objects(l, otherRef, other, func(o cayleygraph.Ref) { far = v.intern(o) })
+		objects(l, f.hedgeRef, f.hedge, func(o cayleygraph.Ref) {
+			h, _ := text(v.valueOf(o))
+			if r := schema.HedgeRank(h); r >= 0 {
+				rank = r
+			}
+		})
+		if v.only.active() {
+			// The quads linkSourceSpeaker reads of a link.
+			for _, p := range []struct {
+				iri string
+				ref cayleygraph.Ref
+				key interface{}
+			}{{schema.ProvFrom, f.fromRef, f.from}, {schema.ProvBy, f.byRef, f.by}} {
+				objects(l, p.ref, p.key, func(o cayleygraph.Ref) {
+					a, b, _ := linkSourceSpeaker(quad.Quad{Predicate: quad.IRI(p.iri), Object: v.valueOf(o)})
+					if a != "" {
+						src = a
+					}
+					if b != "" {
+						sp = b
+					}
+				})
+			}
+		}
 		if far < 0 || !v.only.keep(src, sp) {
 			continue
 		}
@@ -411,6 +535,17 @@ func (v *causalView) readRanks(node int64, end, other interface{}, reverse bool)
 			f.ranks[pair] = rank
 		}
 	}
+}
+
+// valueOf returns the value of ref, reading each once for the filter.
+func (v *causalView) valueOf(ref cayleygraph.Ref) quad.Value {
+	k := cayleygraph.ToKey(ref)
+	if val, ok := v.filter.values[k]; ok {
+		return val
+	}
+	val := v.qs.NameOf(ref)
+	v.filter.values[k] = val
+	return val
 }
 
 // linkAttrs are what a filter reads of a curated link: its ends (node

@@ -25,6 +25,14 @@ import (
 // subjects' values in one batch: an entity many factors name is the
 // object of many other quads too, each read value by value elsewhere.
 func (s *Store) involving(ctx context.Context, id string) ([]string, error) {
+	out, _, err := s.involvingRefs(ctx, id)
+	return out, err
+}
+
+// involvingRefs is involving, with, on bolt, the refs of the factors by id
+// (nil elsewhere): a search that starts from them then need not look
+// their refs up again, nor read their names.
+func (s *Store) involvingRefs(ctx context.Context, id string) ([]string, map[string]cayleygraph.Ref, error) {
 	var out []string
 	add := func(v quad.Value) {
 		if f := nodeID(v); f != "" {
@@ -38,12 +46,12 @@ func (s *Store) involving(ctx context.Context, id string) ([]string, error) {
 			}
 		})
 		slices.Sort(out)
-		return slices.Compact(out), err
+		return slices.Compact(out), nil, err
 	}
 	entity := s.qs.ValueOf(quad.IRI(schema.NodeIRI(id)))
 	involves := s.qs.ValueOf(quad.IRI(schema.PredInvolves))
 	if entity == nil || involves == nil {
-		return nil, nil
+		return nil, nil, nil
 	}
 	key := cayleygraph.ToKey(involves)
 	var factors []cayleygraph.Ref
@@ -56,17 +64,21 @@ func (s *Store) involving(ctx context.Context, id string) ([]string, error) {
 	err := it.Err()
 	it.Close()
 	if err != nil {
-		return nil, fmt.Errorf("read the factors involving %s: %w", id, err)
+		return nil, nil, fmt.Errorf("read the factors involving %s: %w", id, err)
 	}
 	values, err := valuesOf(ctx, s.qs, factors)
 	if err != nil {
-		return nil, fmt.Errorf("read the factors involving %s: %w", id, err)
+		return nil, nil, fmt.Errorf("read the factors involving %s: %w", id, err)
 	}
-	for _, v := range values {
+	refs := make(map[string]cayleygraph.Ref, len(values))
+	for i, v := range values {
 		add(v)
+		if f := nodeID(v); f != "" {
+			refs[f] = factors[i]
+		}
 	}
 	slices.Sort(out)
-	return slices.Compact(out), ctx.Err()
+	return slices.Compact(out), refs, ctx.Err()
 }
 
 // endpoint returns the ids of the factors a node stands for in a causal
@@ -76,6 +88,19 @@ func (s *Store) endpoint(ctx context.Context, n Node) ([]string, error) {
 		return []string{n.ID}, nil
 	}
 	return s.involving(ctx, n.ID)
+}
+
+// endpointRefs is endpoint, adding to refs, on bolt, the refs of an
+// entity's factors by id (see involvingRefs).
+func (s *Store) endpointRefs(ctx context.Context, n Node, refs map[string]cayleygraph.Ref) ([]string, error) {
+	if n.Kind != schema.KindEntity {
+		return []string{n.ID}, nil
+	}
+	ids, known, err := s.involvingRefs(ctx, n.ID)
+	for id, r := range known {
+		refs[id] = r
+	}
+	return ids, err
 }
 
 // endpoints is endpoint for an optional node: nil for none.

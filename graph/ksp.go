@@ -29,10 +29,13 @@ type ends struct {
 	nextCache map[int64][]int64
 	// steps counts the neighbour lists the search asked for: its work.
 	steps int
+	// budget is the largest frontier a reached walk grows from
+	// (reachBudget; less in tests).
+	budget int
 }
 
 func newEnds(fwd *causalView, src, dst []int64) *ends {
-	e := &ends{fwd: fwd, rev: fwd.reversed(), isSrc: map[int64]bool{}, isDst: map[int64]bool{}, nextCache: map[int64][]int64{}}
+	e := &ends{fwd: fwd, rev: fwd.reversed(), isSrc: map[int64]bool{}, isDst: map[int64]bool{}, nextCache: map[int64][]int64{}, budget: reachBudget}
 	for _, n := range src {
 		if !e.isSrc[n] {
 			e.isSrc[n] = true
@@ -45,6 +48,8 @@ func newEnds(fwd *causalView, src, dst []int64) *ends {
 			e.dst = append(e.dst, n)
 		}
 	}
+	fwd.fillNames(e.src)
+	fwd.fillNames(e.dst)
 	byName := func(a, b int64) int { return strings.Compare(fwd.name(a), fwd.name(b)) }
 	slices.SortFunc(e.src, byName)
 	slices.SortFunc(e.dst, byName)
@@ -259,9 +264,11 @@ func (e *ends) meet(ctx context.Context, start int64, b blocked, max int) (*meet
 		var met bool
 		if len(ff) <= len(bf) {
 			m.fwdRadius++
+			e.prefetch(ff, false)
 			ff, met = layer(ff, e.next, false, b, m.fwd, m.bwd, m.fwdRadius)
 		} else {
 			m.bwdRadius++
+			e.prefetch(bf, true)
 			bf, met = layer(bf, e.in, true, b, m.bwd, m.fwd, m.bwdRadius)
 		}
 		if met {
@@ -270,6 +277,25 @@ func (e *ends) meet(ctx context.Context, start int64, b blocked, max int) (*meet
 		}
 	}
 	return nil, false
+}
+
+// prefetch reads, in one batch, the neighbour lists a layer of a walk
+// forwards (next) or backwards (in) from frontier will ask for.
+func (e *ends) prefetch(frontier []int64, backwards bool) {
+	view := e.fwd
+	if backwards {
+		view = e.rev
+	}
+	var ids []int64
+	for _, u := range frontier {
+		if backwards && e.isSrc[u] {
+			continue // its one predecessor is superSource
+		}
+		if _, ok := e.nextCache[u]; !ok || backwards {
+			ids = append(ids, u)
+		}
+	}
+	view.prefetch(ids)
 }
 
 // layer grows one walk of meet by a layer: the nodes step gives of each
@@ -486,71 +512,249 @@ func (e *ends) yen(ctx context.Context, maxHops, limit int, shortest spurSearch)
 // (to a via node, if the path has not passed one, and on to superSink)
 // cannot fit in the hops left. Its work is bounded by the context, which
 // it checks at every step.
+//
+// What it knows of the legs left it reads lazily (see reach): the length
+// of the shortest path, and whether there is one at all, come from two
+// bidirectional searches (superSource to the via nodes, the via nodes to
+// superSink: meetSets), and the distances it prunes by from walks
+// backwards from superSink and from the via nodes that grow only while
+// their frontiers are small. Beyond what a walk has reached a node is at
+// least one step further than its radius, a bound that prunes less but
+// never wrongly: the paths, and their order, are those of the exact
+// distances (pathsThroughByWalk in the tests, the search this one
+// replaces, which walked the whole graph within the depth first).
 func (e *ends) pathsThrough(ctx context.Context, via map[int64]bool, maxHops, limit int) [][]int64 {
 	maxEdges := maxHops + 2
-	none := blocked{}
-	dist := e.distancesToSink(ctx, none, maxEdges)
 	var vias []int64
 	for v := range via {
 		vias = append(vias, v)
 	}
-	toVia := e.distancesTo(ctx, vias, none, maxEdges)
-	// viaLeft bounds from below the hops from a via node to superSink.
-	viaLeft := -1
-	for _, v := range vias {
-		if d, ok := dist[v]; ok && (viaLeft < 0 || d < viaLeft) {
-			viaLeft = d
-		}
-	}
-	if viaLeft < 0 {
-		return nil
-	}
-	need := func(w int64, passed bool) (int, bool) {
-		if passed {
-			d, ok := dist[w]
-			return d, ok
-		}
-		d, ok := toVia[w]
-		return d + viaLeft, ok
-	}
-	d0, ok := need(superSource, false)
+	slices.Sort(vias)
+	// viaLeft is the fewest hops from a via node to superSink, toVia the
+	// fewest from superSource to a via node.
+	viaLeft, ok := e.meetSets(ctx, vias, []int64{superSink}, maxEdges)
 	if !ok {
 		return nil
+	}
+	toVia, ok := e.meetSets(ctx, []int64{superSource}, vias, maxEdges)
+	if !ok {
+		return nil
+	}
+	toSink := e.reach(ctx, []int64{superSink}, maxEdges)
+	toAVia := e.reach(ctx, vias, maxEdges)
+	// need bounds from below the hops from w to superSink, through a via
+	// node unless the path has passed one; false when there is none.
+	need := func(w int64, passed bool) (int, bool) {
+		if passed {
+			return toSink.atLeast(w)
+		}
+		d, ok := toAVia.atLeast(w)
+		return d + viaLeft, ok
 	}
 	var out [][]int64
 	onPath := map[int64]bool{superSource: true}
 	path := []int64{superSource}
 	stopped := func() bool { return ctx.Err() != nil || e.err() != nil }
-	for length := max(d0, 3); length <= maxEdges && len(out) < limit && !stopped(); length++ {
-		var walk func(u int64, passed bool)
-		walk = func(u int64, passed bool) {
-			steps := len(path) - 1
-			if u == superSink {
-				if steps == length && passed {
-					out = append(out, slices.Clone(path))
-				}
-				return
-			}
-			for _, w := range e.out(u) {
-				if len(out) >= limit || stopped() {
-					return
-				}
-				if onPath[w] {
-					continue
-				}
-				p := passed || via[w]
-				dw, ok := need(w, p)
-				if !ok || steps+1+dw > length {
-					continue
-				}
-				onPath[w] = true
-				path = append(path, w)
-				walk(w, p)
-				path = path[:len(path)-1]
-				onPath[w] = false
+	// The distances are those of the graph the walks backwards see, where
+	// the start nodes follow superSource alone; the enumeration follows
+	// out, where a path may enter a start node on its way. So a path
+	// that does may be longer than a node's distance says, and the
+	// enumeration with exact distances left it out; fits does the same,
+	// reading the distances of its nodes exactly (meetSets, once each).
+	exact := [2]map[int64]int{{}, {}}
+	exactNeed := func(w int64, passed bool) (int, bool) {
+		k := 0
+		if passed {
+			k = 1
+		}
+		if d, ok := exact[k][w]; ok {
+			return d, d >= 0
+		}
+		var d int
+		var ok bool
+		if passed {
+			d, ok = e.meetSets(ctx, []int64{w}, []int64{superSink}, maxEdges)
+		} else {
+			d, ok = e.meetSets(ctx, []int64{w}, vias, maxEdges)
+			d += viaLeft
+		}
+		if !ok {
+			d = -1
+		}
+		exact[k][w] = d
+		return d, ok
+	}
+	fits := func(length int) bool {
+		if !slices.ContainsFunc(path[2:], func(w int64) bool { return e.isSrc[w] }) {
+			return true
+		}
+		passed := false
+		for k, w := range path[1:] {
+			passed = passed || via[w]
+			if d, ok := exactNeed(w, passed); !ok || k+1+d > length {
+				return false
 			}
 		}
-		walk(superSource, false)
+		return true
+	}
+	// The walks grow while their frontiers are within budget; a length
+	// whose enumeration takes more steps than workPerBudget times that
+	// starts again with the budget four times larger, while a walk can
+	// grow: the work of each length is at most a few times the larger of
+	// the enumeration's with exact distances and the walks'.
+	budget := e.budget
+	for length := max(toVia+viaLeft, 3); length <= maxEdges && len(out) < limit && !stopped(); length++ {
+		for {
+			toSink.growTo(length-1, budget)
+			toAVia.growTo(length-1-viaLeft, budget)
+			canGrow := toSink.short(length-1) || toAVia.short(length-1-viaLeft)
+			found, work, aborted := len(out), 0, false
+			var walk func(u int64, passed bool)
+			walk = func(u int64, passed bool) {
+				steps := len(path) - 1
+				if u == superSink {
+					if steps == length && passed && fits(length) {
+						out = append(out, slices.Clone(path))
+					}
+					return
+				}
+				if work++; canGrow && work > workPerBudget*budget {
+					aborted = true
+				}
+				for _, w := range e.out(u) {
+					if len(out) >= limit || aborted || stopped() {
+						return
+					}
+					if onPath[w] {
+						continue
+					}
+					p := passed || via[w]
+					dw, ok := need(w, p)
+					if !ok || steps+1+dw > length {
+						continue
+					}
+					onPath[w] = true
+					path = append(path, w)
+					walk(w, p)
+					path = path[:len(path)-1]
+					onPath[w] = false
+				}
+			}
+			walk(superSource, false)
+			if !aborted {
+				break
+			}
+			out, budget = out[:found], budget*4
+		}
 	}
 	return out
+}
+
+// meetSets returns the fewest edges of a path from one of starts to one
+// of targets in the graph the walk backwards sees (see next), of at most
+// max, and false when there is none: a bidirectional breadth-first search,
+// as meet, from and to sets of nodes, growing the smaller frontier.
+func (e *ends) meetSets(ctx context.Context, starts, targets []int64, max int) (int, bool) {
+	stop := func() bool { return ctx.Err() != nil || e.err() != nil }
+	fwd, bwd := map[int64]int{}, map[int64]int{}
+	var ff, bf []int64
+	for _, n := range starts {
+		if _, ok := fwd[n]; !ok {
+			fwd[n] = 0
+			ff = append(ff, n)
+		}
+	}
+	for _, n := range targets {
+		if _, ok := fwd[n]; ok {
+			return 0, true
+		}
+		if _, ok := bwd[n]; !ok {
+			bwd[n] = 0
+			bf = append(bf, n)
+		}
+	}
+	none := blocked{}
+	fr, br := 0, 0
+	for fr+br < max && len(ff) > 0 && len(bf) > 0 && !stop() {
+		var met bool
+		if len(ff) <= len(bf) {
+			fr++
+			e.prefetch(ff, false)
+			ff, met = layer(ff, e.next, false, none, fwd, bwd, fr)
+		} else {
+			br++
+			e.prefetch(bf, true)
+			bf, met = layer(bf, e.in, true, none, bwd, fwd, br)
+		}
+		if met {
+			return fr + br, true
+		}
+	}
+	return 0, false
+}
+
+// reached is a breadth-first walk backwards (through in) from a set of
+// nodes, grown a layer at a time as a search asks, and only while its
+// frontier stays small: it knows the distance of every node within its
+// radius, and of every other that it is further.
+type reached struct {
+	e        *ends
+	ctx      context.Context
+	dist     map[int64]int
+	frontier []int64
+	radius   int
+	// max is the furthest it walks.
+	max int
+}
+
+// reachBudget is the largest frontier a reached walk grows from at first:
+// a walk backwards from a node many reach, in a large store, soon has
+// most of the graph in its next layer, which the search, guided by the
+// layers before, need not read. workPerBudget is the steps of the
+// enumeration per node of budget that make the walks grow further.
+const (
+	reachBudget   = 64
+	workPerBudget = 16
+)
+
+// reach starts a walk backwards from starts, of at most max edges.
+func (e *ends) reach(ctx context.Context, starts []int64, max int) *reached {
+	r := &reached{e: e, ctx: ctx, dist: map[int64]int{}, max: max}
+	for _, n := range starts {
+		if _, ok := r.dist[n]; !ok {
+			r.dist[n] = 0
+			r.frontier = append(r.frontier, n)
+		}
+	}
+	return r
+}
+
+// done tells that the walk has reached every node it can.
+func (r *reached) done() bool { return len(r.frontier) == 0 || r.radius >= r.max }
+
+// growTo grows the walk up to radius, or less while its frontier is
+// larger than budget.
+func (r *reached) growTo(radius, budget int) {
+	for r.radius < radius && !r.done() && len(r.frontier) <= budget && r.ctx.Err() == nil && r.e.err() == nil {
+		r.radius++
+		r.e.prefetch(r.frontier, true)
+		r.frontier, _ = layer(r.frontier, r.e.in, true, blocked{}, r.dist, nil, r.radius)
+	}
+}
+
+// short tells that the walk has stopped short of radius for its budget:
+// it could grow further.
+func (r *reached) short(radius int) bool { return r.radius < radius && !r.done() }
+
+// atLeast returns the distance of w, if the walk has reached it, and
+// otherwise a bound from below: one more than the radius. It reports
+// false when w is out of reach (the walk is done and has not reached it).
+func (r *reached) atLeast(w int64) (int, bool) {
+	if d, ok := r.dist[w]; ok {
+		return d, true
+	}
+	if r.done() {
+		return 0, false
+	}
+	return r.radius + 1, true
 }

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 
+	cayleygraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
 
 	"github.com/causeway/causeway/graph/schema"
@@ -90,10 +91,19 @@ func text(v quad.Value) (string, string) {
 
 // Node reads the entity or factor with the given id. It reports false when
 // the store has no such node.
+//
+// On bolt it reads the node's quads from the index by subject, and of each
+// only its predicate and object, whose values it reads once each, in one
+// batch: an entity many sources declare is the subject of the same few
+// quads in each of them, thousands in a large corpus.
 func (s *Store) Node(ctx context.Context, id string) (Node, bool, error) {
 	n := Node{ID: id}
 	found := false
-	err := s.eachQuad(ctx, quad.Subject, quad.IRI(schema.NodeIRI(id)), func(q quad.Quad) {
+	each := s.eachQuad
+	if _, cached := s.cache.quads(quad.Subject, quad.IRI(schema.NodeIRI(id))); s.kv != nil && !cached {
+		each = s.eachPredicateObject
+	}
+	err := each(ctx, quad.Subject, quad.IRI(schema.NodeIRI(id)), func(q quad.Quad) {
 		p, _ := q.Predicate.(quad.IRI)
 		val, lang := text(q.Object)
 		switch string(p) {
@@ -123,6 +133,180 @@ func (s *Store) Node(ctx context.Context, id string) (Node, bool, error) {
 	sort.Strings(n.Aliases)
 	sort.Strings(n.AliasesZh)
 	return n, found, err
+}
+
+// eachPredicateObject calls fn, on a key-value store (bolt), with the
+// predicate and object of every quad that has v in direction dir, in the
+// order eachQuad gives them, leaving out their other values: it reads the
+// quads' primitives as the index lists them, and the values they name once
+// each, in one batch, where eachQuad reads the four values of every quad,
+// each in a transaction of its own.
+func (s *Store) eachPredicateObject(ctx context.Context, dir quad.Direction, v quad.Value, fn func(quad.Quad)) error {
+	ref := s.qs.ValueOf(v)
+	if ref == nil {
+		return nil
+	}
+	var (
+		pairs [][2]int
+		refs  []cayleygraph.Ref
+		index = map[interface{}]int{}
+	)
+	intern := func(r cayleygraph.Ref) int {
+		k := cayleygraph.ToKey(r)
+		if i, ok := index[k]; ok {
+			return i
+		}
+		index[k] = len(refs)
+		refs = append(refs, r)
+		return len(refs) - 1
+	}
+	it := s.qs.QuadIterator(dir, ref)
+	for it.Next(ctx) {
+		q := it.Result()
+		pairs = append(pairs, [2]int{intern(s.qs.QuadDirection(q, quad.Predicate)), intern(s.qs.QuadDirection(q, quad.Object))})
+	}
+	err := it.Err()
+	it.Close()
+	if err != nil {
+		return fmt.Errorf("read quads of %v: %w", v, err)
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	values, err := valuesOf(ctx, s.qs, refs)
+	if err != nil {
+		return fmt.Errorf("read quads of %v: %w", v, err)
+	}
+	for _, p := range pairs {
+		fn(quad.Quad{Predicate: values[p[0]], Object: values[p[1]]})
+	}
+	return nil
+}
+
+// preload reads into the request's cache (see reading), on a key-value
+// store (bolt), every quad whose subject is one of subjects or whose
+// object is one of objects, for the values the cache does not hold yet:
+// their primitives as the indexes list them, and all the values they name
+// at once, in one batch, where eachQuad reads the four values of each
+// quad in a transaction of its own. eachQuad then answers from the cache,
+// as it does after prefetch on PostgreSQL. Without a cache, or elsewhere,
+// it does nothing.
+func (s *Store) preload(ctx context.Context, subjects, objects []quad.Value) error {
+	c := s.cache
+	if c == nil || s.kv == nil {
+		return nil
+	}
+	type read struct {
+		dir   quad.Direction
+		v     quad.Value
+		quads [][4]int
+	}
+	var (
+		reads []read
+		refs  []cayleygraph.Ref
+		index = map[interface{}]int{}
+	)
+	intern := func(r cayleygraph.Ref) int {
+		if r == nil {
+			return -1
+		}
+		k := cayleygraph.ToKey(r)
+		if i, ok := index[k]; ok {
+			return i
+		}
+		index[k] = len(refs)
+		refs = append(refs, r)
+		return len(refs) - 1
+	}
+	for _, side := range []struct {
+		dir  quad.Direction
+		vals []quad.Value
+	}{{quad.Subject, subjects}, {quad.Object, objects}} {
+		for _, v := range side.vals {
+			if _, ok := c.quads(side.dir, v); ok || v == nil {
+				continue
+			}
+			r := read{dir: side.dir, v: v}
+			if ref := s.qs.ValueOf(v); ref != nil {
+				it := s.qs.QuadIterator(side.dir, ref)
+				for it.Next(ctx) {
+					q := it.Result()
+					var ids [4]int
+					for i, d := range quad.Directions {
+						ids[i] = intern(s.qs.QuadDirection(q, d))
+					}
+					r.quads = append(r.quads, ids)
+				}
+				err := it.Err()
+				it.Close()
+				if err != nil {
+					return fmt.Errorf("read quads of %v: %w", v, err)
+				}
+			}
+			c.keep(side.dir, v, nil) // a value asked for twice is read once
+			reads = append(reads, r)
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	values, err := valuesOf(ctx, s.qs, refs)
+	if err != nil {
+		return fmt.Errorf("read quads in bulk: %w", err)
+	}
+	value := func(i int) quad.Value {
+		if i < 0 {
+			return nil
+		}
+		return values[i]
+	}
+	for _, r := range reads {
+		quads := make([]quad.Quad, len(r.quads))
+		for i, ids := range r.quads {
+			quads[i] = quad.Quad{Subject: value(ids[0]), Predicate: value(ids[1]), Object: value(ids[2]), Label: value(ids[3])}
+		}
+		c.keep(r.dir, r.v, quads)
+	}
+	return nil
+}
+
+// preloadNodes preloads (see preload) what prefetchNodes prefetches on
+// PostgreSQL: the nodes ids and, of the nodes linked, the links out of
+// them (into them, with into) with their conditions.
+func (s *Store) preloadNodes(ctx context.Context, ids, linked []string, into bool) error {
+	if s.cache == nil || s.kv == nil {
+		return nil
+	}
+	ends := nodeIRIs(linked)
+	if err := s.preload(ctx, nodeIRIs(ids), ends); err != nil {
+		return err
+	}
+	pred := quad.IRI(schema.PredCause)
+	if into {
+		pred = quad.IRI(schema.PredEffect)
+	}
+	var links []quad.Value
+	for _, n := range ends {
+		qs, _ := s.cache.quads(quad.Object, n)
+		for _, q := range qs {
+			if q.Predicate == pred {
+				links = append(links, q.Subject)
+			}
+		}
+	}
+	if err := s.preload(ctx, links, nil); err != nil {
+		return err
+	}
+	var conditions []quad.Value
+	for _, l := range links {
+		qs, _ := s.cache.quads(quad.Subject, l)
+		for _, q := range qs {
+			if q.Predicate == quad.IRI(schema.PredCondition) {
+				conditions = append(conditions, q.Object)
+			}
+		}
+	}
+	return s.preload(ctx, conditions, nil)
 }
 
 func appendNew(list []string, s string) []string {

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 
+	cayleygraph "github.com/cayleygraph/cayley/graph"
+
 	"github.com/causeway/causeway/graph/schema"
 )
 
@@ -120,12 +122,12 @@ func (s *Store) Trace(ctx context.Context, req TraceRequest) (TraceResult, error
 	if res.From.ID == res.To.ID {
 		return res, fmt.Errorf("trace %s: %w", res.From.ID, ErrSameNode)
 	}
-	opts := traceOptions{MaxDepth: req.MaxDepth, Limit: req.Limit, MinHedge: req.MinHedge}
-	from, err := s.endpoint(ctx, res.From)
+	opts := traceOptions{MaxDepth: req.MaxDepth, Limit: req.Limit, MinHedge: req.MinHedge, known: map[string]cayleygraph.Ref{}}
+	from, err := s.endpointRefs(ctx, res.From, opts.known)
 	if err != nil {
 		return res, err
 	}
-	to, err := s.endpoint(ctx, res.To)
+	to, err := s.endpointRefs(ctx, res.To, opts.known)
 	if err != nil {
 		return res, err
 	}
@@ -229,6 +231,8 @@ type traceOptions struct {
 	// "certain" keeps only hops a certain link backs, "probable" certain
 	// and probable ones, "possible" every hop.
 	MinHedge string
+	// known are refs of node ids read already (see endpointRefs).
+	known map[string]cayleygraph.Ref
 }
 
 // hedgeRank returns the rank of a MinHedge option: hedgeAll for "", and an
@@ -269,6 +273,7 @@ func (s *Store) tracePaths(ctx context.Context, from, to []string, opts traceOpt
 		return nil, nil
 	}
 	view := s.causalView(ctx)
+	view.known = opts.known
 	ids := func(names []string) []int64 {
 		var out []int64
 		for _, n := range names {
@@ -332,6 +337,13 @@ func (s *Store) tracePaths(ctx context.Context, from, to []string, opts traceOpt
 	}
 	s = s.reading()
 	if err := s.prefetchPaths(ctx, found); err != nil {
+		return nil, fmt.Errorf("trace: %w", err)
+	}
+	var onPaths []string
+	for _, p := range found {
+		onPaths = append(onPaths, p...)
+	}
+	if err := s.preloadNodes(ctx, onPaths, onPaths, false); err != nil {
 		return nil, fmt.Errorf("trace: %w", err)
 	}
 	paths := make([]Path, 0, len(seqs))

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 
+	cayleygraph "github.com/cayleygraph/cayley/graph"
+
 	"github.com/causeway/causeway/graph/schema"
 )
 
@@ -113,7 +115,8 @@ func (s *Store) tree(ctx context.Context, id string, maxDepth int, upstream bool
 		return Tree{}, &NotFoundError{Name: id}
 	}
 	t := Tree{Root: root, Edges: []TreeEdge{}, Nodes: map[string]Node{id: root}, Upstream: upstream, MaxDepth: maxDepth}
-	starts, err := s.endpoint(ctx, root)
+	known := map[string]cayleygraph.Ref{}
+	starts, err := s.endpointRefs(ctx, root, known)
 	if err != nil {
 		return Tree{}, err
 	}
@@ -123,7 +126,9 @@ func (s *Store) tree(ctx context.Context, id string, maxDepth int, upstream bool
 	if root.Kind == schema.KindEntity {
 		offset = 1
 	}
-	view := s.causalView(ctx).withFilter(nil, hedgeAll)
+	base := s.causalView(ctx)
+	base.known = known
+	view := base.withFilter(nil, hedgeAll)
 	var startIDs []int64
 	for _, f := range starts {
 		if n, ok := view.idOf(schema.NodeIRI(f)); ok {
@@ -149,7 +154,8 @@ func (s *Store) tree(ctx context.Context, id string, maxDepth int, upstream bool
 		return Tree{}, view.err
 	}
 	// The tree shows every node within the depth, and the links of those
-	// nearer: read in bulk where the store can.
+	// nearer: read in bulk where the store can (in one query on
+	// PostgreSQL, with their values in one batch on bolt).
 	var within, nearer []string
 	for n, d := range dist {
 		within = append(within, view.name(n))
@@ -158,6 +164,9 @@ func (s *Store) tree(ctx context.Context, id string, maxDepth int, upstream bool
 		}
 	}
 	if err := s.prefetchNodes(ctx, within, nearer, upstream); err != nil {
+		return Tree{}, err
+	}
+	if err := s.preloadNodes(ctx, within, nearer, upstream); err != nil {
 		return Tree{}, err
 	}
 	links := newLinkCache(s, upstream)
