@@ -67,8 +67,12 @@ func (s *Store) reading() *Store {
 // prefetch reads into the store's cache, in one query, every quad whose
 // subject is one of subjects or whose object is one of objects, for those
 // values the cache does not hold yet; eachQuad then answers from the
-// cache. Without a cache (see reading) it does nothing.
+// cache. On bolt it preloads them (see preload): their values in one
+// batch. Without a cache (see reading) it does nothing.
 func (s *Store) prefetch(ctx context.Context, subjects, objects []quad.Value) error {
+	if s.kv != nil {
+		return s.preload(ctx, subjects, objects)
+	}
 	c := s.cache
 	if c == nil || !s.sql.snapshot() {
 		return nil
