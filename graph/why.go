@@ -3,6 +3,8 @@ package graph
 import (
 	"context"
 	"fmt"
+	"slices"
+	"strings"
 
 	cayleygraph "github.com/cayleygraph/cayley/graph"
 
@@ -28,6 +30,11 @@ type Tree struct {
 	Upstream bool `json:"-"`
 	// MaxDepth is the depth bound the tree was built to.
 	MaxDepth int `json:"-"`
+	// Stopped is "limit" when more nodes lie within MaxDepth than the
+	// Limit the tree shows: it shows the nearest (see TreeRequest).
+	Stopped string `json:"stopped,omitempty"`
+	// Limit is the bound on the nodes the tree was built to.
+	Limit int `json:"-"`
 }
 
 // TreeEdge is one curated causal link of a Tree. A pair of nodes that
@@ -54,11 +61,26 @@ func (t Tree) Far(e TreeEdge) string {
 
 // TreeRequest asks for the causes (Why) or the effects (Effects) of the
 // node Name, to MaxDepth hops (at least 1), on the links Only keeps.
+//
+// Limit bounds the nodes the tree shows beyond the root (and, for an
+// entity, the factors that involve it): 0 is DefaultTreeLimit. Where more
+// lie within MaxDepth, the tree shows the nearest: every node of the
+// nearer hops, and of the farthest hop reached the first in the order of
+// node ids, and says it stopped (Tree.Stopped). The walk stops reading at
+// that hop, so a node whose causes fill the store answers as fast as one
+// with a few.
 type TreeRequest struct {
 	Name     string
 	MaxDepth int
+	Limit    int
 	Only     Only
 }
+
+// DefaultTreeLimit is the default bound on the nodes of a Why or Effects
+// tree: more than a reader follows, and far more than a curated source's
+// argument holds; a store of many sources can hold thousands of causes of
+// a common factor within four hops.
+const DefaultTreeLimit = 500
 
 // Why answers a TreeRequest with the causes of the node, and their causes,
 // up to MaxDepth hops upstream. A node with no cause gives a
@@ -83,6 +105,13 @@ func (s *Store) treeOf(ctx context.Context, req TreeRequest, upstream bool) (Tre
 	if req.MaxDepth < 1 {
 		return Tree{}, invalid("max_depth", "must be at least 1, not %d", req.MaxDepth)
 	}
+	limit := req.Limit
+	if limit == 0 {
+		limit = DefaultTreeLimit
+	}
+	if limit < 1 {
+		return Tree{}, invalid("limit", "must be at least 1, not %d", limit)
+	}
 	s, err := s.within(ctx, req.Only)
 	if err != nil {
 		return Tree{}, err
@@ -91,7 +120,7 @@ func (s *Store) treeOf(ctx context.Context, req TreeRequest, upstream bool) (Tre
 	if err != nil {
 		return Tree{}, err
 	}
-	t, err := s.tree(ctx, n.ID, req.MaxDepth, upstream)
+	t, err := s.tree(ctx, n.ID, req.MaxDepth, limit, upstream)
 	if err != nil {
 		return Tree{}, fmt.Errorf("%s %s: %w", what, n.ID, err)
 	}
@@ -101,11 +130,12 @@ func (s *Store) treeOf(ctx context.Context, req TreeRequest, upstream bool) (Tre
 	return t, nil
 }
 
-// tree builds a Why tree (upstream) or an Effects tree. A breadth-first
-// walk from the root over the causal view (reversed, upstream) gives each
-// node's distance; a depth-first walk then expands each node under the
-// first parent one hop nearer the root.
-func (s *Store) tree(ctx context.Context, id string, maxDepth int, upstream bool) (Tree, error) {
+// tree builds a Why tree (upstream) or an Effects tree of at most limit
+// nodes beyond its starts (see TreeRequest). A breadth-first walk from the
+// root over the causal view (reversed, upstream) gives each node's
+// distance; a depth-first walk then expands each node under the first
+// parent one hop nearer the root.
+func (s *Store) tree(ctx context.Context, id string, maxDepth, limit int, upstream bool) (Tree, error) {
 	s = s.reading()
 	root, ok, err := s.Node(ctx, id)
 	if err != nil {
@@ -114,7 +144,7 @@ func (s *Store) tree(ctx context.Context, id string, maxDepth int, upstream bool
 	if !ok {
 		return Tree{}, &NotFoundError{Name: id}
 	}
-	t := Tree{Root: root, Edges: []TreeEdge{}, Nodes: map[string]Node{id: root}, Upstream: upstream, MaxDepth: maxDepth}
+	t := Tree{Root: root, Edges: []TreeEdge{}, Nodes: map[string]Node{id: root}, Upstream: upstream, MaxDepth: maxDepth, Limit: limit}
 	known := map[string]cayleygraph.Ref{}
 	starts, err := s.endpointRefs(ctx, root, known)
 	if err != nil {
@@ -144,14 +174,28 @@ func (s *Store) tree(ctx context.Context, id string, maxDepth int, upstream bool
 	if upstream {
 		walk = view.reversed()
 	}
-	stop := func() bool { return ctx.Err() != nil || view.err != nil }
+	// The walk stops after the hop at which it has reached more than limit
+	// nodes (the nodes the tree shows: the root aside, an entity's factors
+	// among them where a link reaches them); that hop is then cut to fit.
+	reached := map[int64]bool{}
+	stop := func() bool { return ctx.Err() != nil || view.err != nil || len(reached) > limit }
 	dist := distances(startIDs, maxDepth, stop, func(v int64, visit func(int64)) {
 		for _, w := range walk.successors(v) {
+			if offset > 0 || w != startIDs[0] {
+				reached[w] = true
+			}
 			visit(w)
 		}
 	})
 	if view.err != nil {
 		return Tree{}, view.err
+	}
+	if err := ctx.Err(); err != nil {
+		return Tree{}, err
+	}
+	if len(reached) > limit {
+		t.Stopped = "limit"
+		cutTree(dist, reached, limit, view.name)
 	}
 	// The tree shows every node within the depth, and the links of those
 	// nearer: read in bulk where the store can (in one query on
@@ -183,6 +227,12 @@ func (s *Store) tree(ctx context.Context, id string, maxDepth int, upstream bool
 		for _, w := range walk.successors(u) {
 			if err := ctx.Err(); err != nil {
 				return err
+			}
+			if !reached[w] && (offset > 0 || w != startIDs[0]) {
+				// Cut at the limit, or, past a cut, an entity's factor
+				// no walked link reaches (only the cut hop's own links
+				// do, which the walk did not read).
+				continue
 			}
 			cause, effect := view.name(u), view.name(w)
 			if upstream {
@@ -237,6 +287,31 @@ func (s *Store) tree(ctx context.Context, id string, maxDepth int, upstream bool
 		t.Edges = []TreeEdge{}
 	}
 	return t, nil
+}
+
+// cutTree cuts the nodes reached by a tree's walk, and their distances
+// dist, to limit nodes: those of the nearer hops, and of the farthest the
+// first by id (name gives a node's).
+func cutTree(dist map[int64]int, reached map[int64]bool, limit int, name func(int64) string) {
+	far := 0
+	for _, d := range dist {
+		far = max(far, d)
+	}
+	var last []int64
+	kept := 0
+	for n, d := range dist {
+		switch {
+		case d == far:
+			last = append(last, n)
+		case reached[n]:
+			kept++
+		}
+	}
+	slices.SortFunc(last, func(a, b int64) int { return strings.Compare(name(a), name(b)) })
+	for _, n := range last[max(0, limit-kept):] {
+		delete(dist, n)
+		delete(reached, n)
+	}
 }
 
 // addNode records the node id among those the tree mentions.

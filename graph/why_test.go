@@ -1,10 +1,15 @@
 package graph
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
+	"maps"
+	"math/rand"
 	"reflect"
+	"slices"
+	"strings"
 	"testing"
 )
 
@@ -107,7 +112,7 @@ func TestWhyAndEffects(t *testing.T) {
 
 func TestWhyShowsEveryLinkOfAPair(t *testing.T) {
 	s := reasoningStore(t)
-	tree, err := s.tree(context.Background(), "depreciation", 2, true)
+	tree, err := s.tree(context.Background(), "depreciation", 2, DefaultTreeLimit, true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -127,5 +132,76 @@ func TestWhyUnknownNode(t *testing.T) {
 	var nf *NotFoundError
 	if !errors.As(err, &nf) {
 		t.Errorf("Why(nowhere) error = %v; want a *NotFoundError", err)
+	}
+}
+
+// TestTreeLimitKeepsTheNearest checks, on random graphs, that a Why or
+// Effects tree cut at a limit is the whole tree (the same edges, in the
+// same order, marked alike) restricted to the nearest nodes: every node of
+// the hops nearer than the one at which more than limit nodes are reached,
+// and of that hop the first by id, so that it shows exactly limit nodes;
+// and that it says it stopped exactly when the whole tree has more.
+func TestTreeLimitKeepsTheNearest(t *testing.T) {
+	ctx := context.Background()
+	r := rand.New(rand.NewSource(1))
+	cut := 0
+	for range 40 {
+		s, names := randomStore(t, r, 6+r.Intn(14))
+		for range 8 {
+			root := names[r.Intn(len(names))]
+			depth := 1 + r.Intn(5)
+			upstream := r.Intn(2) == 0
+			whole, err := s.tree(ctx, root, depth, 1<<30, upstream)
+			var missing *NotFoundError
+			if errors.As(err, &missing) {
+				continue // a node with no edge is not in the store
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			// Each node beyond the root at its hop (the depth of the edge
+			// that expands it).
+			hop := map[string]int{}
+			for _, e := range whole.Edges {
+				if f := whole.Far(e); f != root && !e.ShownElsewhere {
+					hop[f] = e.Depth
+				}
+			}
+			nodes := slices.Collect(maps.Keys(hop))
+			slices.SortFunc(nodes, func(a, b string) int {
+				return cmp.Or(cmp.Compare(hop[a], hop[b]), strings.Compare(a, b))
+			})
+			limit := 1 + r.Intn(len(names))
+			got, err := s.tree(ctx, root, depth, limit, upstream)
+			if err != nil {
+				t.Fatal(err)
+			}
+			keep := map[string]bool{root: true}
+			want := ""
+			if len(nodes) > limit {
+				want = "limit"
+				cut++
+				for _, n := range nodes[:limit] {
+					keep[n] = true
+				}
+			} else {
+				for _, n := range nodes {
+					keep[n] = true
+				}
+			}
+			var wantEdges Tree
+			for _, e := range whole.Edges {
+				if keep[e.Cause] && keep[e.Effect] {
+					wantEdges.Edges = append(wantEdges.Edges, e)
+				}
+			}
+			if got.Stopped != want || !slices.Equal(treeStrings(got), treeStrings(wantEdges)) {
+				t.Fatalf("tree(%s, depth %d, limit %d, upstream %v) = %q, stopped %q;\nwant %q, stopped %q (whole: %q)",
+					root, depth, limit, upstream, treeStrings(got), got.Stopped, treeStrings(wantEdges), want, treeStrings(whole))
+			}
+		}
+	}
+	if cut < 50 {
+		t.Fatalf("only %d trees were cut: the test does not exercise the limit", cut)
 	}
 }

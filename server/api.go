@@ -65,7 +65,7 @@ func (s *Server) tree(upstream bool) http.HandlerFunc {
 	}
 	return func(w http.ResponseWriter, r *http.Request) {
 		p := newParams(r.URL)
-		req := graph.TreeRequest{Name: p.required("name"), MaxDepth: p.integer("max_depth", defaultTreeDepth)}
+		req := graph.TreeRequest{Name: p.required("name"), MaxDepth: p.integer("max_depth", defaultTreeDepth), Limit: p.integer("limit", graph.DefaultTreeLimit)}
 		answer(s, w, r, p, what, func(ctx context.Context, st *graph.Store) (graph.Tree, error) {
 			if upstream {
 				return st.Why(ctx, req)

@@ -23,7 +23,11 @@ below)" and not expanded again, so loops end. In JSON these edges have
 
 X is an id, an English or Chinese label or alias (any case), or a part of one
 that fits a single node; a name that fits several nodes, or none, exits with
-status 2. A node with no effect exits with status 1.`,
+status 2. A node with no effect exits with status 1.
+
+The tree shows at most --limit nodes: where more lie within --max-depth, it
+shows the nearest (every node of the nearer hops, then the first by id) and
+says so.`,
 		Example: `  causeway effects 缺電
   causeway effects power-shortage --max-depth 2 --format json`,
 	})

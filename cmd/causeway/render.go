@@ -172,8 +172,12 @@ func writeTree(w io.Writer, t graph.Tree) {
 		}
 	}
 	links, nodes := len(t.Edges)-involved, len(far)
-	fmt.Fprintf(w, "%s of %s within %d %s: %d %s, %d %s\n\n", title, t.Root.Name(), maxDepth, plural(maxDepth, "hop", "hops"),
+	fmt.Fprintf(w, "%s of %s within %d %s: %d %s, %d %s", title, t.Root.Name(), maxDepth, plural(maxDepth, "hop", "hops"),
 		nodes, plural(nodes, noun, noun+"s"), links, plural(links, "link", "links"))
+	if t.Stopped != "" {
+		fmt.Fprintf(w, " (stopped at --limit %d, the nearest first: raise it for more)", t.Limit)
+	}
+	fmt.Fprint(w, "\n\n")
 	// Where each node is expanded, to tell "see above" from "see below".
 	expandedAt := map[string]int{t.Root.ID: -1}
 	for i, e := range t.Edges {

@@ -155,6 +155,7 @@ func TestServeAnswersAsTheCommands(t *testing.T) {
 		{[]string{"trace", "英偉達", "折舊", "--format", "json"}, "GET", "/api/trace" + q("from", "英偉達", "to", "折舊"), ""},
 		{[]string{"why", "拋售", "--format", "json"}, "GET", "/api/why" + q("name", "拋售"), ""},
 		{[]string{"why", "拋售", "--max-depth", "2", "--format", "json"}, "GET", "/api/why" + q("name", "拋售", "max_depth", "2"), ""},
+		{[]string{"why", "拋售", "--limit", "2", "--format", "json"}, "GET", "/api/why" + q("name", "拋售", "limit", "2"), ""},
 		{[]string{"effects", "缺電", "--format", "json"}, "GET", "/api/effects" + q("name", "缺電"), ""},
 		{[]string{"effects", "缺電", "--max-depth", "2", "--format", "json"}, "GET", "/api/effects" + q("name", "缺電", "max_depth", "2"), ""},
 		{[]string{"loops", "--format", "json"}, "GET", "/api/loops", ""},

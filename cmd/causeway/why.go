@@ -15,6 +15,7 @@ type treeOptions struct {
 	env      *env
 	name     string
 	maxDepth int
+	limit    int
 	format   string
 	// upstream is set for why (causes) and clear for effects.
 	upstream bool
@@ -36,7 +37,11 @@ below)" and not expanded again, so loops end. In JSON these edges have
 
 X is an id, an English or Chinese label or alias (any case), or a part of one
 that fits a single node; a name that fits several nodes, or none, exits with
-status 2. A node with no cause exits with status 1.`,
+status 2. A node with no cause exits with status 1.
+
+The tree shows at most --limit nodes: where more lie within --max-depth, it
+shows the nearest (every node of the nearer hops, then the first by id) and
+says so.`,
 		Example: `  causeway why 拋售
   causeway why capital-sell-off --max-depth 2 --format json`,
 	})
@@ -55,12 +60,16 @@ func newTreeCmd(e *env, runF func(context.Context, *treeOptions) error, upstream
 		if opts.maxDepth < 1 {
 			return usageError{fmt.Errorf("--max-depth must be at least 1")}
 		}
+		if opts.limit < 1 {
+			return usageError{fmt.Errorf("--limit must be at least 1")}
+		}
 		if strings.TrimSpace(opts.name) == "" {
 			return usageError{fmt.Errorf("%s needs a name", cmd.Name())}
 		}
 		return dispatch(cmd, opts, runF, treeRun)
 	}
 	cmd.Flags().IntVar(&opts.maxDepth, "max-depth", 4, "most hops from the node")
+	cmd.Flags().IntVar(&opts.limit, "limit", graph.DefaultTreeLimit, "most nodes the tree shows, the nearest first")
 	cmd.Flags().StringVar(&opts.format, "format", "text", "output format: text or json")
 	addOnly(cmd, e)
 	return cmd
@@ -68,7 +77,7 @@ func newTreeCmd(e *env, runF func(context.Context, *treeOptions) error, upstream
 
 func treeRun(ctx context.Context, opts *treeOptions) error {
 	return answer(ctx, opts.env, opts.format, func(s *graph.Store) (graph.Tree, error) {
-		req := graph.TreeRequest{Name: opts.name, MaxDepth: opts.maxDepth, Only: opts.env.only}
+		req := graph.TreeRequest{Name: opts.name, MaxDepth: opts.maxDepth, Limit: opts.limit, Only: opts.env.only}
 		if opts.upstream {
 			return s.Why(ctx, req)
 		}

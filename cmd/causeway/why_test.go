@@ -8,8 +8,10 @@ func TestWhyAndEffectsFlags(t *testing.T) {
 		want    treeOptions
 		wantErr bool
 	}{
-		{args: []string{"拋售"}, want: treeOptions{name: "拋售", maxDepth: 4, format: "text"}},
-		{args: []string{"x", "--max-depth", "2", "--format", "json"}, want: treeOptions{name: "x", maxDepth: 2, format: "json"}},
+		{args: []string{"拋售"}, want: treeOptions{name: "拋售", maxDepth: 4, limit: 500, format: "text"}},
+		{args: []string{"x", "--max-depth", "2", "--format", "json"}, want: treeOptions{name: "x", maxDepth: 2, limit: 500, format: "json"}},
+		{args: []string{"x", "--limit", "7"}, want: treeOptions{name: "x", maxDepth: 4, limit: 7, format: "text"}},
+		{args: []string{"x", "--limit", "0"}, wantErr: true},
 		{args: []string{}, wantErr: true},
 		{args: []string{"x", "y"}, wantErr: true},
 		{args: []string{" "}, wantErr: true},
