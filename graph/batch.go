@@ -39,6 +39,9 @@ type batchKV struct {
 	progress *LoadProgress
 	// bulks counts the loads bulkAdd wrote (tests read it).
 	bulks int
+	// step, when set (by tests), is how many keys each transaction of a
+	// new store's file holds, in place of freshStep (see loadFresh).
+	step int
 }
 
 // Tx opens a transaction. A read-write transaction asked for during a

@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -88,7 +89,7 @@ func (s *Store) loadFresh(ctx context.Context, adds []quad.Quad, ready func() ma
 	// The steps need not reach the disk one by one: the last commit's
 	// sync takes every page written before it.
 	db.NoSync = true
-	tx, err := beginSteps(db)
+	tx, err := beginSteps(db, cmp.Or(s.kv.step, freshStep))
 	if err != nil {
 		return false, err
 	}
@@ -101,9 +102,8 @@ func (s *Store) loadFresh(ctx context.Context, adds []quad.Quad, ready func() ma
 	if !wrote {
 		return false, errors.New("the new store is not in the layout it was made in")
 	}
-	// The catalog goes in the last transaction, with nothing committed in
-	// between: its writes read what it wrote.
-	tx.stepping = false
+	// The catalog's writes go on in steps: they read keys (which a step's
+	// commit keeps) but scan none (a scan stops the steps; see stepsTx).
 	s.progress.enter(PhaseCatalog)
 	side := boltSide{ctx: ctx, tx: tx, progress: s.progress}
 	if err := s.applyPrepared(side, adds, nil, ready); err != nil {
@@ -170,26 +170,28 @@ func removeFresh(path string) {
 
 // stepsTx is a transaction of a bolt file that, while stepping, commits
 // every freshStep keys written and goes on in a new one: for a file no
-// one reads until it is whole (see loadFresh).
+// one reads until it is whole (see loadFresh). A scan, whose cursor a
+// commit would end, stops the steps: the rest is one transaction.
 type stepsTx struct {
 	*boltTx
 	db       *bolt.DB
 	stepping bool
-	n        int
+	// step is how many keys a step writes; n, how many this one has.
+	step, n int
 }
 
-// beginSteps begins stepping through transactions of db.
-func beginSteps(db *bolt.DB) (*stepsTx, error) {
+// beginSteps begins stepping through transactions of db, of step keys.
+func beginSteps(db *bolt.DB, step int) (*stepsTx, error) {
 	btx, err := db.Begin(true)
 	if err != nil {
 		return nil, fmt.Errorf("begin a write: %w", err)
 	}
-	return &stepsTx{boltTx: newBoltTx(btx), db: db, stepping: true}, nil
+	return &stepsTx{boltTx: newBoltTx(btx), db: db, stepping: true, step: step}, nil
 }
 
 // Put writes v at k, committing the step first when it is full.
 func (t *stepsTx) Put(k hkv.Key, v hkv.Value) error {
-	if t.stepping && t.n >= freshStep {
+	if t.stepping && t.n >= t.step {
 		if err := t.boltTx.Commit(context.Background()); err != nil {
 			return fmt.Errorf("commit a step: %w", err)
 		}
@@ -201,4 +203,10 @@ func (t *stepsTx) Put(k hkv.Key, v hkv.Value) error {
 	}
 	t.n++
 	return t.boltTx.Put(k, v)
+}
+
+// Scan iterates the keys under pref, in the transaction's last step.
+func (t *stepsTx) Scan(pref hkv.Key) hkv.Iterator {
+	t.stepping = false
+	return t.boltTx.Scan(pref)
 }

@@ -30,6 +30,7 @@ func TestFreshLoadFailsCleanly(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
+	s.kv.step = 5 // several steps committed before the failure
 	boom := errors.New("boom")
 	s.beforeCommit = func() error {
 		if left := leftovers(t, dir); len(left) != 1 {

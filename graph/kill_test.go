@@ -35,6 +35,11 @@ func TestKilledLoadHelper(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if s.kv != nil {
+		// A new store's file in many steps, committed one by one (see
+		// loadFresh), so that kills come between them.
+		s.kv.step = 1000
+	}
 	fmt.Println("loading")
 	if _, err := s.Load(context.Background(), quads); err != nil {
 		t.Fatal(err)
