@@ -89,7 +89,7 @@ func (s *Store) loadFresh(ctx context.Context, adds []quad.Quad, ready func() ma
 	// The steps need not reach the disk one by one: the last commit's
 	// sync takes every page written before it.
 	db.NoSync = true
-	tx, err := beginSteps(db, cmp.Or(s.kv.step, freshStep))
+	tx, err := beginSteps(db, cmp.Or(s.kv.step, freshStep), &s.kv.steps)
 	if err != nil {
 		return false, err
 	}
@@ -102,8 +102,8 @@ func (s *Store) loadFresh(ctx context.Context, adds []quad.Quad, ready func() ma
 	if !wrote {
 		return false, errors.New("the new store is not in the layout it was made in")
 	}
-	// The catalog's writes go on in steps: they read keys (which a step's
-	// commit keeps) but scan none (a scan stops the steps; see stepsTx).
+	// The catalog's writes go on in steps: they read what the steps
+	// before wrote.
 	s.progress.enter(PhaseCatalog)
 	side := boltSide{ctx: ctx, tx: tx, progress: s.progress}
 	if err := s.applyPrepared(side, adds, nil, ready); err != nil {
@@ -169,32 +169,38 @@ func removeFresh(path string) {
 }
 
 // stepsTx is a transaction of a bolt file that, while stepping, commits
-// every freshStep keys written and goes on in a new one: for a file no
-// one reads until it is whole (see loadFresh). A scan, whose cursor a
-// commit would end, stops the steps: the rest is one transaction.
+// every step keys written and goes on in a new one: for a file no one
+// reads until it is whole (see loadFresh). No step ends while a scan is
+// open, since a commit would end its cursor.
 type stepsTx struct {
 	*boltTx
 	db       *bolt.DB
 	stepping bool
 	// step is how many keys a step writes; n, how many this one has.
 	step, n int
+	// scans counts the scans open.
+	scans int
+	// steps counts the steps committed.
+	steps *int
 }
 
-// beginSteps begins stepping through transactions of db, of step keys.
-func beginSteps(db *bolt.DB, step int) (*stepsTx, error) {
+// beginSteps begins stepping through transactions of db, of step keys,
+// counting in steps the steps committed.
+func beginSteps(db *bolt.DB, step int, steps *int) (*stepsTx, error) {
 	btx, err := db.Begin(true)
 	if err != nil {
 		return nil, fmt.Errorf("begin a write: %w", err)
 	}
-	return &stepsTx{boltTx: newBoltTx(btx), db: db, stepping: true, step: step}, nil
+	return &stepsTx{boltTx: newBoltTx(btx), db: db, stepping: true, step: step, steps: steps}, nil
 }
 
 // Put writes v at k, committing the step first when it is full.
 func (t *stepsTx) Put(k hkv.Key, v hkv.Value) error {
-	if t.stepping && t.n >= t.step {
+	if t.stepping && t.n >= t.step && t.scans == 0 {
 		if err := t.boltTx.Commit(context.Background()); err != nil {
 			return fmt.Errorf("commit a step: %w", err)
 		}
+		*t.steps++
 		btx, err := t.db.Begin(true)
 		if err != nil {
 			return fmt.Errorf("begin a write: %w", err)
@@ -205,8 +211,23 @@ func (t *stepsTx) Put(k hkv.Key, v hkv.Value) error {
 	return t.boltTx.Put(k, v)
 }
 
-// Scan iterates the keys under pref, in the transaction's last step.
+// Scan iterates the keys under pref; no step ends until it is closed.
 func (t *stepsTx) Scan(pref hkv.Key) hkv.Iterator {
-	t.stepping = false
-	return t.boltTx.Scan(pref)
+	t.scans++
+	return &stepsScan{Iterator: t.boltTx.Scan(pref), t: t}
+}
+
+// stepsScan is a scan of a stepsTx.
+type stepsScan struct {
+	hkv.Iterator
+	t *stepsTx
+}
+
+// Close closes the scan, once.
+func (it *stepsScan) Close() error {
+	if it.t != nil {
+		it.t.scans--
+		it.t = nil
+	}
+	return it.Iterator.Close()
 }

@@ -191,6 +191,11 @@ func planCatalog(tx sideTx, want wanted) (loadPlan, error) {
 		p.res.Removed += ch.Removed
 		p.res.Unchanged += ch.Unchanged
 	}
+	if len(kept)+len(skipped) == 0 {
+		// Every wanted quad is new (a new store's load): no copy.
+		p.adds = want.order
+		return p, nil
+	}
 	for _, q := range want.order {
 		if !skipped[q.Label] && !kept[q] {
 			p.adds = append(p.adds, q)

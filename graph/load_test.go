@@ -318,6 +318,8 @@ func TestBulkLoadMakesCayleysStore(t *testing.T) {
 			}
 			if wantBulk := i == 0 && step.name == "first load"; (s.kv.bulks == 1) != wantBulk {
 				t.Errorf("%s (direct %v): written by bulkAdd %d times; want %v", step.name, i == 1, s.kv.bulks, wantBulk)
+			} else if wantBulk && s.kv.steps < 10 {
+				t.Errorf("%s: the new store's file was written in %d steps of 97 keys; want many", step.name, s.kv.steps)
 			}
 			if d, err := s.Doctor(ctx, step.quads); err != nil {
 				t.Errorf("%s: Doctor (direct %v): %v", step.name, i == 1, err)
