@@ -47,7 +47,7 @@ const freshStep = 1 << 20
 // old store open keeps reading it, empty: the state before the load.
 func (s *Store) loadFresh(ctx context.Context, adds []quad.Quad, ready func() map[string]indexChanges) (bool, error) {
 	old, ok := s.kv.KV.(*hbolt.DB)
-	if !ok || s.kv.direct || len(adds) == 0 {
+	if !ok || s.boltFile == "" || s.kv.direct || len(adds) == 0 {
 		return false, nil
 	}
 	s.kv.mu.Lock()
@@ -62,7 +62,9 @@ func (s *Store) loadFresh(ctx context.Context, adds []quad.Quad, ready func() ma
 		return false, err
 	}
 
-	path := old.DB().Path()
+	// The store's file, by its name (a store whose first load renamed its
+	// file into place has a bolt database named after the file it built).
+	path := s.boltFile
 	f, err := os.CreateTemp(filepath.Dir(path), freshPrefix+"*")
 	if err != nil {
 		return false, fmt.Errorf("create the new store: %w", err)

@@ -28,6 +28,8 @@ type Store struct {
 	// kv is the key-value store under a bolt store, through which a load
 	// writes in one transaction; nil for other stores.
 	kv *batchKV
+	// boltFile is a bolt store's file, "" for other stores.
+	boltFile string
 	// names folds the names users type (see fold.Folder); stores made by
 	// within share it.
 	names *fold.Folder
@@ -189,7 +191,7 @@ func openBoltDir(spec, dir string, create bool) (*Store, error) {
 		removeFresh(file)
 	}
 	names := &fold.Folder{}
-	s := &Store{spec: spec, kv: &batchKV{KV: db}, names: names, writer: create, indexers: newIndexers(names)}
+	s := &Store{spec: spec, kv: &batchKV{KV: db}, boltFile: file, names: names, writer: create, indexers: newIndexers(names)}
 	s.qs, err = kv.New(s.kv, boltOptions())
 	if errors.Is(err, cayleygraph.ErrNotInitialized) {
 		if !create {
