@@ -71,6 +71,11 @@ func (s *Store) loadFresh(ctx context.Context, adds []quad.Quad, ready func() ma
 	}
 	tmp := f.Name()
 	f.Close()
+	// The new file gets the old one's permissions (CreateTemp's are the
+	// owner's only).
+	if fi, err := os.Stat(path); err == nil {
+		os.Chmod(tmp, fi.Mode().Perm())
+	}
 	db, err := bolt.Open(tmp, 0o600, &bolt.Options{Timeout: lockWait, InitialMmapSize: writerMmapRoom})
 	if err != nil {
 		os.Remove(tmp)

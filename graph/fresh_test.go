@@ -111,7 +111,17 @@ func TestWriterWaitingForAFreshLoad(t *testing.T) {
 	}()
 	// Give the second writer time to reach the lock.
 	time.Sleep(200 * time.Millisecond)
+	file := filepath.Join(dir, "indexes.bolt")
+	before, err := os.Stat(file)
+	if err != nil {
+		t.Fatal(err)
+	}
 	load(t, first, curated("one", parseEdges(t, "a -> b", "b -> c")))
+	if after, err := os.Stat(file); err != nil {
+		t.Fatal(err)
+	} else if os.SameFile(before, after) || after.Mode() != before.Mode() {
+		t.Errorf("the first load left the store's file %v, same file %v; want another file, %v as the empty store's", after.Mode(), os.SameFile(before, after), before.Mode())
+	}
 	first.Close()
 	got := <-second
 	if got.err != nil {
