@@ -42,6 +42,11 @@ type batchKV struct {
 	progress *LoadProgress
 	// bulks counts the loads bulkAdd wrote (tests read it).
 	bulks int
+	// step, when set (by tests), is how many keys each transaction of a
+	// new store's file holds, in place of freshStep (see loadFresh).
+	step int
+	// steps counts the steps committed (see loadFresh; tests read it).
+	steps int
 }
 
 // Tx opens a transaction. A read-write transaction asked for during a

@@ -1,19 +1,20 @@
 package graph
 
 import (
+	"bytes"
 	"cmp"
 	"context"
 	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"reflect"
 	"slices"
 	"time"
 
 	cayleygraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/kv"
-	graphlog "github.com/cayleygraph/cayley/graph/log"
 	"github.com/cayleygraph/cayley/graph/proto"
 	"github.com/cayleygraph/quad"
 	"github.com/cayleygraph/quad/pquads"
@@ -43,13 +44,13 @@ var (
 	bulkIndexes = []byte("indexes")
 )
 
-// bulkAdd writes the quads adds into the bolt store whose batch
-// transaction tx is, when the store has never held a quad, directly in
-// Cayley's layout, in key order, as one ApplyDeltas call of the same adds
-// would write them, but without Cayley's per-quad reads and maps, and
-// with bolt appending every key in order. It returns false, having
-// written nothing, when the store is not new (or not in the layout it
-// knows): the load then goes through Cayley.
+// bulkAdd writes the quads adds, which are distinct, into the bolt store
+// whose write transaction tx is, when the store has never held a quad,
+// directly in Cayley's layout, in key order, as one ApplyDeltas call of
+// the same adds would write them, but without Cayley's per-quad reads and
+// maps, and with bolt appending every key in order. It returns false,
+// having written nothing, when the store is not new (or not in the layout
+// it knows): the load then goes through Cayley.
 //
 // The store it writes is Cayley's own, key for key and value for value
 // (TestBulkLoadMakesCayleysStore): ids given in the order Cayley gives
@@ -57,114 +58,205 @@ var (
 // reference counts, index lists, size and horizon. Only the write times
 // the primitives carry differ: one time for the whole load, where Cayley
 // reads the clock per primitive.
+//
+// Each distinct value is hashed once; a quad is kept as the numbers of
+// its four values (16 bytes), and every key and value written is cut
+// from one buffer that grows by blocks, so that its memory is a few
+// words per quad beside what bolt keeps.
 func bulkAdd(ctx context.Context, tx hkv.Tx, adds []quad.Quad, progress *LoadProgress) (bool, error) {
-	if len(adds) == 0 {
+	if len(adds) == 0 || len(adds) >= math.MaxUint32/2 {
 		return false, nil
 	}
 	if ok, err := bulkNew(ctx, tx); err != nil || !ok {
 		return false, err
 	}
-	in := make([]cayleygraph.Delta, len(adds))
+	// The distinct values, numbered in the order met (from 1; 0 is no
+	// value), and each quad as its values' numbers.
+	vals := bulkValues{at: map[quad.Value]uint32{}, nodes: []bulkNode{{}}}
+	quads := make([][4]uint32, len(adds))
 	for i, q := range adds {
-		in[i] = cayleygraph.Delta{Quad: q, Action: cayleygraph.Add}
+		for d, dir := range quad.Directions {
+			quads[i][d] = vals.ref(q.Get(dir))
+		}
 	}
-	d := graphlog.SplitDeltas(in)
-	in = nil
+	vals.at = nil
+	nodes := vals.nodes[1:]
+	// The values, in the order of their hashes, get the ids 1, 2, ...
+	order := make([]uint32, len(nodes))
+	for i := range order {
+		order[i] = uint32(i)
+	}
+	slices.SortFunc(order, func(a, b uint32) int { return bytes.Compare(nodes[a].hash[:], nodes[b].hash[:]) })
+	id := make([]uint32, len(nodes)+1) // by value number
+	for rank, n := range order {
+		id[n+1] = uint32(rank + 1)
+	}
 	now := time.Now().UnixNano()
+	var buf bulkBuf
 	put := func(bucket, key, val []byte) error {
 		progress.add(1)
 		return tx.Put(hkv.Key{bucket, key}, val)
 	}
-	// The values, in the order of their hashes, get the ids 1, 2, ...
-	ids := make(map[cayleygraph.ValueHash]uint64, len(d.IncNode))
-	for i, n := range d.IncNode {
-		ids[n.Hash] = uint64(i + 1)
-	}
-	for i, n := range d.IncNode {
-		v, err := pquads.MarshalValue(n.Val)
+	for rank, n := range order {
+		v, err := pquads.MarshalValue(nodes[n].val)
 		if err != nil {
 			return false, err
 		}
-		p := proto.Primitive{ID: uint64(i + 1), Value: v, Timestamp: now}
-		if err := putPrimitive(put, &p); err != nil {
+		p := proto.Primitive{ID: uint64(rank + 1), Value: v, Timestamp: now}
+		if err := putPrimitive(put, &buf, &p); err != nil {
 			return false, err
 		}
 	}
-	// The quads, in order, get the ids after; each is listed in the two
-	// indexes under its key there.
-	sp := make([]bulkEntry, 0, len(d.QuadAdd))
-	ops := make([]bulkEntry, 0, len(d.QuadAdd))
-	seen := make(map[[4]uint64]bool, len(d.QuadAdd))
-	id := uint64(len(d.IncNode))
-	for _, qa := range d.QuadAdd {
-		var p proto.Primitive
-		var k [4]uint64
-		for i, dir := range quad.Directions {
-			if n, ok := ids[qa.Quad.Get(dir)]; ok {
-				p.SetDirection(dir, n)
-				k[i] = n
+	// The quads, in order, get the ids after.
+	base := uint64(len(nodes))
+	for i, q := range quads {
+		p := proto.Primitive{ID: base + uint64(i) + 1, Timestamp: now}
+		for d, dir := range quad.Directions {
+			if q[d] != 0 {
+				p.SetDirection(dir, uint64(id[q[d]]))
 			}
 		}
-		if seen[k] {
-			continue
-		}
-		seen[k] = true
-		id++
-		p.ID, p.Timestamp = id, now
-		if err := putPrimitive(put, &p); err != nil {
+		if err := putPrimitive(put, &buf, &p); err != nil {
 			return false, err
 		}
-		sp = append(sp, bulkEntry{[3]uint64{p.Subject, p.Predicate}, id})
-		ops = append(ops, bulkEntry{[3]uint64{p.Object, p.Predicate, p.Subject}, id})
+		if i%4096 == 0 {
+			if err := ctx.Err(); err != nil {
+				return false, err
+			}
+		}
 	}
-	quads := id - uint64(len(d.IncNode))
-	if err := ctx.Err(); err != nil {
+	last := base + uint64(len(quads))
+	if err := put(bulkMeta, bulkHorizon, binary.LittleEndian.AppendUint64(nil, last)); err != nil {
 		return false, err
 	}
-	if err := put(bulkMeta, bulkHorizon, binary.LittleEndian.AppendUint64(nil, id)); err != nil {
-		return false, err
-	}
-	if err := put(bulkMeta, bulkSize, binary.LittleEndian.AppendUint64(nil, quads)); err != nil {
+	if err := put(bulkMeta, bulkSize, binary.LittleEndian.AppendUint64(nil, uint64(len(quads)))); err != nil {
 		return false, err
 	}
 	// The reference counts, then the indexes, then the values' ids: the
 	// buckets in the order of their names ("n..", "ops", "sp", "v..").
-	for _, n := range d.IncNode {
-		if err := put([]byte{'n', n.Hash[0], n.Hash[1]}, bytesOf(n.Hash), binary.AppendUvarint(nil, uint64(n.RefInc))); err != nil {
+	for _, n := range order {
+		h := nodes[n].hash
+		if err := put([]byte{'n', h[0], h[1]}, buf.copy(h[:]), buf.uvarint(uint64(nodes[n].refs))); err != nil {
 			return false, err
 		}
 	}
+	// Each index lists a quad's id under its key there: ops by object,
+	// predicate and subject, sp by subject and predicate, each key's list
+	// in increasing order, as Cayley appends the quads' ids. One index's
+	// entries at a time.
+	entries := make([]bulkEntry, len(quads))
 	for _, ix := range []struct {
-		bucket  string
-		n       int // ids in the key
-		entries []bulkEntry
-	}{{"ops", 3, ops}, {"sp", 2, sp}} {
-		// By key, then id: each key's list in increasing order, as Cayley
-		// appends the quads' ids.
-		slices.SortFunc(ix.entries, func(a, b bulkEntry) int {
+		bucket string
+		dirs   []int // of the quad's values, by quad.Directions
+	}{{"ops", []int{2, 1, 0}}, {"sp", []int{0, 1}}} {
+		for i, q := range quads {
+			e := bulkEntry{id: uint32(i) + 1}
+			for j, d := range ix.dirs {
+				e.key[j] = id[q[d]]
+			}
+			entries[i] = e
+		}
+		slices.SortFunc(entries, func(a, b bulkEntry) int {
 			if c := slices.Compare(a.key[:], b.key[:]); c != 0 {
 				return c
 			}
 			return cmp.Compare(a.id, b.id)
 		})
-		for i := 0; i < len(ix.entries); {
-			var v []byte
+		for i := 0; i < len(entries); {
+			key := buf.ids(entries[i].key[:len(ix.dirs)])
 			j := i
-			for ; j < len(ix.entries) && ix.entries[j].key == ix.entries[i].key; j++ {
-				v = binary.AppendUvarint(v, ix.entries[j].id)
+			start := len(buf.b)
+			for ; j < len(entries) && entries[j].key == entries[i].key; j++ {
+				buf.b = binary.AppendUvarint(buf.b, base+uint64(entries[j].id))
 			}
-			if err := put([]byte(ix.bucket), bulkIDs(ix.entries[i].key[:ix.n]...), v); err != nil {
+			if err := put([]byte(ix.bucket), key, buf.b[start:len(buf.b):len(buf.b)]); err != nil {
 				return false, err
 			}
 			i = j
 		}
+		if err := ctx.Err(); err != nil {
+			return false, err
+		}
 	}
-	for i, n := range d.IncNode {
-		if err := put([]byte{'v', n.Hash[0], n.Hash[1]}, bytesOf(n.Hash), binary.AppendUvarint(nil, uint64(i+1))); err != nil {
+	entries = nil
+	for rank, n := range order {
+		h := nodes[n].hash
+		if err := put([]byte{'v', h[0], h[1]}, buf.copy(h[:]), buf.uvarint(uint64(rank+1))); err != nil {
 			return false, err
 		}
 	}
 	return true, ctx.Err()
+}
+
+// bulkValues numbers the distinct values of a load.
+type bulkValues struct {
+	at    map[quad.Value]uint32
+	nodes []bulkNode
+}
+
+// bulkNode is a distinct value: its hash, and how many quad directions
+// hold it.
+type bulkNode struct {
+	hash cayleygraph.ValueHash
+	val  quad.Value
+	refs uint32
+}
+
+// ref returns v's number, 0 for no value, counting one more direction
+// that holds it.
+func (vs *bulkValues) ref(v quad.Value) uint32 {
+	if v == nil {
+		return 0
+	}
+	n, ok := vs.at[v]
+	if !ok {
+		n = uint32(len(vs.nodes))
+		vs.at[v] = n
+		vs.nodes = append(vs.nodes, bulkNode{hash: cayleygraph.HashOf(v), val: v})
+	}
+	vs.nodes[n].refs++
+	return n
+}
+
+// bulkBuf cuts the keys and values a load hands bolt, which keeps them
+// until the commit, from blocks of memory, in place of a small allocation
+// each.
+type bulkBuf struct{ b []byte }
+
+// bulkBlock is the size of a bulkBuf's blocks.
+const bulkBlock = 1 << 20
+
+// room makes room for n more bytes in the block.
+func (b *bulkBuf) room(n int) {
+	if cap(b.b)-len(b.b) < n {
+		b.b = make([]byte, 0, max(bulkBlock, n))
+	}
+}
+
+// copy returns a copy of p.
+func (b *bulkBuf) copy(p []byte) []byte {
+	b.room(len(p))
+	start := len(b.b)
+	b.b = append(b.b, p...)
+	return b.b[start:len(b.b):len(b.b)]
+}
+
+// uvarint returns n as a uvarint.
+func (b *bulkBuf) uvarint(n uint64) []byte {
+	b.room(binary.MaxVarintLen64)
+	start := len(b.b)
+	b.b = binary.AppendUvarint(b.b, n)
+	return b.b[start:len(b.b):len(b.b)]
+}
+
+// ids returns the key of an index entry: the ids, big-endian.
+func (b *bulkBuf) ids(ids []uint32) []byte {
+	b.room(8 * len(ids))
+	start := len(b.b)
+	for _, id := range ids {
+		b.b = binary.BigEndian.AppendUint64(b.b, uint64(id))
+	}
+	return b.b[start:len(b.b):len(b.b)]
 }
 
 // bulkNew tells whether the store tx writes has never held a quad, and
@@ -199,29 +291,23 @@ func bulkNew(ctx context.Context, tx hkv.Tx) (bool, error) {
 	return true, it.Err()
 }
 
-// putPrimitive writes p at its id in the log.
-func putPrimitive(put func(bucket, key, val []byte) error, p *proto.Primitive) error {
-	b, err := p.Marshal()
-	if err != nil {
+// putPrimitive writes p at its id in the log, marshalled into buf.
+func putPrimitive(put func(bucket, key, val []byte) error, buf *bulkBuf, p *proto.Primitive) error {
+	n := p.ProtoSize()
+	buf.room(8 + n)
+	start := len(buf.b)
+	buf.b = binary.BigEndian.AppendUint64(buf.b, p.ID)
+	key := buf.b[start : start+8 : start+8]
+	buf.b = buf.b[:start+8+n]
+	if _, err := p.MarshalTo(buf.b[start+8:]); err != nil {
 		return err
 	}
-	return put(bulkLog, binary.BigEndian.AppendUint64(nil, p.ID), b)
+	return put(bulkLog, key, buf.b[start+8:start+8+n:start+8+n])
 }
 
-// bulkEntry is a quad's id under its key in one of the indexes.
+// bulkEntry is a quad's number (its id less the values') under its key
+// in one of the indexes: the ids of up to three values.
 type bulkEntry struct {
-	key [3]uint64
-	id  uint64
+	key [3]uint32
+	id  uint32
 }
-
-// bulkIDs is the key of an index entry: the ids, big-endian.
-func bulkIDs(ids ...uint64) []byte {
-	k := make([]byte, 0, 8*len(ids))
-	for _, id := range ids {
-		k = binary.BigEndian.AppendUint64(k, id)
-	}
-	return k
-}
-
-// bytesOf returns a copy of a value's hash, for a key bolt keeps.
-func bytesOf(h cayleygraph.ValueHash) []byte { return append([]byte(nil), h[:]...) }

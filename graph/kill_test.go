@@ -35,6 +35,11 @@ func TestKilledLoadHelper(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if s.kv != nil {
+		// A new store's file in many steps, committed one by one (see
+		// loadFresh), so that kills come between them.
+		s.kv.step = 1000
+	}
 	fmt.Println("loading")
 	if _, err := s.Load(context.Background(), quads); err != nil {
 		t.Fatal(err)
@@ -120,7 +125,9 @@ func TestKilledCreationLeavesALoadableStore(t *testing.T) {
 	start := time.Now()
 	runHelper(t, "bolt:"+filepath.Join(t.TempDir(), "timing"), -1, false)
 	span := time.Since(start)
-	empty, whole := 0, 0
+	// building counts the kills that came while the load built the new
+	// store's file (see loadFresh).
+	empty, whole, building := 0, 0, 0
 	for i := range 100 {
 		dir := filepath.Join(t.TempDir(), fmt.Sprintf("db%d", i))
 		// A sixth of the kills come after the load has committed.
@@ -143,14 +150,21 @@ func TestKilledCreationLeavesALoadableStore(t *testing.T) {
 		} else {
 			empty++
 		}
+		if len(leftovers(t, dir)) > 0 {
+			building++
+		}
 		s, err := Open(spec, true)
 		if err != nil {
 			t.Fatalf("kill %d at %v: a later load cannot open the store: %v", i, delay, err)
 		}
+		// The file a load killed while building the store is removed.
+		if left := leftovers(t, dir); len(left) != 0 {
+			t.Fatalf("kill %d at %v: after a writer opened the store, %q remain", i, delay, left)
+		}
 		load(t, s, curated("after", parseEdges(t, "x -> y")))
 		s.Close()
 	}
-	t.Logf("creation (%v) killed 100 times: %d left no data, %d all of it", span, empty, whole)
+	t.Logf("creation (%v) killed 100 times: %d left no data, %d all of it; %d while building the new file", span, empty, whole, building)
 }
 
 // runHelper runs TestKilledLoadHelper loading into the store spec (making

@@ -191,6 +191,11 @@ func planCatalog(tx sideTx, want wanted) (loadPlan, error) {
 		p.res.Removed += ch.Removed
 		p.res.Unchanged += ch.Unchanged
 	}
+	if len(kept)+len(skipped) == 0 {
+		// Every wanted quad is new (a new store's load): no copy.
+		p.adds = want.order
+		return p, nil
+	}
 	for _, q := range want.order {
 		if !skipped[q.Label] && !kept[q] {
 			p.adds = append(p.adds, q)
@@ -334,6 +339,14 @@ func (s *Store) apply(ctx context.Context, adds, dels, rebuild []quad.Quad) erro
 		// quads are written.
 		ready := s.prepareIndexers(adds, dels)
 		defer ready()
+		// A new store is built beside the old one and renamed into place
+		// (see loadFresh).
+		if rebuild == nil && len(dels) == 0 {
+			var fresh bool
+			if fresh, err = s.loadFresh(ctx, adds, ready); fresh || err != nil {
+				break
+			}
+		}
 		err = s.kv.batch(ctx, func() error {
 			// Into a new store, the quads go in Cayley's layout directly
 			// (see bulkAdd); into one that holds quads, through Cayley.

@@ -311,11 +311,15 @@ func TestBulkLoadMakesCayleysStore(t *testing.T) {
 				t.Fatal(err)
 			}
 			s.kv.direct = i == 1
+			// The new store's file in steps of a few keys (see loadFresh).
+			s.kv.step = 97
 			if results[i], err = s.Load(ctx, step.quads); err != nil {
 				t.Fatalf("%s: Load (direct %v): %v", step.name, i == 1, err)
 			}
 			if wantBulk := i == 0 && step.name == "first load"; (s.kv.bulks == 1) != wantBulk {
 				t.Errorf("%s (direct %v): written by bulkAdd %d times; want %v", step.name, i == 1, s.kv.bulks, wantBulk)
+			} else if wantBulk && s.kv.steps < 10 {
+				t.Errorf("%s: the new store's file was written in %d steps of 97 keys; want many", step.name, s.kv.steps)
 			}
 			if d, err := s.Doctor(ctx, step.quads); err != nil {
 				t.Errorf("%s: Doctor (direct %v): %v", step.name, i == 1, err)

@@ -28,6 +28,8 @@ type Store struct {
 	// kv is the key-value store under a bolt store, through which a load
 	// writes in one transaction; nil for other stores.
 	kv *batchKV
+	// boltFile is a bolt store's file, "" for other stores.
+	boltFile string
 	// names folds the names users type (see fold.Folder); stores made by
 	// within share it.
 	names *fold.Folder
@@ -176,7 +178,7 @@ func openBoltDir(spec, dir string, create bool) (*Store, error) {
 	if create {
 		opts.InitialMmapSize = writerMmap(file)
 	}
-	db, err := hbolt.Open(file, opts)
+	db, err := openBoltFile(file, opts)
 	if errors.Is(err, bolt.ErrTimeout) {
 		return nil, busyError(spec, dir, create)
 	}
@@ -186,23 +188,17 @@ func openBoltDir(spec, dir string, create bool) (*Store, error) {
 	if create {
 		// Say who writes, for a reader or writer that waits on us.
 		_ = os.WriteFile(filepath.Join(dir, writerFile), []byte(strconv.Itoa(os.Getpid())), 0o600)
+		removeFresh(file)
 	}
 	names := &fold.Folder{}
-	s := &Store{spec: spec, kv: &batchKV{KV: db}, names: names, writer: create, indexers: newIndexers(names)}
+	s := &Store{spec: spec, kv: &batchKV{KV: db}, boltFile: file, names: names, writer: create, indexers: newIndexers(names)}
 	s.qs, err = kv.New(s.kv, boltOptions())
 	if errors.Is(err, cayleygraph.ErrNotInitialized) {
 		if !create {
 			db.Close()
 			return nil, fmt.Errorf("open %s: the store was never initialised (its creation was interrupted); load into it again: %w", spec, ErrNoStore)
 		}
-		// A new store has a catalog from the start, empty as the store.
-		err = s.kv.batch(context.Background(), func() error {
-			if err := kv.Init(s.kv, boltOptions()); err != nil {
-				return err
-			}
-			return boltSide{ctx: context.Background(), tx: s.kv.shared}.put(catalogVersionKey, catalogVersion)
-		})
-		if err == nil {
+		if err = initBolt(context.Background(), s.kv); err == nil {
 			s.qs, err = kv.New(s.kv, boltOptions())
 		}
 	}
@@ -211,6 +207,30 @@ func openBoltDir(spec, dir string, create bool) (*Store, error) {
 		return nil, fmt.Errorf("open %s: %w", spec, err)
 	}
 	return s, nil
+}
+
+// openBoltFile opens the bolt file path, waiting for its lock as opts
+// say. A load into a new store replaces the file (see loadFresh): one
+// opened before that, whose lock was got only once the load let the old
+// file go, is no longer the store's, and the file now there is opened
+// instead.
+func openBoltFile(path string, opts *bolt.Options) (*hbolt.DB, error) {
+	deadline := time.Now().Add(opts.Timeout)
+	for {
+		before, _ := os.Stat(path)
+		db, err := hbolt.Open(path, opts)
+		if err != nil {
+			return nil, err
+		}
+		after, _ := os.Stat(path)
+		if before == nil || after == nil || os.SameFile(before, after) {
+			return db, nil
+		}
+		db.Close()
+		if time.Now().After(deadline) {
+			return nil, bolt.ErrTimeout
+		}
+	}
 }
 
 // Spec returns the spec the store was opened with, with a password in it
