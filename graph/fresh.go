@@ -96,7 +96,7 @@ func (s *Store) loadFresh(ctx context.Context, adds []quad.Quad, ready func() ma
 	// The steps need not reach the disk one by one: the last commit's
 	// sync takes every page written before it.
 	db.NoSync = true
-	tx, err := beginSteps(db, cmp.Or(s.kv.step, freshStep), &s.kv.steps)
+	tx, err := beginSteps(ctx, db, cmp.Or(s.kv.step, freshStep), &s.kv.steps)
 	if err != nil {
 		return false, err
 	}
@@ -192,13 +192,14 @@ type stepsTx struct {
 }
 
 // beginSteps begins stepping through transactions of db, of step keys,
-// counting in steps the steps committed.
-func beginSteps(db *bolt.DB, step int, steps *int) (*stepsTx, error) {
+// counting in steps the steps committed; cancelling ctx fails their reads
+// and writes (see watch).
+func beginSteps(ctx context.Context, db *bolt.DB, step int, steps *int) (*stepsTx, error) {
 	btx, err := db.Begin(true)
 	if err != nil {
 		return nil, fmt.Errorf("begin a write: %w", err)
 	}
-	return &stepsTx{boltTx: newBoltTx(btx), db: db, stepping: true, step: step, steps: steps}, nil
+	return &stepsTx{boltTx: newBoltTx(ctx, btx), db: db, stepping: true, step: step, steps: steps}, nil
 }
 
 // Put writes v at k, committing the step first when it is full.
@@ -212,7 +213,7 @@ func (t *stepsTx) Put(k hkv.Key, v hkv.Value) error {
 		if err != nil {
 			return fmt.Errorf("begin a write: %w", err)
 		}
-		t.boltTx, t.n = newBoltTx(btx), 0
+		t.boltTx, t.n = newBoltTx(t.ctx, btx), 0
 	}
 	t.n++
 	return t.boltTx.Put(k, v)
