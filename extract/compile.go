@@ -232,9 +232,10 @@ func (c *compiler) evidence(n string, q Quote, speaker, note string) {
 // Quads reads and checks the named curated files and registries of fsys,
 // as ReadCorpus does, and compiles them all.
 func Quads(fsys fs.FS, names []string) ([]schema.Quad, error) {
-	c, err := ReadCorpus(context.Background(), fsys, names, ReadOptions{})
+	ctx := context.Background()
+	c, err := ReadCorpus(ctx, fsys, names, ReadOptions{})
 	if err != nil {
 		return nil, err
 	}
-	return c.Quads(), nil
+	return c.Quads(ctx)
 }

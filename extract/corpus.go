@@ -40,16 +40,20 @@ type Corpus struct {
 }
 
 // Quads compiles the corpus: each document into its source's graph, the
-// registries into schema.RegistryGraph.
-func (c *Corpus) Quads() []schema.Quad {
+// registries into schema.RegistryGraph. Cancelling ctx stops it between
+// two documents, with ctx's error.
+func (c *Corpus) Quads(ctx context.Context) ([]schema.Quad, error) {
 	var quads []schema.Quad
 	for _, r := range c.Registries {
 		quads = append(quads, CompileRegistry(r)...)
 	}
 	for _, d := range c.Docs {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		quads = append(quads, Compile(d)...)
 	}
-	return quads
+	return quads, nil
 }
 
 // ReadOptions are how ReadCorpus reports and what it verifies.

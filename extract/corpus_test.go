@@ -199,7 +199,11 @@ func TestCorpusQuads(t *testing.T) {
 	if len(c.Registries) != 1 || len(c.Docs) != 2 {
 		t.Fatalf("ReadCorpus = %d registries, %d docs; want 1 and 2", len(c.Registries), len(c.Docs))
 	}
-	has := func(q schema.Quad) bool { return slices.Contains(c.Quads(), q) }
+	quads, err := c.Quads(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	has := func(q schema.Quad) bool { return slices.Contains(quads, q) }
 	nvidia := schema.NodeIRI("nvidia")
 	for _, tt := range []struct {
 		what string
@@ -259,5 +263,22 @@ func TestReadCorpusStopsWhenCancelled(t *testing.T) {
 				t.Errorf("files opened %q, of %q read whole: want it cut short at %s", fsys.opened, whole.opened, stopAt)
 			}
 		})
+	}
+}
+
+// Compiling a corpus stops between two documents once the context is
+// cancelled.
+func TestCorpusQuadsStopsWhenCancelled(t *testing.T) {
+	c, err := ReadCorpus(context.Background(), corpusFS(nil), []string{"a.yaml", "b.yaml", "entities.yaml"}, ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if quads, err := c.Quads(context.Background()); err != nil || len(quads) == 0 {
+		t.Fatalf("Quads = %d quads, %v; want the corpus's", len(quads), err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if quads, err := c.Quads(ctx); !errors.Is(err, context.Canceled) || quads != nil {
+		t.Fatalf("Quads cancelled = %d quads, %v; want none and context.Canceled", len(quads), err)
 	}
 }

@@ -450,7 +450,10 @@ func BenchmarkLoadCorpusDir(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			quads = c.Quads()
+			quads, err = c.Quads(context.Background())
+			if err != nil {
+				b.Fatal(err)
+			}
 		}
 	})
 	b.Run("load", func(b *testing.B) {

@@ -96,7 +96,11 @@ func curatedQuads(t testing.TB, fsyss ...fstest.MapFS) []schema.Quad {
 		if err != nil {
 			t.Fatalf("curated test data: %v", err)
 		}
-		quads = append(quads, c.Quads()...)
+		q, err := c.Quads(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		quads = append(quads, q...)
 	}
 	return quads
 }

@@ -53,7 +53,10 @@ func doctorRun(ctx context.Context, opts *doctorOptions) error {
 	if err != nil {
 		return err
 	}
-	want := c.Quads()
+	want, err := c.Quads(ctx)
+	if err != nil {
+		return err
+	}
 	s, err := opts.env.openStore(ctx)
 	if err != nil {
 		return err

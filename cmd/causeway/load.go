@@ -107,7 +107,11 @@ func loadRun(ctx context.Context, opts *loadOptions) error {
 		m.clear()
 		return err
 	}
-	quads := c.Quads()
+	quads, err := c.Quads(ctx)
+	if err != nil {
+		m.clear()
+		return err
+	}
 	var (
 		res     graph.LoadResult
 		spec    string

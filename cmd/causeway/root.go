@@ -295,7 +295,11 @@ func (e *env) openStore(ctx context.Context) (*graph.Store, error) {
 		return nil, err
 	}
 	s := graph.OpenMemory()
-	if _, err := s.Load(ctx, c.Quads()); err != nil {
+	quads, err := c.Quads(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := s.Load(ctx, quads); err != nil {
 		return nil, err
 	}
 	return s, nil

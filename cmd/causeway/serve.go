@@ -221,7 +221,10 @@ func (o *serveOptions) open(ctx context.Context) (fs.FS, *graph.Store, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	quads := c.Quads()
+	quads, err := c.Quads(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
 	s := graph.OpenMemory()
 	if _, err := s.Load(ctx, quads); err != nil {
 		return nil, nil, err
