@@ -16,6 +16,7 @@ import (
 	hbolt "github.com/hidal-go/hidalgo/kv/bolt"
 
 	"github.com/causeway/causeway/extract"
+	"github.com/causeway/causeway/graph/schema"
 )
 
 // writeCatalog runs fn on a write transaction of the store's catalog,
@@ -376,49 +377,57 @@ func TestOldStoreGetsACatalog(t *testing.T) {
 }
 
 // TestOldVersionCatalogIsNotTrusted checks that a catalog of another
-// version (here one left as version 1 wrote its text index, a key per gram
-// and subject, with a count out of step) is not read: the store reads as
-// it did, by scanning, until a load, which builds the catalog anew, with
-// none of the old keys left.
+// version (here one left as version 1 wrote its text index, or as version
+// 2 its name index, a key per gram and subject, with a count out of step)
+// is not read: the store reads as it did, by scanning, until a load, which
+// builds the catalog anew, with none of the old keys left.
 func TestOldVersionCatalogIsNotTrusted(t *testing.T) {
 	ctx := context.Background()
 	one := curated("one", parseEdges(t, "a -> b", "b -> c"))
 	edited := curated("one", parseEdges(t, "a -> b", "c -> e"))
+	olds := []struct {
+		version string
+		stray   []byte
+	}{
+		{"1", []byte(textPrefix + "g/abc\x00https://causeway.dev/claim/gone")},
+		{"2", []byte(namePrefix + "g/abc\x00" + schema.NodeIRI("gone"))},
+	}
 	for _, b := range persistentBackends() {
-		t.Run(b.name, func(t *testing.T) {
-			s, _ := b.open(t)
-			load(t, s, one)
-			wantStats := stats(t, s)
-			wantSearch, err := s.Search(ctx, SearchRequest{Text: "b"})
-			if err != nil {
-				t.Fatal(err)
-			}
-			stray := []byte(textPrefix + "g/abc\x00https://causeway.dev/claim/gone")
-			if err := writeCatalog(t, s, func(tx sideTx) error {
-				if err := tx.put(catalogVersionKey, []byte("1")); err != nil {
-					return err
+		for _, old := range olds {
+			t.Run(b.name+"/version"+old.version, func(t *testing.T) {
+				s, _ := b.open(t)
+				load(t, s, one)
+				wantStats := stats(t, s)
+				wantSearch, err := s.Search(ctx, SearchRequest{Text: "b"})
+				if err != nil {
+					t.Fatal(err)
 				}
-				if err := tx.put(stray, []byte{2}); err != nil {
-					return err
+				if err := writeCatalog(t, s, func(tx sideTx) error {
+					if err := tx.put(catalogVersionKey, []byte(old.version)); err != nil {
+						return err
+					}
+					if err := tx.put(old.stray, []byte{2}); err != nil {
+						return err
+					}
+					return addCount(tx, countQuadsKey, 5)
+				}); err != nil {
+					t.Fatal(err)
 				}
-				return addCount(tx, countQuadsKey, 5)
-			}); err != nil {
-				t.Fatal(err)
-			}
-			checkCatalog(t, s, false)
-			if got := stats(t, s); got != wantStats {
-				t.Errorf("Stats of a store with a version 1 catalog = %+v; want %+v (by scanning)", got, wantStats)
-			}
-			if got, err := s.Search(ctx, SearchRequest{Text: "b"}); err != nil || !reflect.DeepEqual(got, wantSearch) {
-				t.Errorf("Search(b) of a store with a version 1 catalog = %+v, %v; want %+v", got, err, wantSearch)
-			}
-			load(t, s, edited)
-			checkCatalog(t, s, true)
-			dump, _ := catalogDump(t, s)
-			if _, in := dump[string(stray)]; in {
-				t.Errorf("the key %q of the version 1 catalog is left after the catalog was built", stray)
-			}
-		})
+				checkCatalog(t, s, false)
+				if got := stats(t, s); got != wantStats {
+					t.Errorf("Stats of a store with a version %s catalog = %+v; want %+v (by scanning)", old.version, got, wantStats)
+				}
+				if got, err := s.Search(ctx, SearchRequest{Text: "b"}); err != nil || !reflect.DeepEqual(got, wantSearch) {
+					t.Errorf("Search(b) of a store with a version %s catalog = %+v, %v; want %+v", old.version, got, err, wantSearch)
+				}
+				load(t, s, edited)
+				checkCatalog(t, s, true)
+				dump, _ := catalogDump(t, s)
+				if _, in := dump[string(old.stray)]; in {
+					t.Errorf("the key %q of the version %s catalog is left after the catalog was built", old.stray, old.version)
+				}
+			})
+		}
 	}
 }
 
