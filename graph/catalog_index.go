@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 
 	"github.com/cayleygraph/quad"
 	"github.com/cayleygraph/quad/pquads"
@@ -53,72 +54,144 @@ type sourceIndex struct{}
 
 func (sourceIndex) prefix() []byte { return sourcePrefix }
 
-// apply rewrites the record of every graph a quad of adds or dels is in.
+// apply rewrites the record of every graph a quad of adds or dels is in,
+// in the order of their keys. The quads of each graph are encoded into one
+// array and merged, as sorted lists, with the record's own: no allocation
+// per quad.
 func (sourceIndex) apply(tx sideTx, adds, dels []quad.Quad) error {
-	type change struct{ adds, dels [][]byte }
-	changes := map[string]*change{}
-	var order []string
-	at := func(q quad.Quad) (*change, error) {
-		iri, ok := q.Label.(quad.IRI)
-		if !ok {
-			return nil, nil // not a source's graph
-		}
-		c, ok := changes[string(iri)]
-		if !ok {
-			c = &change{}
-			changes[string(iri)] = c
-			order = append(order, string(iri))
-		}
-		return c, nil
-	}
-	for _, qs := range []struct {
-		quads []quad.Quad
-		del   bool
-	}{{adds, false}, {dels, true}} {
-		for _, q := range qs.quads {
-			c, err := at(q)
-			if err != nil || c == nil {
-				continue
+	var edits []sourceEdit
+	at := map[string]int{}
+	for pass, qs := range [][]quad.Quad{adds, dels} {
+		last := -1
+		for _, q := range qs {
+			iri, ok := q.Label.(quad.IRI)
+			if !ok {
+				continue // not a source's graph
 			}
-			enc, err := encodeQuad(q)
+			if last < 0 || edits[last].src != string(iri) {
+				i, ok := at[string(iri)]
+				if !ok {
+					i = len(edits)
+					at[string(iri)] = i
+					edits = append(edits, sourceEdit{src: string(iri)})
+				}
+				last = i
+			}
+			var err error
+			if pass == 0 {
+				err = edits[last].adds.add(q)
+			} else {
+				err = edits[last].dels.add(q)
+			}
 			if err != nil {
 				return err
 			}
-			if qs.del {
-				c.dels = append(c.dels, enc)
-			} else {
-				c.adds = append(c.adds, enc)
-			}
 		}
 	}
-	for _, src := range order {
-		c := changes[src]
-		old, err := readSourceRecord(tx, src)
+	// In key order, as a bolt load appends them.
+	slices.SortFunc(edits, func(a, b sourceEdit) int { return strings.Compare(a.src, b.src) })
+	for i := range edits {
+		e := &edits[i]
+		old, err := readSourceRecord(tx, e.src)
 		if err != nil {
 			return err
 		}
-		set := make(map[string]bool, len(old)+len(c.adds))
-		for _, e := range old {
-			set[string(e)] = true
+		encs, err := mergeRecord(old, e.adds.sorted(), e.dels.sorted())
+		if err != nil {
+			return fmt.Errorf("source %s: %w", e.src, err)
 		}
-		for _, e := range c.dels {
-			if !set[string(e)] {
-				return fmt.Errorf("source %s: a quad removed is not in its record", src)
-			}
-			delete(set, string(e))
-		}
-		for _, e := range c.adds {
-			set[string(e)] = true
-		}
-		encs := make([][]byte, 0, len(set))
-		for e := range set {
-			encs = append(encs, []byte(e))
-		}
-		if err := writeSourceRecord(tx, src, encs); err != nil {
+		if err := writeSourceRecord(tx, e.src, encs); err != nil {
 			return err
 		}
+		*e = sourceEdit{} // done with: its arrays may go
 	}
 	return nil
+}
+
+// sourceEdit is what a load changes in one source graph: the quads it adds
+// and those it removes, encoded.
+type sourceEdit struct {
+	src        string
+	adds, dels encodedQuads
+}
+
+// encodedQuads are quads encoded (encodeQuad) one after the other in one
+// array.
+type encodedQuads struct {
+	buf []byte
+	// ends are where each quad's encoding ends in buf.
+	ends []int
+}
+
+// add appends the encoding of q.
+func (e *encodedQuads) add(q quad.Quad) error {
+	var err error
+	if e.buf, err = appendQuad(e.buf, q); err != nil {
+		return err
+	}
+	e.ends = append(e.ends, len(e.buf))
+	return nil
+}
+
+// sorted returns the encodings, sorted, without repeats.
+func (e *encodedQuads) sorted() [][]byte {
+	out := make([][]byte, len(e.ends))
+	start := 0
+	for i, end := range e.ends {
+		out[i] = e.buf[start:end:end]
+		start = end
+	}
+	slices.SortFunc(out, bytes.Compare)
+	return slices.CompactFunc(out, bytes.Equal)
+}
+
+// mergeRecord returns the encoded quads of a record old (sorted, as a
+// record keeps them) with those of dels removed and those of adds added
+// (both sorted, without repeats), sorted: a quad removed must be in old,
+// and a quad both removed and added stays.
+func mergeRecord(old, adds, dels [][]byte) ([][]byte, error) {
+	out := make([][]byte, 0, len(old)+len(adds))
+	i, j, k := 0, 0, 0
+	for i < len(old) || j < len(adds) {
+		// The least of the next of old and of adds.
+		var e []byte
+		switch {
+		case j == len(adds):
+			e = old[i]
+		case i == len(old):
+			e = adds[j]
+		default:
+			e = old[i]
+			if bytes.Compare(adds[j], e) < 0 {
+				e = adds[j]
+			}
+		}
+		inOld := i < len(old) && bytes.Equal(old[i], e)
+		inAdds := j < len(adds) && bytes.Equal(adds[j], e)
+		if k < len(dels) && bytes.Compare(dels[k], e) < 0 {
+			return nil, errors.New("a quad removed is not in its record")
+		}
+		removed := k < len(dels) && bytes.Equal(dels[k], e)
+		if removed {
+			if !inOld {
+				return nil, errors.New("a quad removed is not in its record")
+			}
+			k++
+		}
+		if inAdds || !removed {
+			out = append(out, e)
+		}
+		if inOld {
+			i++
+		}
+		if inAdds {
+			j++
+		}
+	}
+	if k < len(dels) {
+		return nil, errors.New("a quad removed is not in its record")
+	}
+	return out, nil
 }
 
 // sourceKey is the key of the record of graph src: its digest (kind 'd')
@@ -134,11 +207,13 @@ func sourceKey(src string, kind byte) []byte {
 // (encodeQuad), sorted, deduplicated, each preceded by its length. Its
 // sha256 is the source's digest.
 func sourceRecord(encs [][]byte) []byte {
-	slices.SortFunc(encs, bytes.Compare)
+	if !slices.IsSortedFunc(encs, bytes.Compare) {
+		slices.SortFunc(encs, bytes.Compare)
+	}
 	encs = slices.CompactFunc(encs, bytes.Equal)
 	n := 0
 	for _, e := range encs {
-		n += len(e) + binary.MaxVarintLen32
+		n += len(e) + uvarintLen(len(e))
 	}
 	rec := make([]byte, 0, n)
 	for _, e := range encs {
@@ -159,16 +234,17 @@ func sourceDigest(rec []byte, n int) []byte {
 // quads encs (deleting it when there are none).
 func writeSourceRecord(tx sideTx, src string, encs [][]byte) error {
 	if len(encs) == 0 {
-		if err := tx.delete(sourceKey(src, 'q')); err != nil {
+		if err := tx.delete(sourceKey(src, 'd')); err != nil {
 			return err
 		}
-		return tx.delete(sourceKey(src, 'd'))
+		return tx.delete(sourceKey(src, 'q'))
 	}
 	rec := sourceRecord(encs)
-	if err := tx.put(sourceKey(src, 'q'), rec); err != nil {
+	// 'd' before 'q', in key order.
+	if err := tx.put(sourceKey(src, 'd'), sourceDigest(rec, len(encs))); err != nil {
 		return err
 	}
-	return tx.put(sourceKey(src, 'd'), sourceDigest(rec, len(encs)))
+	return tx.put(sourceKey(src, 'q'), rec)
 }
 
 // readSourceRecord reads the encoded quads of graph src's record, none when
@@ -367,17 +443,34 @@ func catalogStats(tx sideTx) (Stats, error) {
 
 // encodeQuad encodes a quad's subject, predicate and object (its graph is
 // the record's), each by valueKey, preceded by its length.
-func encodeQuad(q quad.Quad) ([]byte, error) {
-	var out []byte
-	for _, v := range []quad.Value{q.Subject, q.Predicate, q.Object} {
-		k := valueKey(v)
-		if k == nil {
+func encodeQuad(q quad.Quad) ([]byte, error) { return appendQuad(nil, q) }
+
+// appendQuad appends to b the encoding of q (see encodeQuad).
+func appendQuad(b []byte, q quad.Quad) ([]byte, error) {
+	for _, v := range [3]quad.Value{q.Subject, q.Predicate, q.Object} {
+		start := len(b)
+		var ok bool
+		if b, ok = appendValueKey(b, v); !ok {
 			return nil, fmt.Errorf("quad %v: cannot encode its value %#v", q, v)
 		}
-		out = binary.AppendUvarint(out, uint64(len(k)))
-		out = append(out, k...)
+		// The length goes before the value: the value moves up by its
+		// size.
+		var size [binary.MaxVarintLen64]byte
+		n := binary.PutUvarint(size[:], uint64(len(b)-start))
+		b = append(b, size[:n]...)
+		copy(b[start+n:], b[start:len(b)-n])
+		copy(b[start:], size[:n])
 	}
-	return out, nil
+	return b, nil
+}
+
+// uvarintLen is the length of n as an unsigned varint.
+func uvarintLen(n int) int {
+	l := 1
+	for ; n >= 0x80; n >>= 7 {
+		l++
+	}
+	return l
 }
 
 // decodeQuad decodes a quad encodeQuad encoded, in graph src.
@@ -403,49 +496,56 @@ func decodeQuad(enc []byte, src string) (quad.Quad, error) {
 // cannot be encoded (pquads' encoding serves the kinds Causeway does not
 // write).
 func valueKey(v quad.Value) []byte {
+	b, ok := appendValueKey(nil, v)
+	if !ok {
+		return nil
+	}
+	return b
+}
+
+// appendValueKey appends to b the encoding of v (see valueKey); ok is
+// false when v cannot be encoded.
+func appendValueKey(b []byte, v quad.Value) (_ []byte, ok bool) {
+	// str appends the kind and the fields, each but the last preceded by
+	// its length.
 	str := func(kind byte, fields ...string) []byte {
-		n := 1
-		for _, f := range fields {
-			n += len(f) + binary.MaxVarintLen32
-		}
-		out := make([]byte, 1, n)
-		out[0] = kind
+		b = append(b, kind)
 		for i, f := range fields {
 			if i < len(fields)-1 {
-				out = binary.AppendUvarint(out, uint64(len(f)))
+				b = binary.AppendUvarint(b, uint64(len(f)))
 			}
-			out = append(out, f...)
+			b = append(b, f...)
 		}
-		return out
+		return b
 	}
 	switch v := v.(type) {
 	case quad.IRI:
-		return str('i', string(v))
+		return str('i', string(v)), true
 	case quad.String:
-		return str('s', string(v))
+		return str('s', string(v)), true
 	case quad.LangString:
-		return str('l', v.Lang, string(v.Value))
+		return str('l', v.Lang, string(v.Value)), true
 	case quad.TypedString:
-		return str('t', string(v.Type), string(v.Value))
+		return str('t', string(v.Type), string(v.Value)), true
 	case quad.BNode:
-		return str('b', string(v))
+		return str('b', string(v)), true
 	case quad.Int:
-		return binary.AppendVarint([]byte{'n'}, int64(v))
+		return binary.AppendVarint(append(b, 'n'), int64(v)), true
 	case quad.Float:
-		return binary.BigEndian.AppendUint64([]byte{'f'}, math.Float64bits(float64(v)))
+		return binary.BigEndian.AppendUint64(append(b, 'f'), math.Float64bits(float64(v))), true
 	case quad.Bool:
 		if v {
-			return []byte{'B', 1}
+			return append(b, 'B', 1), true
 		}
-		return []byte{'B', 0}
+		return append(b, 'B', 0), true
 	case nil:
-		return nil
+		return b, false
 	}
-	b, err := pquads.MarshalValue(v)
+	p, err := pquads.MarshalValue(v)
 	if err != nil {
-		return nil
+		return b, false
 	}
-	return append([]byte{'p'}, b...)
+	return append(append(b, 'p'), p...), true
 }
 
 // decodeValue decodes a value valueKey encoded.
