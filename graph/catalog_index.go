@@ -56,93 +56,101 @@ func (sourceIndex) prefix() []byte { return sourcePrefix }
 
 // apply rewrites the record of every graph a quad of adds or dels is in,
 // in the order of their keys. The quads of each graph are encoded into one
-// array and merged, as sorted lists, with the record's own: no allocation
-// per quad.
+// array, reused from graph to graph, and merged, as sorted lists, with the
+// record's own: no allocation per quad, and no copy of every quad at once.
 func (sourceIndex) apply(tx sideTx, adds, dels []quad.Quad) error {
 	var edits []sourceEdit
 	at := map[string]int{}
 	for pass, qs := range [][]quad.Quad{adds, dels} {
 		last := -1
-		for _, q := range qs {
+		for i, q := range qs {
 			iri, ok := q.Label.(quad.IRI)
 			if !ok {
 				continue // not a source's graph
 			}
 			if last < 0 || edits[last].src != string(iri) {
-				i, ok := at[string(iri)]
+				j, ok := at[string(iri)]
 				if !ok {
-					i = len(edits)
-					at[string(iri)] = i
+					j = len(edits)
+					at[string(iri)] = j
 					edits = append(edits, sourceEdit{src: string(iri)})
 				}
-				last = i
+				last = j
 			}
-			var err error
+			e := &edits[last]
 			if pass == 0 {
-				err = edits[last].adds.add(q)
+				e.adds = append(e.adds, int32(i))
 			} else {
-				err = edits[last].dels.add(q)
-			}
-			if err != nil {
-				return err
+				e.dels = append(e.dels, int32(i))
 			}
 		}
 	}
 	// In key order, as a bolt load appends them.
 	slices.SortFunc(edits, func(a, b sourceEdit) int { return strings.Compare(a.src, b.src) })
+	var add, del encodedQuads
 	for i := range edits {
 		e := &edits[i]
 		old, err := readSourceRecord(tx, e.src)
 		if err != nil {
 			return err
 		}
-		encs, err := mergeRecord(old, e.adds.sorted(), e.dels.sorted())
+		if err := add.encode(adds, e.adds); err != nil {
+			return err
+		}
+		if err := del.encode(dels, e.dels); err != nil {
+			return err
+		}
+		encs, err := mergeRecord(old, add.sorted(), del.sorted())
 		if err != nil {
 			return fmt.Errorf("source %s: %w", e.src, err)
 		}
 		if err := writeSourceRecord(tx, e.src, encs); err != nil {
 			return err
 		}
-		*e = sourceEdit{} // done with: its arrays may go
 	}
 	return nil
 }
 
-// sourceEdit is what a load changes in one source graph: the quads it adds
-// and those it removes, encoded.
+// sourceEdit is what a load changes in one source graph: the places of the
+// quads it adds, and of those it removes, among the load's.
 type sourceEdit struct {
 	src        string
-	adds, dels encodedQuads
+	adds, dels []int32
 }
 
 // encodedQuads are quads encoded (encodeQuad) one after the other in one
 // array.
 type encodedQuads struct {
 	buf []byte
-	// ends are where each quad's encoding ends in buf.
-	ends []int
+	// views are the encodings, slices of buf.
+	views [][]byte
 }
 
-// add appends the encoding of q.
-func (e *encodedQuads) add(q quad.Quad) error {
-	var err error
-	if e.buf, err = appendQuad(e.buf, q); err != nil {
-		return err
+// encode encodes the quads of qs at the places at, in place of those
+// encoded before.
+func (e *encodedQuads) encode(qs []quad.Quad, at []int32) error {
+	e.buf, e.views = e.buf[:0], e.views[:0]
+	ends := make([]int, 0, len(at))
+	for _, i := range at {
+		var err error
+		if e.buf, err = appendQuad(e.buf, qs[i]); err != nil {
+			return err
+		}
+		ends = append(ends, len(e.buf))
 	}
-	e.ends = append(e.ends, len(e.buf))
+	start := 0
+	for _, end := range ends {
+		e.views = append(e.views, e.buf[start:end:end])
+		start = end
+	}
 	return nil
 }
 
-// sorted returns the encodings, sorted, without repeats.
+// sorted sorts the encodings, drops repeats, and returns them.
 func (e *encodedQuads) sorted() [][]byte {
-	out := make([][]byte, len(e.ends))
-	start := 0
-	for i, end := range e.ends {
-		out[i] = e.buf[start:end:end]
-		start = end
-	}
-	slices.SortFunc(out, bytes.Compare)
-	return slices.CompactFunc(out, bytes.Equal)
+	slices.SortFunc(e.views, bytes.Compare)
+	e.views = slices.CompactFunc(e.views, bytes.Equal)
+	return e.views
 }
 
 // mergeRecord returns the encoded quads of a record old (sorted, as a

@@ -169,8 +169,10 @@ func compareListKeys(a, b listKey) int {
 // numbers, and the pairs are sorted by the keys' and subjects' ranks: a
 // sort of integers, not of strings, and 8 bytes a posting.
 type listBuilder struct {
-	prefix   string
-	keyIDs   map[listKey]uint32
+	prefix string
+	// keyIDs number the keys of each family (exact, gram): maps of
+	// strings, which hash fastest.
+	keyIDs   [2]map[string]uint32
 	keys     []listKey
 	subIDs   map[string]uint32
 	subjects []string
@@ -181,17 +183,20 @@ type listBuilder struct {
 }
 
 func newListBuilder(prefix string) *listBuilder {
-	return &listBuilder{prefix: prefix, keyIDs: map[listKey]uint32{}, subIDs: map[string]uint32{}}
+	return &listBuilder{prefix: prefix, keyIDs: [2]map[string]uint32{{}, {}}, subIDs: map[string]uint32{}}
 }
 
 // key adds a key to those the quad at hand gives its subject.
 func (b *listBuilder) key(family byte, text string) {
-	k := listKey{family, text}
-	id, ok := b.keyIDs[k]
+	ids := b.keyIDs[0]
+	if family == gramFamily {
+		ids = b.keyIDs[1]
+	}
+	id, ok := ids[text]
 	if !ok {
 		id = uint32(len(b.keys))
-		b.keyIDs[k] = id
-		b.keys = append(b.keys, k)
+		ids[text] = id
+		b.keys = append(b.keys, listKey{family, text})
 	}
 	b.mine = append(b.mine, id)
 }
@@ -226,7 +231,7 @@ func (b *listBuilder) give(subject string, del bool) {
 func (b *listBuilder) finish() listChanges {
 	keyRank := rankOrder(len(b.keys), func(i, j int) int { return compareListKeys(b.keys[i], b.keys[j]) })
 	subRank := rankOrder(len(b.subjects), func(i, j int) int { return strings.Compare(b.subjects[i], b.subjects[j]) })
-	b.keyIDs, b.subIDs = nil, nil
+	b.keyIDs, b.subIDs = [2]map[string]uint32{}, nil
 	for _, pairs := range [][]uint64{b.adds, b.dels} {
 		for i, p := range pairs {
 			pairs[i] = uint64(keyRank[p>>32])<<32 | uint64(subRank[uint32(p)])
