@@ -268,6 +268,9 @@ func (b *listBuilder) finish() listChanges {
 			out.counts = append(out.counts, n)
 		}
 	}
+	if len(b.dels) == 0 && len(out.pairs) > 0 {
+		out.encode()
+	}
 	b.adds, b.dels = nil, nil
 	return out
 }
@@ -299,13 +302,41 @@ func permute[T any](list []T, rank []uint32) []T {
 // listChanges are the changes of a load to an index of posting lists:
 // the pairs of a key and a subject whose count changes (key<<32 |
 // subject, by their places in keys and subjects, both sorted), sorted,
-// and the change of each count.
+// and the change of each count. When every change adds (a first load),
+// they are encoded instead (see encode): lists holds the list of postings
+// each key gains, lists[ends[i-1]:ends[i]] for keys[i].
 type listChanges struct {
 	prefix   string
 	keys     []listKey
 	subjects []string
 	pairs    []uint64
 	counts   []int32
+	lists    []byte
+	ends     []int
+}
+
+// encode encodes the changes c, all additions, as the posting lists each
+// key gains, and drops their pairs: a load works them out on its second
+// goroutine, and then writes a key new to the catalog with no more work,
+// in 3 to 5 bytes a posting rather than 12.
+func (c *listChanges) encode() {
+	c.lists = make([]byte, 0, 4*len(c.pairs))
+	var keys []listKey
+	prev := ""
+	for i, p := range c.pairs {
+		if i == 0 || p>>32 != c.pairs[i-1]>>32 {
+			if i > 0 {
+				c.ends = append(c.ends, len(c.lists))
+			}
+			keys = append(keys, c.keys[p>>32])
+			prev = ""
+		}
+		s := c.subjects[uint32(p)]
+		c.lists = appendPosting(c.lists, prev, posting{s, int(c.counts[i])})
+		prev = s
+	}
+	c.ends = append(c.ends, len(c.lists))
+	c.keys, c.pairs, c.counts, c.subjects = keys, nil, nil, nil
 }
 
 // appendListKey appends to b the catalog key of k in the index of prefix.
@@ -317,36 +348,76 @@ func appendListKey(b []byte, prefix string, k listKey) []byte {
 
 // write merges the changes c into the posting lists they touch, a chunk
 // of keys at a time: one get and one put (or delete, for a list left
-// empty) per key.
+// empty) per key. A list new to the catalog, of encoded changes, is
+// written as it is.
 func (c listChanges) write(tx sideTx) error {
-	var delta []posting
-	for lo := 0; lo < len(c.pairs); {
-		// The keys of the chunk, and where each one's pairs end.
-		var keys [][]byte
-		var ends []int
-		var buf []byte
-		hi := lo
-		for hi < len(c.pairs) && len(keys) < postingChunk {
-			k := c.pairs[hi] >> 32
-			for hi < len(c.pairs) && c.pairs[hi]>>32 == k {
-				hi++
+	// change is the changes of one key: its place in keys, and the pairs
+	// lo:hi or the list lo:hi.
+	type change struct{ key, lo, hi int }
+	var (
+		chunk []change
+		delta []posting
+	)
+	next := 0 // the next pair, or key of encoded changes
+	more := func() bool {
+		if c.lists != nil {
+			return next < len(c.ends)
+		}
+		return next < len(c.pairs)
+	}
+	for more() {
+		chunk = chunk[:0]
+		for more() && len(chunk) < postingChunk {
+			if c.lists != nil {
+				lo := 0
+				if next > 0 {
+					lo = c.ends[next-1]
+				}
+				chunk = append(chunk, change{next, lo, c.ends[next]})
+				next++
+				continue
 			}
+			k, lo := c.pairs[next]>>32, next
+			for next < len(c.pairs) && c.pairs[next]>>32 == k {
+				next++
+			}
+			chunk = append(chunk, change{int(k), lo, next})
+		}
+		var buf []byte
+		keys := make([][]byte, len(chunk))
+		for i, ch := range chunk {
 			at := len(buf)
-			buf = appendListKey(buf, c.prefix, c.keys[k])
-			keys = append(keys, buf[at:len(buf):len(buf)])
-			ends = append(ends, hi)
+			buf = appendListKey(buf, c.prefix, c.keys[ch.key])
+			keys[i] = buf[at:len(buf):len(buf)]
 		}
 		olds, err := getMany(tx, keys)
 		if err != nil {
 			return fmt.Errorf("index: %w", err)
 		}
-		// The lists of the chunk, in one array: bolt keeps a value, not a
-		// copy, until the commit.
+		// The lists merged, in one array: bolt keeps a value, not a copy,
+		// until the commit.
 		var vals []byte
-		for i, key := range keys {
+		for i, ch := range chunk {
+			key := keys[i]
+			if c.lists != nil && olds[i] == nil {
+				if err := tx.put(key, c.lists[ch.lo:ch.hi:ch.hi]); err != nil {
+					return fmt.Errorf("index %q: %w", key, err)
+				}
+				continue
+			}
 			delta = delta[:0]
-			for ; lo < ends[i]; lo++ {
-				delta = append(delta, posting{c.subjects[uint32(c.pairs[lo])], int(c.counts[lo])})
+			if c.lists != nil {
+				r := postingReader{b: c.lists[ch.lo:ch.hi]}
+				for p, ok := r.next(); ok; p, ok = r.next() {
+					delta = append(delta, p)
+				}
+				if r.err != nil {
+					return fmt.Errorf("index %q: %w", key, r.err)
+				}
+			} else {
+				for j := ch.lo; j < ch.hi; j++ {
+					delta = append(delta, posting{c.subjects[uint32(c.pairs[j])], int(c.counts[j])})
+				}
 			}
 			at := len(vals)
 			vals, err = appendMergedList(vals, olds[i], delta)
