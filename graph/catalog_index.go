@@ -307,33 +307,51 @@ func (countIndex) apply(tx sideTx, adds, dels []quad.Quad) error {
 	if err := addCount(tx, countQuadsKey, int64(len(adds))-int64(len(dels))); err != nil {
 		return err
 	}
-	// The change of each subject's typings, per class, in the order first
-	// met.
-	refs := map[string]int64{}
-	var keys []string
-	for _, qs := range []struct {
-		quads []quad.Quad
-		d     int64
-	}{{adds, 1}, {dels, -1}} {
-		for _, q := range qs.quads {
+	// The change of each subject's typings, per class: every typing's key
+	// in one array, sorted, so that the changes of one key are together.
+	type typing struct {
+		key []byte
+		d   int64
+	}
+	var (
+		buf     []byte
+		typings []typing
+		ends    []int
+	)
+	for pass, qs := range [][]quad.Quad{adds, dels} {
+		for _, q := range qs {
 			class, ok := countedClass(q)
 			if !ok {
 				continue
 			}
-			k := countTypePrefix + class + "\x00" + string(valueKey(q.Subject))
-			if _, seen := refs[k]; !seen {
-				keys = append(keys, k)
+			buf = append(buf, countTypePrefix...)
+			buf = append(append(buf, class...), 0)
+			if buf, ok = appendValueKey(buf, q.Subject); !ok {
+				return fmt.Errorf("quad %v: cannot encode its subject", q)
 			}
-			refs[k] += qs.d
+			ends = append(ends, len(buf))
+			typings = append(typings, typing{d: int64(1 - 2*pass)})
 		}
 	}
+	start := 0
+	for i, end := range ends {
+		typings[i].key = buf[start:end:end]
+		start = end
+	}
 	// In key order, as a bolt load appends them.
-	slices.Sort(keys)
+	slices.SortFunc(typings, func(a, b typing) int { return bytes.Compare(a.key, b.key) })
 	var changed [][]byte
-	for _, k := range keys {
-		if refs[k] != 0 {
-			changed = append(changed, []byte(k))
+	var refs []int64
+	for i := 0; i < len(typings); {
+		j, d := i, int64(0)
+		for ; j < len(typings) && bytes.Equal(typings[j].key, typings[i].key); j++ {
+			d += typings[j].d
 		}
+		if d != 0 {
+			changed = append(changed, typings[i].key)
+			refs = append(refs, d)
+		}
+		i = j
 	}
 	// The counts are read at once: on PostgreSQL, one query, not one per
 	// subject.
@@ -341,22 +359,30 @@ func (countIndex) apply(tx sideTx, adds, dels []quad.Quad) error {
 	if err != nil {
 		return err
 	}
+	// The new counts, in one array: bolt keeps a value, not a copy, until
+	// the commit.
+	var counts []byte
 	classes := map[string]int64{}
-	for i, kb := range changed {
-		k := string(kb)
-		d := refs[k]
-		before, err := decodeCount(kb, vals[i])
+	for i, k := range changed {
+		before, err := decodeCount(k, vals[i])
 		if err != nil {
 			return err
 		}
-		after := before + d
+		after := before + refs[i]
 		if after < 0 {
 			return fmt.Errorf("%q: a typing removed was never counted", k)
 		}
-		if err := putCount(tx, []byte(k), after); err != nil {
+		if after == 0 {
+			err = tx.delete(k)
+		} else {
+			at := len(counts)
+			counts = binary.AppendUvarint(counts, uint64(after))
+			err = tx.put(k, counts[at:len(counts):len(counts)])
+		}
+		if err != nil {
 			return err
 		}
-		class, _, _ := bytes.Cut([]byte(k[len(countTypePrefix):]), []byte{0})
+		class, _, _ := bytes.Cut(k[len(countTypePrefix):], []byte{0})
 		switch {
 		case before == 0 && after > 0:
 			classes[string(class)]++
