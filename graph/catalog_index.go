@@ -476,7 +476,7 @@ func catalogStats(tx sideTx) (Stats, error) {
 }
 
 // encodeQuad encodes a quad's subject, predicate and object (its graph is
-// the record's), each by valueKey, preceded by its length.
+// the record's), each by appendValueKey, preceded by its length.
 func encodeQuad(q quad.Quad) ([]byte, error) { return appendQuad(nil, q) }
 
 // appendQuad appends to b the encoding of q (see encodeQuad).
@@ -525,20 +525,10 @@ func decodeQuad(enc []byte, src string) (quad.Quad, error) {
 	return quad.Quad{Subject: vs[0], Predicate: vs[1], Object: vs[2], Label: quad.IRI(src)}, nil
 }
 
-// valueKey encodes a value as one byte of kind and its fields, so that two
-// values are equal exactly when their encodings are; nil for a value that
-// cannot be encoded (pquads' encoding serves the kinds Causeway does not
-// write).
-func valueKey(v quad.Value) []byte {
-	b, ok := appendValueKey(nil, v)
-	if !ok {
-		return nil
-	}
-	return b
-}
-
-// appendValueKey appends to b the encoding of v (see valueKey); ok is
-// false when v cannot be encoded.
+// appendValueKey appends to b the encoding of v, one byte of kind and its
+// fields, so that two values are equal exactly when their encodings are;
+// ok is false for a value that cannot be encoded (pquads' encoding serves
+// the kinds Causeway does not write).
 func appendValueKey(b []byte, v quad.Value) (_ []byte, ok bool) {
 	// str appends the kind and the fields, each but the last preceded by
 	// its length.
@@ -582,7 +572,7 @@ func appendValueKey(b []byte, v quad.Value) (_ []byte, ok bool) {
 	return append(append(b, 'p'), p...), true
 }
 
-// decodeValue decodes a value valueKey encoded.
+// decodeValue decodes a value appendValueKey encoded.
 func decodeValue(b []byte) (quad.Value, error) {
 	if len(b) == 0 {
 		return nil, errors.New("an encoded value is empty")

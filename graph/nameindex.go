@@ -182,11 +182,13 @@ type listBuilder struct {
 	mine []uint32
 }
 
+// newListBuilder returns a listBuilder for the index of prefix, empty.
 func newListBuilder(prefix string) *listBuilder {
 	return &listBuilder{prefix: prefix, keyIDs: [2]map[string]uint32{{}, {}}, subIDs: map[string]uint32{}}
 }
 
-// key adds a key to those the quad at hand gives its subject.
+// key adds a key to those the quad at hand gives its subject; family is
+// exactFamily or gramFamily.
 func (b *listBuilder) key(family byte, text string) {
 	ids := b.keyIDs[0]
 	if family == gramFamily {
@@ -227,7 +229,8 @@ func (b *listBuilder) give(subject string, del bool) {
 }
 
 // finish returns the changes worked out, the keys and subjects in key
-// order.
+// order, encoded when every change adds (see listChanges.encode). The
+// builder is spent.
 func (b *listBuilder) finish() listChanges {
 	keyRank := rankOrder(len(b.keys), func(i, j int) int { return compareListKeys(b.keys[i], b.keys[j]) })
 	subRank := rankOrder(len(b.subjects), func(i, j int) int { return strings.Compare(b.subjects[i], b.subjects[j]) })
