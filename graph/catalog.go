@@ -87,9 +87,10 @@ var catalogVersionKey = []byte("version")
 // catalogVersion is the version of the catalog's layout this Causeway
 // writes and reads; a store whose catalog has another is read by scanning
 // its quads, as one without a catalog, and its next load builds the
-// catalog anew. Version 2 keeps the text index as a posting list per gram
-// (version 1 had a key per gram and subject).
-var catalogVersion = []byte("2")
+// catalog anew. Version 3 keeps the name index as a posting list per name
+// and per gram, as version 2 kept the text index (version 2 had a key per
+// name or gram and subject in the name index, version 1 in both).
+var catalogVersion = []byte("3")
 
 // newIndexers returns the indexers a store keeps its catalog with, each
 // new: every Store has its own list. names folds the names and texts the

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 
 	"github.com/cayleygraph/quad"
 	"github.com/cayleygraph/quad/pquads"
@@ -53,72 +54,152 @@ type sourceIndex struct{}
 
 func (sourceIndex) prefix() []byte { return sourcePrefix }
 
-// apply rewrites the record of every graph a quad of adds or dels is in.
+// apply rewrites the record of every graph a quad of adds or dels is in,
+// in the order of their keys. The quads of each graph are encoded into one
+// array, reused from graph to graph, and merged, as sorted lists, with the
+// record's own: no allocation per quad, and no copy of every quad at once.
 func (sourceIndex) apply(tx sideTx, adds, dels []quad.Quad) error {
-	type change struct{ adds, dels [][]byte }
-	changes := map[string]*change{}
-	var order []string
-	at := func(q quad.Quad) (*change, error) {
-		iri, ok := q.Label.(quad.IRI)
-		if !ok {
-			return nil, nil // not a source's graph
-		}
-		c, ok := changes[string(iri)]
-		if !ok {
-			c = &change{}
-			changes[string(iri)] = c
-			order = append(order, string(iri))
-		}
-		return c, nil
-	}
-	for _, qs := range []struct {
-		quads []quad.Quad
-		del   bool
-	}{{adds, false}, {dels, true}} {
-		for _, q := range qs.quads {
-			c, err := at(q)
-			if err != nil || c == nil {
-				continue
+	var edits []sourceEdit
+	at := map[string]int{}
+	for pass, qs := range [][]quad.Quad{adds, dels} {
+		last := -1
+		for i, q := range qs {
+			iri, ok := q.Label.(quad.IRI)
+			if !ok {
+				continue // not a source's graph
 			}
-			enc, err := encodeQuad(q)
-			if err != nil {
-				return err
+			if last < 0 || edits[last].src != string(iri) {
+				j, ok := at[string(iri)]
+				if !ok {
+					j = len(edits)
+					at[string(iri)] = j
+					edits = append(edits, sourceEdit{src: string(iri)})
+				}
+				last = j
 			}
-			if qs.del {
-				c.dels = append(c.dels, enc)
+			e := &edits[last]
+			if pass == 0 {
+				e.adds = append(e.adds, int32(i))
 			} else {
-				c.adds = append(c.adds, enc)
+				e.dels = append(e.dels, int32(i))
 			}
 		}
 	}
-	for _, src := range order {
-		c := changes[src]
-		old, err := readSourceRecord(tx, src)
+	// In key order, as a bolt load appends them.
+	slices.SortFunc(edits, func(a, b sourceEdit) int { return strings.Compare(a.src, b.src) })
+	var add, del encodedQuads
+	for i := range edits {
+		e := &edits[i]
+		old, err := readSourceRecord(tx, e.src)
 		if err != nil {
 			return err
 		}
-		set := make(map[string]bool, len(old)+len(c.adds))
-		for _, e := range old {
-			set[string(e)] = true
+		if err := add.encode(adds, e.adds); err != nil {
+			return err
 		}
-		for _, e := range c.dels {
-			if !set[string(e)] {
-				return fmt.Errorf("source %s: a quad removed is not in its record", src)
-			}
-			delete(set, string(e))
+		if err := del.encode(dels, e.dels); err != nil {
+			return err
 		}
-		for _, e := range c.adds {
-			set[string(e)] = true
+		encs, err := mergeRecord(old, add.sorted(), del.sorted())
+		if err != nil {
+			return fmt.Errorf("source %s: %w", e.src, err)
 		}
-		encs := make([][]byte, 0, len(set))
-		for e := range set {
-			encs = append(encs, []byte(e))
-		}
-		if err := writeSourceRecord(tx, src, encs); err != nil {
+		if err := writeSourceRecord(tx, e.src, encs); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// sourceEdit is what a load changes in one source graph: the places of the
+// quads it adds, and of those it removes, among the load's.
+type sourceEdit struct {
+	src        string
+	adds, dels []int32
+}
+
+// encodedQuads are quads encoded (encodeQuad) one after the other in one
+// array.
+type encodedQuads struct {
+	buf []byte
+	// views are the encodings, slices of buf.
+	views [][]byte
+}
+
+// encode encodes the quads of qs at the places at, in place of those
+// encoded before.
+func (e *encodedQuads) encode(qs []quad.Quad, at []int32) error {
+	e.buf, e.views = e.buf[:0], e.views[:0]
+	ends := make([]int, 0, len(at))
+	for _, i := range at {
+		var err error
+		if e.buf, err = appendQuad(e.buf, qs[i]); err != nil {
+			return err
+		}
+		ends = append(ends, len(e.buf))
+	}
+	start := 0
+	for _, end := range ends {
+		e.views = append(e.views, e.buf[start:end:end])
+		start = end
+	}
+	return nil
+}
+
+// sorted sorts the encodings, drops repeats, and returns them.
+func (e *encodedQuads) sorted() [][]byte {
+	slices.SortFunc(e.views, bytes.Compare)
+	e.views = slices.CompactFunc(e.views, bytes.Equal)
+	return e.views
+}
+
+// mergeRecord returns the encoded quads of a record old (sorted, as a
+// record keeps them) with those of dels removed and those of adds added
+// (both sorted, without repeats), sorted: a quad removed must be in old,
+// and a quad both removed and added stays.
+func mergeRecord(old, adds, dels [][]byte) ([][]byte, error) {
+	out := make([][]byte, 0, len(old)+len(adds))
+	i, j, k := 0, 0, 0
+	for i < len(old) || j < len(adds) {
+		// The least of the next of old and of adds.
+		var e []byte
+		switch {
+		case j == len(adds):
+			e = old[i]
+		case i == len(old):
+			e = adds[j]
+		default:
+			e = old[i]
+			if bytes.Compare(adds[j], e) < 0 {
+				e = adds[j]
+			}
+		}
+		inOld := i < len(old) && bytes.Equal(old[i], e)
+		inAdds := j < len(adds) && bytes.Equal(adds[j], e)
+		if k < len(dels) && bytes.Compare(dels[k], e) < 0 {
+			return nil, errors.New("a quad removed is not in its record")
+		}
+		removed := k < len(dels) && bytes.Equal(dels[k], e)
+		if removed {
+			if !inOld {
+				return nil, errors.New("a quad removed is not in its record")
+			}
+			k++
+		}
+		if inAdds || !removed {
+			out = append(out, e)
+		}
+		if inOld {
+			i++
+		}
+		if inAdds {
+			j++
+		}
+	}
+	if k < len(dels) {
+		return nil, errors.New("a quad removed is not in its record")
+	}
+	return out, nil
 }
 
 // sourceKey is the key of the record of graph src: its digest (kind 'd')
@@ -134,11 +215,13 @@ func sourceKey(src string, kind byte) []byte {
 // (encodeQuad), sorted, deduplicated, each preceded by its length. Its
 // sha256 is the source's digest.
 func sourceRecord(encs [][]byte) []byte {
-	slices.SortFunc(encs, bytes.Compare)
+	if !slices.IsSortedFunc(encs, bytes.Compare) {
+		slices.SortFunc(encs, bytes.Compare)
+	}
 	encs = slices.CompactFunc(encs, bytes.Equal)
 	n := 0
 	for _, e := range encs {
-		n += len(e) + binary.MaxVarintLen32
+		n += len(e) + uvarintLen(len(e))
 	}
 	rec := make([]byte, 0, n)
 	for _, e := range encs {
@@ -159,16 +242,17 @@ func sourceDigest(rec []byte, n int) []byte {
 // quads encs (deleting it when there are none).
 func writeSourceRecord(tx sideTx, src string, encs [][]byte) error {
 	if len(encs) == 0 {
-		if err := tx.delete(sourceKey(src, 'q')); err != nil {
+		if err := tx.delete(sourceKey(src, 'd')); err != nil {
 			return err
 		}
-		return tx.delete(sourceKey(src, 'd'))
+		return tx.delete(sourceKey(src, 'q'))
 	}
 	rec := sourceRecord(encs)
-	if err := tx.put(sourceKey(src, 'q'), rec); err != nil {
+	// 'd' before 'q', in key order.
+	if err := tx.put(sourceKey(src, 'd'), sourceDigest(rec, len(encs))); err != nil {
 		return err
 	}
-	return tx.put(sourceKey(src, 'd'), sourceDigest(rec, len(encs)))
+	return tx.put(sourceKey(src, 'q'), rec)
 }
 
 // readSourceRecord reads the encoded quads of graph src's record, none when
@@ -223,33 +307,51 @@ func (countIndex) apply(tx sideTx, adds, dels []quad.Quad) error {
 	if err := addCount(tx, countQuadsKey, int64(len(adds))-int64(len(dels))); err != nil {
 		return err
 	}
-	// The change of each subject's typings, per class, in the order first
-	// met.
-	refs := map[string]int64{}
-	var keys []string
-	for _, qs := range []struct {
-		quads []quad.Quad
-		d     int64
-	}{{adds, 1}, {dels, -1}} {
-		for _, q := range qs.quads {
+	// The change of each subject's typings, per class: every typing's key
+	// in one array, sorted, so that the changes of one key are together.
+	type typing struct {
+		key []byte
+		d   int64
+	}
+	var (
+		buf     []byte
+		typings []typing
+		ends    []int
+	)
+	for pass, qs := range [][]quad.Quad{adds, dels} {
+		for _, q := range qs {
 			class, ok := countedClass(q)
 			if !ok {
 				continue
 			}
-			k := countTypePrefix + class + "\x00" + string(valueKey(q.Subject))
-			if _, seen := refs[k]; !seen {
-				keys = append(keys, k)
+			buf = append(buf, countTypePrefix...)
+			buf = append(append(buf, class...), 0)
+			if buf, ok = appendValueKey(buf, q.Subject); !ok {
+				return fmt.Errorf("quad %v: cannot encode its subject", q)
 			}
-			refs[k] += qs.d
+			ends = append(ends, len(buf))
+			typings = append(typings, typing{d: int64(1 - 2*pass)})
 		}
 	}
+	start := 0
+	for i, end := range ends {
+		typings[i].key = buf[start:end:end]
+		start = end
+	}
 	// In key order, as a bolt load appends them.
-	slices.Sort(keys)
+	slices.SortFunc(typings, func(a, b typing) int { return bytes.Compare(a.key, b.key) })
 	var changed [][]byte
-	for _, k := range keys {
-		if refs[k] != 0 {
-			changed = append(changed, []byte(k))
+	var refs []int64
+	for i := 0; i < len(typings); {
+		j, d := i, int64(0)
+		for ; j < len(typings) && bytes.Equal(typings[j].key, typings[i].key); j++ {
+			d += typings[j].d
 		}
+		if d != 0 {
+			changed = append(changed, typings[i].key)
+			refs = append(refs, d)
+		}
+		i = j
 	}
 	// The counts are read at once: on PostgreSQL, one query, not one per
 	// subject.
@@ -257,22 +359,30 @@ func (countIndex) apply(tx sideTx, adds, dels []quad.Quad) error {
 	if err != nil {
 		return err
 	}
+	// The new counts, in one array: bolt keeps a value, not a copy, until
+	// the commit.
+	var counts []byte
 	classes := map[string]int64{}
-	for i, kb := range changed {
-		k := string(kb)
-		d := refs[k]
-		before, err := decodeCount(kb, vals[i])
+	for i, k := range changed {
+		before, err := decodeCount(k, vals[i])
 		if err != nil {
 			return err
 		}
-		after := before + d
+		after := before + refs[i]
 		if after < 0 {
 			return fmt.Errorf("%q: a typing removed was never counted", k)
 		}
-		if err := putCount(tx, []byte(k), after); err != nil {
+		if after == 0 {
+			err = tx.delete(k)
+		} else {
+			at := len(counts)
+			counts = binary.AppendUvarint(counts, uint64(after))
+			err = tx.put(k, counts[at:len(counts):len(counts)])
+		}
+		if err != nil {
 			return err
 		}
-		class, _, _ := bytes.Cut([]byte(k[len(countTypePrefix):]), []byte{0})
+		class, _, _ := bytes.Cut(k[len(countTypePrefix):], []byte{0})
 		switch {
 		case before == 0 && after > 0:
 			classes[string(class)]++
@@ -366,18 +476,35 @@ func catalogStats(tx sideTx) (Stats, error) {
 }
 
 // encodeQuad encodes a quad's subject, predicate and object (its graph is
-// the record's), each by valueKey, preceded by its length.
-func encodeQuad(q quad.Quad) ([]byte, error) {
-	var out []byte
-	for _, v := range []quad.Value{q.Subject, q.Predicate, q.Object} {
-		k := valueKey(v)
-		if k == nil {
+// the record's), each by appendValueKey, preceded by its length.
+func encodeQuad(q quad.Quad) ([]byte, error) { return appendQuad(nil, q) }
+
+// appendQuad appends to b the encoding of q (see encodeQuad).
+func appendQuad(b []byte, q quad.Quad) ([]byte, error) {
+	for _, v := range [3]quad.Value{q.Subject, q.Predicate, q.Object} {
+		start := len(b)
+		var ok bool
+		if b, ok = appendValueKey(b, v); !ok {
 			return nil, fmt.Errorf("quad %v: cannot encode its value %#v", q, v)
 		}
-		out = binary.AppendUvarint(out, uint64(len(k)))
-		out = append(out, k...)
+		// The length goes before the value: the value moves up by its
+		// size.
+		var size [binary.MaxVarintLen64]byte
+		n := binary.PutUvarint(size[:], uint64(len(b)-start))
+		b = append(b, size[:n]...)
+		copy(b[start+n:], b[start:len(b)-n])
+		copy(b[start:], size[:n])
 	}
-	return out, nil
+	return b, nil
+}
+
+// uvarintLen is the length of n as an unsigned varint.
+func uvarintLen(n int) int {
+	l := 1
+	for ; n >= 0x80; n >>= 7 {
+		l++
+	}
+	return l
 }
 
 // decodeQuad decodes a quad encodeQuad encoded, in graph src.
@@ -398,57 +525,54 @@ func decodeQuad(enc []byte, src string) (quad.Quad, error) {
 	return quad.Quad{Subject: vs[0], Predicate: vs[1], Object: vs[2], Label: quad.IRI(src)}, nil
 }
 
-// valueKey encodes a value as one byte of kind and its fields, so that two
-// values are equal exactly when their encodings are; nil for a value that
-// cannot be encoded (pquads' encoding serves the kinds Causeway does not
-// write).
-func valueKey(v quad.Value) []byte {
+// appendValueKey appends to b the encoding of v, one byte of kind and its
+// fields, so that two values are equal exactly when their encodings are;
+// ok is false for a value that cannot be encoded (pquads' encoding serves
+// the kinds Causeway does not write).
+func appendValueKey(b []byte, v quad.Value) (_ []byte, ok bool) {
+	// str appends the kind and the fields, each but the last preceded by
+	// its length.
 	str := func(kind byte, fields ...string) []byte {
-		n := 1
-		for _, f := range fields {
-			n += len(f) + binary.MaxVarintLen32
-		}
-		out := make([]byte, 1, n)
-		out[0] = kind
+		b = append(b, kind)
 		for i, f := range fields {
 			if i < len(fields)-1 {
-				out = binary.AppendUvarint(out, uint64(len(f)))
+				b = binary.AppendUvarint(b, uint64(len(f)))
 			}
-			out = append(out, f...)
+			b = append(b, f...)
 		}
-		return out
+		return b
 	}
 	switch v := v.(type) {
 	case quad.IRI:
-		return str('i', string(v))
+		return str('i', string(v)), true
 	case quad.String:
-		return str('s', string(v))
+		return str('s', string(v)), true
 	case quad.LangString:
-		return str('l', v.Lang, string(v.Value))
+		return str('l', v.Lang, string(v.Value)), true
 	case quad.TypedString:
-		return str('t', string(v.Type), string(v.Value))
+		return str('t', string(v.Type), string(v.Value)), true
 	case quad.BNode:
-		return str('b', string(v))
+		return str('b', string(v)), true
 	case quad.Int:
-		return binary.AppendVarint([]byte{'n'}, int64(v))
+		return binary.AppendVarint(append(b, 'n'), int64(v)), true
 	case quad.Float:
-		return binary.BigEndian.AppendUint64([]byte{'f'}, math.Float64bits(float64(v)))
+		return binary.BigEndian.AppendUint64(append(b, 'f'), math.Float64bits(float64(v))), true
 	case quad.Bool:
 		if v {
-			return []byte{'B', 1}
+			return append(b, 'B', 1), true
 		}
-		return []byte{'B', 0}
+		return append(b, 'B', 0), true
 	case nil:
-		return nil
+		return b, false
 	}
-	b, err := pquads.MarshalValue(v)
+	p, err := pquads.MarshalValue(v)
 	if err != nil {
-		return nil
+		return b, false
 	}
-	return append([]byte{'p'}, b...)
+	return append(append(b, 'p'), p...), true
 }
 
-// decodeValue decodes a value valueKey encoded.
+// decodeValue decodes a value appendValueKey encoded.
 func decodeValue(b []byte) (quad.Value, error) {
 	if len(b) == 0 {
 		return nil, errors.New("an encoded value is empty")

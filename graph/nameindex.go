@@ -1,7 +1,6 @@
 package graph
 
 import (
-	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -17,21 +16,24 @@ import (
 
 // The name and text indexes are kept in the store's catalog, written by
 // every load in its transaction. Both map folded text (see fold.Folder) to
-// the subjects that hold it:
+// the subjects that hold it, each key's value a posting list (see
+// appendPosting):
 //
-//	n/e/NAME\x00SUBJECT  the subjects one of whose names folds to NAME
-//	n/g/GRAM\x00SUBJECT  the subjects one of whose names has GRAM
-//	t/g/GRAM            the subjects one of whose texts has GRAM, as a posting list
+//	n/e/NAME  the subjects one of whose names folds to NAME
+//	n/g/GRAM  the subjects one of whose names has GRAM
+//	t/g/GRAM  the subjects one of whose texts has GRAM
 //
 // A gram is the gramLen runes from a place in a folded text, padded with
 // gramPad past its end, so that every rune of the text starts one: a query
 // of up to gramLen runes is answered by the grams it begins (a prefix
 // scan), a longer one by the intersection of its own grams' subjects. Each
-// posting has a reference count, the number of quads that give it (the
-// value of a name key; in a text key's list, beside its subject): the
-// same label can be in several source graphs, and removing it from one
-// keeps the posting. An index only proposes candidates; every answer is
-// checked against the quads themselves.
+// posting has a reference count, the number of quads that give it, beside
+// its subject in the list: the same label can be in several source graphs,
+// and removing it from one keeps the posting. An index only proposes
+// candidates; every answer is checked against the quads themselves.
+//
+// One key per name or gram, not per posting: at a million quads a key per
+// gram and subject would be most of the store and of a load's time.
 const (
 	gramLen = 3
 	gramPad = '\x01'
@@ -47,6 +49,14 @@ const (
 	textPrefix = "t/"
 )
 
+// The families of an index's keys, the byte after its prefix.
+const (
+	// exactFamily keys whole names: n/e/NAME.
+	exactFamily = 'e'
+	// gramFamily keys grams: n/g/GRAM and t/g/GRAM.
+	gramFamily = 'g'
+)
+
 // nameIndex indexes the names of nodes and chains: for every node (a
 // subject typed entity or factor) and chain, its id, and for every subject
 // its labels and aliases.
@@ -59,40 +69,43 @@ func (x nameIndex) apply(tx sideTx, adds, dels []quad.Quad) error {
 }
 
 func (x nameIndex) postings(adds, dels []quad.Quad) indexChanges {
-	return changePostings(adds, dels, func(q quad.Quad, add func(string)) {
-		subject, ok := q.Subject.(quad.IRI)
-		if !ok {
-			return
-		}
-		var name string
-		switch q.Predicate {
-		case quad.IRI(schema.RDFType):
-			switch q.Object {
-			case quad.IRI(schema.ClassEntity), quad.IRI(schema.ClassFactor):
-				name = nodeID(subject)
-			case quad.IRI(schema.ClassChain):
-				name = chainID(subject)
+	b := newListBuilder(namePrefix)
+	for pass, qs := range [][]quad.Quad{adds, dels} {
+		for _, q := range qs {
+			subject, ok := q.Subject.(quad.IRI)
+			if !ok {
+				continue
 			}
-		case quad.IRI(schema.RDFSLabel), quad.IRI(schema.SKOSAlt):
-			name, _ = text(q.Object)
+			var name string
+			switch q.Predicate {
+			case quad.IRI(schema.RDFType):
+				switch q.Object {
+				case quad.IRI(schema.ClassEntity), quad.IRI(schema.ClassFactor):
+					name = nodeID(subject)
+				case quad.IRI(schema.ClassChain):
+					name = chainID(subject)
+				}
+			case quad.IRI(schema.RDFSLabel), quad.IRI(schema.SKOSAlt):
+				name, _ = text(q.Object)
+			}
+			if name == "" {
+				continue
+			}
+			f := x.fold.String(name)
+			if f == "" {
+				continue
+			}
+			b.key(exactFamily, f)
+			eachGram(f, func(g string) { b.key(gramFamily, g) })
+			b.give(string(subject), pass == 1)
 		}
-		f := x.fold.String(name)
-		if f == "" {
-			return
-		}
-		add(namePrefix + "e/" + f + "\x00" + string(subject))
-		for _, g := range grams(f) {
-			add(namePrefix + "g/" + g + "\x00" + string(subject))
-		}
-	})
+	}
+	return b.finish()
 }
 
 // textIndex indexes the texts search matches besides names: statements,
 // quotes and notes, of any subject (claims and links, and their
-// conditions, which search leaves out). Unlike the name index, it keeps
-// one key per gram, whose value is the gram's posting list (see
-// appendPosting): at a million quads a key per gram and subject would
-// be most of the store and of a load's time.
+// conditions, which search leaves out).
 type textIndex struct{ fold *fold.Folder }
 
 func (textIndex) prefix() []byte { return []byte(textPrefix) }
@@ -102,29 +115,9 @@ func (x textIndex) apply(tx sideTx, adds, dels []quad.Quad) error {
 }
 
 func (x textIndex) postings(adds, dels []quad.Quad) indexChanges {
-	// Grams and subjects are numbered as met, and the changes sorted by
-	// their ranks: a sort of numbers, not of strings.
-	type change struct {
-		gram, subject int32
-		d             int32
-	}
-	gramIDs, subjectIDs := map[string]int32{}, map[string]int32{}
-	var gramList, subjectList []string
-	id := func(ids map[string]int32, list *[]string, s string) int32 {
-		n, ok := ids[s]
-		if !ok {
-			n = int32(len(*list))
-			ids[s] = n
-			*list = append(*list, s)
-		}
-		return n
-	}
-	var changes []change
-	for _, qs := range []struct {
-		quads []quad.Quad
-		d     int32
-	}{{adds, 1}, {dels, -1}} {
-		for _, q := range qs.quads {
+	b := newListBuilder(textPrefix)
+	for pass, qs := range [][]quad.Quad{adds, dels} {
+		for _, q := range qs {
 			subject, ok := q.Subject.(quad.IRI)
 			if !ok {
 				continue
@@ -135,106 +128,309 @@ func (x textIndex) postings(adds, dels []quad.Quad) indexChanges {
 				continue
 			}
 			s, _ := text(q.Object)
-			sid := id(subjectIDs, &subjectList, string(subject))
-			for _, g := range grams(x.fold.String(s)) {
-				changes = append(changes, change{id(gramIDs, &gramList, g), sid, qs.d})
-			}
+			eachGram(x.fold.String(s), func(g string) { b.key(gramFamily, g) })
+			b.give(string(subject), pass == 1)
 		}
 	}
-	gramRank, subjectRank := ranks(gramList), ranks(subjectList)
-	for i := range changes {
-		changes[i].gram, changes[i].subject = gramRank[changes[i].gram], subjectRank[changes[i].subject]
+	return b.finish()
+}
+
+// postingIndexer is an indexer of postings (the name and text indexes),
+// whose changes for a load are worked out from the quads alone, before
+// the store is read: a load works them out while it writes the quads.
+type postingIndexer interface {
+	indexer
+	postings(adds, dels []quad.Quad) indexChanges
+}
+
+// indexChanges are the changes of a load to an index, worked out, to be
+// written into the catalog.
+type indexChanges interface {
+	write(tx sideTx) error
+}
+
+// listKey is a key of an index, after its prefix: its family and its name
+// or gram.
+type listKey struct {
+	family byte
+	text   string
+}
+
+// compareListKeys orders keys as their bytes in the catalog.
+func compareListKeys(a, b listKey) int {
+	if a.family != b.family {
+		return int(a.family) - int(b.family)
 	}
-	slices.Sort(gramList)
-	slices.Sort(subjectList)
-	slices.SortFunc(changes, func(a, b change) int {
-		if a.gram != b.gram {
-			return int(a.gram - b.gram)
-		}
-		return int(a.subject - b.subject)
-	})
-	var out listChanges
-	for i := 0; i < len(changes); {
-		j, d := i, 0
-		for ; j < len(changes) && changes[j].gram == changes[i].gram && changes[j].subject == changes[i].subject; j++ {
-			d += int(changes[j].d)
-		}
-		if d != 0 {
-			g := gramList[changes[i].gram]
-			if n := len(out.grams); n == 0 || out.grams[n-1] != g {
-				out.grams = append(out.grams, g)
-				out.ends = append(out.ends, 0)
-			}
-			out.subjects = append(out.subjects, posting{subjectList[changes[i].subject], d})
-			out.ends[len(out.ends)-1] = len(out.subjects)
-		}
-		i = j
+	return strings.Compare(a.text, b.text)
+}
+
+// listBuilder works out the changes of a load to an index of posting
+// lists. Keys and subjects are numbered as met, each change is a pair of
+// numbers, and the pairs are sorted by the keys' and subjects' ranks: a
+// sort of integers, not of strings, and 8 bytes a posting.
+type listBuilder struct {
+	prefix string
+	// keyIDs number the keys of each family (exact, gram): maps of
+	// strings, which hash fastest.
+	keyIDs   [2]map[string]uint32
+	keys     []listKey
+	subIDs   map[string]uint32
+	subjects []string
+	// adds and dels are the postings given and taken, key<<32 | subject.
+	adds, dels []uint64
+	// mine are the keys of the quad at hand.
+	mine []uint32
+}
+
+// newListBuilder returns a listBuilder for the index of prefix, empty.
+func newListBuilder(prefix string) *listBuilder {
+	return &listBuilder{prefix: prefix, keyIDs: [2]map[string]uint32{{}, {}}, subIDs: map[string]uint32{}}
+}
+
+// key adds a key to those the quad at hand gives its subject; family is
+// exactFamily or gramFamily.
+func (b *listBuilder) key(family byte, text string) {
+	ids := b.keyIDs[0]
+	if family == gramFamily {
+		ids = b.keyIDs[1]
 	}
+	id, ok := ids[text]
+	if !ok {
+		id = uint32(len(b.keys))
+		ids[text] = id
+		b.keys = append(b.keys, listKey{family, text})
+	}
+	b.mine = append(b.mine, id)
+}
+
+// give records the keys of the quad at hand for subject, once each: given,
+// or taken when del.
+func (b *listBuilder) give(subject string, del bool) {
+	if len(b.mine) == 0 {
+		return
+	}
+	sid, ok := b.subIDs[subject]
+	if !ok {
+		sid = uint32(len(b.subjects))
+		b.subIDs[subject] = sid
+		b.subjects = append(b.subjects, subject)
+	}
+	slices.Sort(b.mine)
+	out := &b.adds
+	if del {
+		out = &b.dels
+	}
+	for i, k := range b.mine {
+		if i == 0 || k != b.mine[i-1] {
+			*out = append(*out, uint64(k)<<32|uint64(sid))
+		}
+	}
+	b.mine = b.mine[:0]
+}
+
+// finish returns the changes worked out, the keys and subjects in key
+// order, encoded when every change adds (see listChanges.encode). The
+// builder is spent.
+func (b *listBuilder) finish() listChanges {
+	keyRank := rankOrder(len(b.keys), func(i, j int) int { return compareListKeys(b.keys[i], b.keys[j]) })
+	subRank := rankOrder(len(b.subjects), func(i, j int) int { return strings.Compare(b.subjects[i], b.subjects[j]) })
+	b.keyIDs, b.subIDs = [2]map[string]uint32{}, nil
+	for _, pairs := range [][]uint64{b.adds, b.dels} {
+		for i, p := range pairs {
+			pairs[i] = uint64(keyRank[p>>32])<<32 | uint64(subRank[uint32(p)])
+		}
+		slices.Sort(pairs)
+	}
+	out := listChanges{prefix: b.prefix,
+		keys: permute(b.keys, keyRank), subjects: permute(b.subjects, subRank)}
+	// The counts of each pair: up for every add, down for every del. With
+	// no dels, the adds' own array takes the pairs.
+	if len(b.dels) == 0 {
+		out.pairs = b.adds[:0]
+	} else {
+		out.pairs = make([]uint64, 0, len(b.adds)+len(b.dels))
+	}
+	i, j := 0, 0
+	for i < len(b.adds) || j < len(b.dels) {
+		var p uint64
+		switch {
+		case j == len(b.dels) || i < len(b.adds) && b.adds[i] <= b.dels[j]:
+			p = b.adds[i]
+		default:
+			p = b.dels[j]
+		}
+		n := int32(0)
+		for ; i < len(b.adds) && b.adds[i] == p; i++ {
+			n++
+		}
+		for ; j < len(b.dels) && b.dels[j] == p; j++ {
+			n--
+		}
+		if n != 0 {
+			out.pairs = append(out.pairs, p)
+			out.counts = append(out.counts, n)
+		}
+	}
+	if len(b.dels) == 0 && len(out.pairs) > 0 {
+		out.encode()
+	}
+	b.adds, b.dels = nil, nil
 	return out
 }
 
-// ranks returns the place of each string of list (by its index in list)
-// in list sorted.
-func ranks(list []string) []int32 {
-	order := make([]int32, len(list))
+// rankOrder returns the place of each of n things (by their index) in
+// their order by cmp.
+func rankOrder(n int, cmp func(i, j int) int) []uint32 {
+	order := make([]uint32, n)
 	for i := range order {
-		order[i] = int32(i)
+		order[i] = uint32(i)
 	}
-	slices.SortFunc(order, func(a, b int32) int { return strings.Compare(list[a], list[b]) })
-	rank := make([]int32, len(list))
+	slices.SortFunc(order, func(a, b uint32) int { return cmp(int(a), int(b)) })
+	rank := make([]uint32, n)
 	for r, i := range order {
-		rank[i] = int32(r)
+		rank[i] = uint32(r)
 	}
 	return rank
 }
 
-// textKey is the key of the posting list of gram in the text index.
-func textKey(gram string) []byte { return []byte(textPrefix + "g/" + gram) }
-
-// posting is a subject of a posting list and its reference count (or, in
-// a load's changes, the change of its count).
-type posting struct {
-	subject string
-	n       int
+// permute returns list with each element at its rank.
+func permute[T any](list []T, rank []uint32) []T {
+	out := make([]T, len(list))
+	for i, v := range list {
+		out[rank[i]] = v
+	}
+	return out
 }
 
-// listChanges are the changes of a load to the text index's posting
-// lists: the grams touched, sorted, and for each the changes of its
-// subjects' counts, sorted by subject (subjects[ends[i-1]:ends[i]] for
-// grams[i]).
+// listChanges are the changes of a load to an index of posting lists:
+// the pairs of a key and a subject whose count changes (key<<32 |
+// subject, by their places in keys and subjects, both sorted), sorted,
+// and the change of each count. When every change adds (a first load),
+// they are encoded instead (see encode): lists holds the list of postings
+// each key gains, lists[ends[i-1]:ends[i]] for keys[i].
 type listChanges struct {
-	grams    []string
+	prefix   string
+	keys     []listKey
+	subjects []string
+	pairs    []uint64
+	counts   []int32
+	lists    []byte
 	ends     []int
-	subjects []posting
+}
+
+// encode encodes the changes c, all additions, as the posting lists each
+// key gains, and drops their pairs: a load works them out on its second
+// goroutine, and then writes a key new to the catalog with no more work,
+// in 3 to 5 bytes a posting rather than 12.
+func (c *listChanges) encode() {
+	c.lists = make([]byte, 0, 4*len(c.pairs))
+	var keys []listKey
+	prev := ""
+	for i, p := range c.pairs {
+		if i == 0 || p>>32 != c.pairs[i-1]>>32 {
+			if i > 0 {
+				c.ends = append(c.ends, len(c.lists))
+			}
+			keys = append(keys, c.keys[p>>32])
+			prev = ""
+		}
+		s := c.subjects[uint32(p)]
+		c.lists = appendPosting(c.lists, prev, posting{s, int(c.counts[i])})
+		prev = s
+	}
+	c.ends = append(c.ends, len(c.lists))
+	c.keys, c.pairs, c.counts, c.subjects = keys, nil, nil, nil
+}
+
+// appendListKey appends to b the catalog key of k in the index of prefix.
+func appendListKey(b []byte, prefix string, k listKey) []byte {
+	b = append(b, prefix...)
+	b = append(b, k.family, '/')
+	return append(b, k.text...)
 }
 
 // write merges the changes c into the posting lists they touch, a chunk
-// of grams at a time: one get and one put (or delete, for a list left
-// empty) per gram.
+// of keys at a time: one get and one put (or delete, for a list left
+// empty) per key. A list new to the catalog, of encoded changes, is
+// written as it is.
 func (c listChanges) write(tx sideTx) error {
-	for lo := 0; lo < len(c.grams); lo += postingChunk {
-		hi := min(lo+postingChunk, len(c.grams))
-		keys := make([][]byte, hi-lo)
-		for i := range keys {
-			keys[i] = textKey(c.grams[lo+i])
+	// change is the changes of one key: its place in keys, and the pairs
+	// lo:hi or the list lo:hi.
+	type change struct{ key, lo, hi int }
+	var (
+		chunk []change
+		delta []posting
+	)
+	next := 0 // the next pair, or key of encoded changes
+	more := func() bool {
+		if c.lists != nil {
+			return next < len(c.ends)
+		}
+		return next < len(c.pairs)
+	}
+	for more() {
+		chunk = chunk[:0]
+		for more() && len(chunk) < postingChunk {
+			if c.lists != nil {
+				lo := 0
+				if next > 0 {
+					lo = c.ends[next-1]
+				}
+				chunk = append(chunk, change{next, lo, c.ends[next]})
+				next++
+				continue
+			}
+			k, lo := c.pairs[next]>>32, next
+			for next < len(c.pairs) && c.pairs[next]>>32 == k {
+				next++
+			}
+			chunk = append(chunk, change{int(k), lo, next})
+		}
+		var buf []byte
+		keys := make([][]byte, len(chunk))
+		for i, ch := range chunk {
+			at := len(buf)
+			buf = appendListKey(buf, c.prefix, c.keys[ch.key])
+			keys[i] = buf[at:len(buf):len(buf)]
 		}
 		olds, err := getMany(tx, keys)
 		if err != nil {
 			return fmt.Errorf("index: %w", err)
 		}
-		for i, key := range keys {
-			start := 0
-			if lo+i > 0 {
-				start = c.ends[lo+i-1]
+		// The lists merged, in one array: bolt keeps a value, not a copy,
+		// until the commit.
+		var vals []byte
+		for i, ch := range chunk {
+			key := keys[i]
+			if c.lists != nil && olds[i] == nil {
+				if err := tx.put(key, c.lists[ch.lo:ch.hi:ch.hi]); err != nil {
+					return fmt.Errorf("index %q: %w", key, err)
+				}
+				continue
 			}
-			list, err := mergePostingList(olds[i], c.subjects[start:c.ends[lo+i]])
+			delta = delta[:0]
+			if c.lists != nil {
+				r := postingReader{b: c.lists[ch.lo:ch.hi]}
+				for p, ok := r.next(); ok; p, ok = r.next() {
+					delta = append(delta, p)
+				}
+				if r.err != nil {
+					return fmt.Errorf("index %q: %w", key, r.err)
+				}
+			} else {
+				for j := ch.lo; j < ch.hi; j++ {
+					delta = append(delta, posting{c.subjects[uint32(c.pairs[j])], int(c.counts[j])})
+				}
+			}
+			at := len(vals)
+			vals, err = appendMergedList(vals, olds[i], delta)
 			if err != nil {
 				return fmt.Errorf("index %q: %w", key, err)
 			}
-			if list == nil {
+			if len(vals) == at {
 				err = tx.delete(key)
 			} else {
-				err = tx.put(key, list)
+				err = tx.put(key, vals[at:len(vals):len(vals)])
 			}
 			if err != nil {
 				return fmt.Errorf("index %q: %w", key, err)
@@ -244,15 +440,36 @@ func (c listChanges) write(tx sideTx) error {
 	return nil
 }
 
+// postingChunk is how many keys listChanges.write reads in one request:
+// few requests to PostgreSQL, and not a copy of every key at once in a
+// large load.
+const postingChunk = 8192
+
+// posting is a subject of a posting list and its reference count (or, in
+// a load's changes, the change of its count).
+type posting struct {
+	subject string
+	n       int
+}
+
 // mergePostingList returns the posting list old (encoded) with the changes
 // of counts delta (sorted by subject) applied, nil when no subject is
 // left; a subject whose count falls to zero leaves the list.
 func mergePostingList(old []byte, delta []posting) ([]byte, error) {
-	var out []byte
+	out, err := appendMergedList(nil, old, delta)
+	if len(out) == 0 {
+		out = nil
+	}
+	return out, err
+}
+
+// appendMergedList appends to dst the posting list old with the changes
+// delta applied (see mergePostingList).
+func appendMergedList(dst, old []byte, delta []posting) ([]byte, error) {
 	prev := ""
 	put := func(p posting) {
 		if p.n > 0 {
-			out = appendPosting(out, prev, p)
+			dst = appendPosting(dst, prev, p)
 			prev = p.subject
 		}
 	}
@@ -268,7 +485,7 @@ func mergePostingList(old []byte, delta []posting) ([]byte, error) {
 			cur, ok = r.next()
 		}
 		if d.n < 0 {
-			return nil, fmt.Errorf("subject %q: a count falls below zero", d.subject)
+			return dst, fmt.Errorf("subject %q: a count falls below zero", d.subject)
 		}
 		put(d)
 	}
@@ -277,9 +494,9 @@ func mergePostingList(old []byte, delta []posting) ([]byte, error) {
 		cur, ok = r.next()
 	}
 	if r.err != nil {
-		return nil, r.err
+		return dst, r.err
 	}
-	return out, nil
+	return dst, nil
 }
 
 // appendPosting appends to b the posting p of a list whose previous
@@ -346,202 +563,94 @@ func listSubjects(b []byte, fn func(string)) error {
 	return r.err
 }
 
-// postingIndexer is an indexer of postings (the name and text indexes),
-// whose changes for a load are worked out from the quads alone, before
-// the store is read: a load works them out while it writes the quads.
-type postingIndexer interface {
-	indexer
-	postings(adds, dels []quad.Quad) indexChanges
-}
-
-// indexChanges are the changes of a load to an index, worked out, to be
-// written into the catalog.
-type indexChanges interface {
-	write(tx sideTx) error
-}
-
-// postingChanges are the changes of a load to an index of postings: the
-// keys whose count changes, sorted, and by how much.
-type postingChanges struct {
-	keys  []string
-	delta []int
-}
-
-// changePostings counts the keys keys gives each quad, up for adds and
-// down for dels: the changes to write (see writePostings).
-func changePostings(adds, dels []quad.Quad, keys func(quad.Quad, func(string))) postingChanges {
-	// Every key given, with +1 or -1, sorted so that the changes of one
-	// key are together: a sort of the keys costs less than a map of them.
-	type change struct {
-		key string
-		d   int
-	}
-	var changes []change
-	for _, q := range adds {
-		keys(q, func(k string) { changes = append(changes, change{k, 1}) })
-	}
-	for _, q := range dels {
-		keys(q, func(k string) { changes = append(changes, change{k, -1}) })
-	}
-	slices.SortFunc(changes, func(a, b change) int { return strings.Compare(a.key, b.key) })
-	var out postingChanges
-	for i := 0; i < len(changes); {
-		j, d := i, 0
-		for ; j < len(changes) && changes[j].key == changes[i].key; j++ {
-			d += changes[j].d
-		}
-		if d != 0 {
-			out.keys = append(out.keys, changes[i].key)
-			out.delta = append(out.delta, d)
-		}
-		i = j
-	}
-	return out
-}
-
-// write writes the changes c to the counts of an index of postings: a
-// key whose count falls to zero is deleted.
-func (c postingChanges) write(tx sideTx) error {
-	for lo := 0; lo < len(c.keys); lo += postingChunk {
-		hi := min(lo+postingChunk, len(c.keys))
-		if err := writeSomePostings(tx, c.keys[lo:hi], c.delta[lo:hi]); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// postingChunk is how many keys writePostings reads the counts of in one
-// request: few requests to PostgreSQL, and not a copy of every key at once
-// in a large load.
-const postingChunk = 8192
-
-// writeSomePostings writes the changes delta to the counts of keys.
-func writeSomePostings(tx sideTx, order []string, delta []int) error {
-	raw := make([][]byte, len(order))
-	for i, k := range order {
-		raw[i] = []byte(k)
-	}
-	// One request for the old counts: a PostgreSQL load would otherwise
-	// make a round trip per key.
-	olds, err := getMany(tx, raw)
-	if err != nil {
-		return fmt.Errorf("index: %w", err)
-	}
-	for i, k := range order {
-		key, old := raw[i], olds[i]
-		n := int64(delta[i])
-		if old != nil {
-			c, used := binary.Varint(old)
-			if used <= 0 {
-				return fmt.Errorf("index %q: bad count %x", k, old)
-			}
-			n += c
-		}
-		if n <= 0 {
-			err = tx.delete(key)
-		} else {
-			err = tx.put(key, binary.AppendVarint(nil, n))
-		}
-		if err != nil {
-			return fmt.Errorf("index %q: %w", k, err)
-		}
-	}
-	return nil
-}
-
-// grams returns the distinct grams of the folded text s, one starting at
-// each rune, in the order of their first place. All but the last
+// eachGram calls fn with each gram of the folded text s, one starting at
+// each rune, in order (a gram may come more than once). All but the last
 // gramLen-1 are substrings of s.
-func grams(s string) []string {
+func eachGram(s string, fn func(string)) {
 	if !utf8.ValidString(s) {
 		s = string([]rune(s)) // each bad byte a U+FFFD, as a query's runes
 	}
-	// at holds the byte offset of each rune of s, and len(s).
-	at := make([]int, 0, len(s)+1)
+	// at holds the byte offsets of the last gramLen runes, rune i at
+	// at[i%gramLen].
+	var at [gramLen]int
+	n := 0
 	for i := range s {
-		at = append(at, i)
-	}
-	n := len(at)
-	at = append(at, len(s))
-	out := make([]string, 0, n)
-	seen := make(map[string]struct{}, n)
-	for i := range n {
-		var g string
-		if i+gramLen <= n {
-			g = s[at[i]:at[i+gramLen]]
-		} else {
-			g = s[at[i]:] + strings.Repeat(string(gramPad), i+gramLen-n)
+		if n >= gramLen {
+			fn(s[at[n%gramLen]:i])
 		}
-		if _, dup := seen[g]; !dup {
-			seen[g] = struct{}{}
+		at[n%gramLen] = i
+		n++
+	}
+	if n >= gramLen {
+		fn(s[at[n%gramLen]:])
+	}
+	for i := max(0, n-gramLen+1); i < n; i++ {
+		fn(s[at[i%gramLen]:] + strings.Repeat(string(gramPad), i+gramLen-n))
+	}
+}
+
+// grams returns the distinct grams of the folded text s (see eachGram), in
+// the order of their first place.
+func grams(s string) []string {
+	out := []string{}
+	seen := map[string]bool{}
+	eachGram(s, func(g string) {
+		if !seen[g] {
+			seen[g] = true
 			out = append(out, g)
 		}
-	}
+	})
 	return out
 }
 
-// postingSubject returns the subject of a posting key of the given key
-// prefix (up to its gram or name) and whose gram or name has n runes; n < 0
-// means the name runs to the first \x00.
-func postingSubject(key []byte, prefix int, n int) (string, bool) {
-	rest := key[prefix:]
-	if n < 0 {
-		i := bytes.IndexByte(rest, 0)
-		if i < 0 {
-			return "", false
-		}
-		return string(rest[i+1:]), true
-	}
-	for range n {
-		_, size := utf8.DecodeRune(rest)
-		if size == 0 {
-			return "", false
-		}
-		rest = rest[size:]
-	}
-	if len(rest) == 0 || rest[0] != 0 {
-		return "", false
-	}
-	return string(rest[1:]), true
+// listKeyString is the catalog key of the list of text in the family of
+// the index of prefix.
+func listKeyString(prefix string, family byte, text string) []byte {
+	return appendListKey(nil, prefix, listKey{family, text})
 }
 
-// exactSubjects returns the subjects, in key order, one of whose names
-// folds to want (want folded).
+// exactSubjects returns the subjects, in order, one of whose names folds
+// to want (want folded).
 func exactSubjects(tx sideTx, want string) ([]string, error) {
-	p := namePrefix + "e/" + want + "\x00"
+	k := listKeyString(namePrefix, exactFamily, want)
+	v, err := tx.get(k)
+	if err != nil {
+		return nil, err
+	}
 	var out []string
-	err := tx.scan([]byte(p), func(k, _ []byte) error {
-		out = append(out, string(k[len(p):]))
-		return nil
-	})
-	return out, err
+	if err := listSubjects(v, func(s string) { out = append(out, s) }); err != nil {
+		return nil, fmt.Errorf("index %q: %w", k, err)
+	}
+	return out, nil
 }
 
 // containing returns the subjects one of whose texts indexed under prefix
-// may contain want (folded): every subject that does, and perhaps others.
+// (the name or the text index) may contain want (folded): every subject
+// that does, and perhaps others. They are the union of the lists of the
+// grams want begins, when it is no longer than a gram, else the
+// intersection of its grams' lists.
 func containing(tx sideTx, prefix, want string) (map[string]bool, error) {
-	if prefix == textPrefix {
-		return containingText(tx, want)
-	}
 	r := []rune(want)
-	gp := prefix + "g/"
 	if len(r) <= gramLen {
 		out := map[string]bool{}
-		err := tx.scan([]byte(gp+want), func(k, _ []byte) error {
-			if s, ok := postingSubject(k, len(gp), gramLen); ok {
-				out[s] = true
+		err := tx.scan(listKeyString(prefix, gramFamily, want), func(k, v []byte) error {
+			if err := listSubjects(v, func(s string) { out[s] = true }); err != nil {
+				return fmt.Errorf("index %q: %w", k, err)
 			}
 			return nil
 		})
 		return out, err
 	}
 	return intersectGrams(r, func(g string, add func(string)) error {
-		p := gp + g + "\x00"
-		return tx.scan([]byte(p), func(k, _ []byte) error {
-			add(string(k[len(p):]))
-			return nil
-		})
+		k := listKeyString(prefix, gramFamily, g)
+		v, err := tx.get(k)
+		if err != nil {
+			return err
+		}
+		if err := listSubjects(v, add); err != nil {
+			return fmt.Errorf("index %q: %w", k, err)
+		}
+		return nil
 	})
 }
 
@@ -574,34 +683,6 @@ func intersectGrams(want []rune, each func(gram string, add func(subject string)
 	return out, nil
 }
 
-// containingText is containing for the text index, which keeps a posting
-// list per gram: the union of the lists of the grams want begins, when it
-// is no longer than a gram, else the intersection of its grams' lists.
-func containingText(tx sideTx, want string) (map[string]bool, error) {
-	r := []rune(want)
-	if len(r) <= gramLen {
-		out := map[string]bool{}
-		err := tx.scan(textKey(want), func(k, v []byte) error {
-			if err := listSubjects(v, func(s string) { out[s] = true }); err != nil {
-				return fmt.Errorf("index %q: %w", k, err)
-			}
-			return nil
-		})
-		return out, err
-	}
-	return intersectGrams(r, func(g string, add func(string)) error {
-		k := textKey(g)
-		v, err := tx.get(k)
-		if err != nil {
-			return err
-		}
-		if err := listSubjects(v, add); err != nil {
-			return fmt.Errorf("index %q: %w", k, err)
-		}
-		return nil
-	})
-}
-
 // suggestCandidates is the most nodes a name not found is compared with,
 // for suggestions, on a store where more share a rune with it.
 const suggestCandidates = 500
@@ -612,7 +693,6 @@ const suggestCandidates = 500
 // distance its length from it, too far to suggest; so on a store with no
 // more candidates than that, these are all the nodes worth comparing.
 func sharingRunes(tx sideTx, want string) ([]string, error) {
-	gp := namePrefix + "g/"
 	count := map[string]int{}
 	seen := map[rune]bool{}
 	for _, r := range want {
@@ -620,16 +700,14 @@ func sharingRunes(tx sideTx, want string) ([]string, error) {
 			continue
 		}
 		seen[r] = true
-		mine := map[string]bool{}
-		err := tx.scan([]byte(gp+string(r)), func(k, _ []byte) error {
-			if s, ok := postingSubject(k, len(gp), gramLen); ok && strings.HasPrefix(s, schema.NodeNS) && !mine[s] {
-				mine[s] = true
-				count[s]++
-			}
-			return nil
-		})
+		mine, err := containing(tx, namePrefix, string(r))
 		if err != nil {
 			return nil, err
+		}
+		for s := range mine {
+			if strings.HasPrefix(s, schema.NodeNS) {
+				count[s]++
+			}
 		}
 	}
 	ids := make([]string, 0, len(count))

@@ -3,8 +3,10 @@ package graph
 import (
 	"context"
 	"fmt"
+	"io/fs"
 	"maps"
 	"math/rand"
+	"os"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -573,5 +575,158 @@ func TestTextPostingsCountReferences(t *testing.T) {
 	}
 	if len(tx) != 0 {
 		t.Errorf("keys left after every quote was removed: %q", slices.Sorted(maps.Keys(tx)))
+	}
+}
+
+// BenchmarkCatalogChanges works out and writes the catalog's changes of a
+// first load of the generated corpus in $CAUSEWAY_BENCH_CORPUS (see
+// BenchmarkLoadCorpusDir), apart from the quads: "postings" works out the
+// name and text indexes' changes (what a bolt load does on its second
+// goroutine), "bolt" writes every indexer's keys, those changes worked out
+// already, into a new bolt store's catalog in one transaction (what it
+// does after the quads). It is skipped when the variable is unset.
+func BenchmarkCatalogChanges(b *testing.B) {
+	dir := os.Getenv("CAUSEWAY_BENCH_CORPUS")
+	if dir == "" {
+		b.Skip("CAUSEWAY_BENCH_CORPUS is not set")
+	}
+	ctx := context.Background()
+	fsys := os.DirFS(dir)
+	files, err := fs.Glob(fsys, "curated/*.yaml")
+	if err != nil || len(files) == 0 {
+		b.Fatalf("no curated files in %s: %v", dir, err)
+	}
+	c, err := extract.ReadCorpus(fsys, files, extract.ReadOptions{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	adds := group(c.Quads()).order
+	c = nil
+	b.Run("postings", func(b *testing.B) {
+		s := OpenMemory()
+		for b.Loop() {
+			for _, ix := range s.indexers {
+				if p, ok := ix.(postingIndexer); ok {
+					p.postings(adds, nil)
+				}
+			}
+		}
+	})
+	b.Run("bolt", func(b *testing.B) {
+		prepared := map[string]indexChanges{}
+		for _, ix := range OpenMemory().indexers {
+			if p, ok := ix.(postingIndexer); ok {
+				prepared[string(p.prefix())] = p.postings(adds, nil)
+			}
+		}
+		for i := 0; b.Loop(); i++ {
+			s, err := Open(fmt.Sprintf("bolt:%s/db%d", b.TempDir(), i), true)
+			if err != nil {
+				b.Fatal(err)
+			}
+			err = s.kv.batch(ctx, func() error {
+				return s.applyPrepared(boltSide{ctx: ctx, tx: s.kv.shared}, adds, nil,
+					func() map[string]indexChanges { return prepared })
+			})
+			if err != nil {
+				b.Fatal(err)
+			}
+			if err := s.Close(); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+// TestPostingListLayout pins the bytes of a posting list: each subject the
+// length of the prefix it shares with the one before, the length of the
+// rest and the rest, then its count.
+func TestPostingListLayout(t *testing.T) {
+	var b []byte
+	prev := ""
+	for _, p := range []posting{{"x/a", 1}, {"x/ab", 2}, {"y", 300}} {
+		b = appendPosting(b, prev, p)
+		prev = p.subject
+	}
+	want := []byte{0, 3, 'x', '/', 'a', 1, 3, 1, 'b', 2, 0, 1, 'y', 0xac, 0x02}
+	if !slices.Equal(b, want) {
+		t.Errorf("appendPosting = %x; want %x", b, want)
+	}
+}
+
+// TestListChangesCount gives and takes random keys of random subjects,
+// over several loads, through listBuilder into a catalog (as pairs, and
+// as encoded lists when a load only adds), and checks every
+// posting list against counts kept by hand: a key's list holds exactly the
+// subjects that some quad still gives it, each counted once per quad, and
+// a key no quad gives is gone.
+func TestListChangesCount(t *testing.T) {
+	r := rand.New(rand.NewSource(3))
+	type given struct {
+		subject string
+		keys    []listKey
+	}
+	texts := []string{"a", "ab", "abc", "电", "电力", "b\x01\x01", "zz"}
+	subjects := []string{"s/1", "s/10", "s/100", "s/2", "t", "t/电", "u/longer/subject"}
+	var live []given
+	tx := memTx{}
+	for step := range 40 {
+		b := newListBuilder("x/")
+		// Every fourth load only adds (its changes are encoded lists, see
+		// listChanges.encode), and some loads change nothing.
+		adding := step%4 == 1
+		for range r.Intn(30) {
+			if !adding && len(live) > 0 && r.Intn(3) == 0 {
+				i := r.Intn(len(live))
+				g := live[i]
+				live = slices.Delete(live, i, i+1)
+				for _, k := range g.keys {
+					b.key(k.family, k.text)
+				}
+				b.give(g.subject, true)
+				continue
+			}
+			g := given{subject: subjects[r.Intn(len(subjects))]}
+			for range 1 + r.Intn(4) {
+				g.keys = append(g.keys, listKey{"eg"[r.Intn(2)], texts[r.Intn(len(texts))]})
+			}
+			for _, k := range g.keys {
+				b.key(k.family, k.text)
+			}
+			b.give(g.subject, false)
+			live = append(live, g)
+		}
+		if err := b.finish().write(tx); err != nil {
+			t.Fatalf("step %d: %v", step, err)
+		}
+		want := map[string]map[string]int{}
+		for _, g := range live {
+			for _, k := range slices.CompactFunc(slices.SortedFunc(slices.Values(g.keys), compareListKeys), func(a, b listKey) bool { return a == b }) {
+				key := string(appendListKey(nil, "x/", k))
+				if want[key] == nil {
+					want[key] = map[string]int{}
+				}
+				want[key][g.subject]++
+			}
+		}
+		got := map[string]map[string]int{}
+		for k, v := range tx {
+			got[k] = map[string]int{}
+			rd := postingReader{b: v}
+			prev := ""
+			for p, ok := rd.next(); ok; p, ok = rd.next() {
+				if p.subject <= prev && prev != "" {
+					t.Errorf("step %d: key %q lists %q after %q", step, k, p.subject, prev)
+				}
+				prev = p.subject
+				got[k][p.subject] = p.n
+			}
+			if rd.err != nil {
+				t.Errorf("step %d: key %q: %v", step, k, rd.err)
+			}
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("step %d: the lists are %v; want %v", step, got, want)
+		}
 	}
 }
