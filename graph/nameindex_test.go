@@ -596,11 +596,15 @@ func BenchmarkCatalogChanges(b *testing.B) {
 	if err != nil || len(files) == 0 {
 		b.Fatalf("no curated files in %s: %v", dir, err)
 	}
-	c, err := extract.ReadCorpus(fsys, files, extract.ReadOptions{})
+	c, err := extract.ReadCorpus(ctx, fsys, files, extract.ReadOptions{})
 	if err != nil {
 		b.Fatal(err)
 	}
-	adds := group(c.Quads()).order
+	quads, err := c.Quads(ctx)
+	if err != nil {
+		b.Fatal(err)
+	}
+	adds := group(quads).order
 	c = nil
 	b.Run("postings", func(b *testing.B) {
 		s := OpenMemory()
