@@ -99,3 +99,31 @@ func TestCancelledLoadStopsAtOnce(t *testing.T) {
 		})
 	}
 }
+
+// The name and text indexes' changes, worked out beside a load, stop when
+// the load is cancelled and are not written: waiting for them fails with
+// the context's error, never gives changes worked out in part.
+func TestCancelledIndexChangesAreNotWritten(t *testing.T) {
+	s := OpenMemory()
+	quads := group(bigLoad(200)).order
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	got, err := s.prepareIndexers(ctx, quads, nil)()
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("index changes of a cancelled load = %v; want context.Canceled", err)
+	}
+	for prefix, ch := range got {
+		if ch != nil {
+			t.Errorf("index %q worked its changes out after the cancellation", prefix)
+		}
+	}
+	whole, err := s.prepareIndexers(context.Background(), quads, nil)()
+	if err != nil || len(whole) == 0 {
+		t.Fatalf("index changes = %v, %v; want them", whole, err)
+	}
+	for prefix, ch := range whole {
+		if ch == nil {
+			t.Errorf("index %q has no changes for %d quads", prefix, len(quads))
+		}
+	}
+}

@@ -154,8 +154,8 @@ func (s *Store) applyIndexers(tx sideTx, adds, dels []quad.Quad) error {
 
 // applyPrepared is applyIndexers with the changes of some posting
 // indexers worked out already (see prepareIndexers): ready, when not nil,
-// waits for them, by prefix.
-func (s *Store) applyPrepared(tx sideTx, adds, dels []quad.Quad, ready func() map[string]indexChanges) error {
+// waits for them, by prefix, and fails when their work was cancelled.
+func (s *Store) applyPrepared(tx sideTx, adds, dels []quad.Quad, ready func() (map[string]indexChanges, error)) error {
 	var prepared map[string]indexChanges
 	// In the order of their prefixes, so that a bolt load appends the
 	// catalog's keys (bolt inserts a key among others by copying those
@@ -166,7 +166,9 @@ func (s *Store) applyPrepared(tx sideTx, adds, dels []quad.Quad, ready func() ma
 		var err error
 		if _, ok := ix.(postingIndexer); ok && ready != nil {
 			if prepared == nil {
-				prepared = ready()
+				if prepared, err = ready(); err != nil {
+					return err
+				}
 			}
 			err = prepared[string(ix.prefix())].write(tx)
 		} else {
@@ -185,23 +187,34 @@ func (s *Store) applyPrepared(tx sideTx, adds, dels []quad.Quad, ready func() ma
 // returns waits for them. A load writes its quads meanwhile: on two cores
 // the work is done side by side. The indexers run one after the other,
 // as they share the store's folder.
-func (s *Store) prepareIndexers(adds, dels []quad.Quad) func() map[string]indexChanges {
+//
+// Cancelling ctx stops the goroutine within a thousand quads (so that a
+// cancelled load does not wait for work it will not write), and the
+// function then fails with ctx's error.
+func (s *Store) prepareIndexers(ctx context.Context, adds, dels []quad.Quad) func() (map[string]indexChanges, error) {
 	done := make(chan map[string]indexChanges, 1)
 	go func() {
 		out := map[string]indexChanges{}
 		for _, ix := range s.indexers {
 			if p, ok := ix.(postingIndexer); ok {
-				out[string(p.prefix())] = p.postings(adds, dels)
+				out[string(p.prefix())] = p.postings(ctx, adds, dels)
 			}
 		}
 		done <- out
 	}()
-	var out map[string]indexChanges
-	return func() map[string]indexChanges {
-		if out == nil {
+	var (
+		out  map[string]indexChanges
+		err  error
+		once bool
+	)
+	return func() (map[string]indexChanges, error) {
+		if !once {
+			once = true
 			out = <-done
+			// What was worked out after a cancellation is not whole.
+			err = ctx.Err()
 		}
-		return out
+		return out, err
 	}
 }
 

@@ -45,7 +45,7 @@ const freshStep = 1 << 20
 // a writer that was waiting for the lock sees that the file it opened was
 // replaced, and opens the new one (see openBoltFile). A reader that had the
 // old store open keeps reading it, empty: the state before the load.
-func (s *Store) loadFresh(ctx context.Context, adds []quad.Quad, ready func() map[string]indexChanges) (bool, error) {
+func (s *Store) loadFresh(ctx context.Context, adds []quad.Quad, ready func() (map[string]indexChanges, error)) (bool, error) {
 	old, ok := s.kv.KV.(*hbolt.DB)
 	if !ok || s.boltFile == "" || s.kv.direct || len(adds) == 0 {
 		return false, nil

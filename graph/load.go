@@ -337,7 +337,8 @@ func (s *Store) apply(ctx context.Context, adds, dels, rebuild []quad.Quad) erro
 	default:
 		// The name and text indexes' changes are worked out while the
 		// quads are written.
-		ready := s.prepareIndexers(adds, dels)
+		ready := s.prepareIndexers(ctx, adds, dels)
+		// Waits for the goroutine: the load has its own error.
 		defer ready()
 		// A new store is built beside the old one and renamed into place
 		// (see loadFresh).

@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"context"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -65,13 +66,16 @@ type nameIndex struct{ fold *fold.Folder }
 func (nameIndex) prefix() []byte { return []byte(namePrefix) }
 
 func (x nameIndex) apply(tx sideTx, adds, dels []quad.Quad) error {
-	return x.postings(adds, dels).write(tx)
+	return x.postings(context.Background(), adds, dels).write(tx)
 }
 
-func (x nameIndex) postings(adds, dels []quad.Quad) indexChanges {
+func (x nameIndex) postings(ctx context.Context, adds, dels []quad.Quad) indexChanges {
 	b := newListBuilder(namePrefix)
 	for pass, qs := range [][]quad.Quad{adds, dels} {
-		for _, q := range qs {
+		for i, q := range qs {
+			if i%checkEvery == 0 && ctx.Err() != nil {
+				return nil
+			}
 			subject, ok := q.Subject.(quad.IRI)
 			if !ok {
 				continue
@@ -111,13 +115,16 @@ type textIndex struct{ fold *fold.Folder }
 func (textIndex) prefix() []byte { return []byte(textPrefix) }
 
 func (x textIndex) apply(tx sideTx, adds, dels []quad.Quad) error {
-	return x.postings(adds, dels).write(tx)
+	return x.postings(context.Background(), adds, dels).write(tx)
 }
 
-func (x textIndex) postings(adds, dels []quad.Quad) indexChanges {
+func (x textIndex) postings(ctx context.Context, adds, dels []quad.Quad) indexChanges {
 	b := newListBuilder(textPrefix)
 	for pass, qs := range [][]quad.Quad{adds, dels} {
-		for _, q := range qs {
+		for i, q := range qs {
+			if i%checkEvery == 0 && ctx.Err() != nil {
+				return nil
+			}
 			subject, ok := q.Subject.(quad.IRI)
 			if !ok {
 				continue
@@ -140,7 +147,9 @@ func (x textIndex) postings(adds, dels []quad.Quad) indexChanges {
 // the store is read: a load works them out while it writes the quads.
 type postingIndexer interface {
 	indexer
-	postings(adds, dels []quad.Quad) indexChanges
+	// postings works the changes out; it stops, returning nil, once ctx
+	// is cancelled.
+	postings(ctx context.Context, adds, dels []quad.Quad) indexChanges
 }
 
 // indexChanges are the changes of a load to an index, worked out, to be

@@ -611,7 +611,7 @@ func BenchmarkCatalogChanges(b *testing.B) {
 		for b.Loop() {
 			for _, ix := range s.indexers {
 				if p, ok := ix.(postingIndexer); ok {
-					p.postings(adds, nil)
+					p.postings(ctx, adds, nil)
 				}
 			}
 		}
@@ -620,7 +620,7 @@ func BenchmarkCatalogChanges(b *testing.B) {
 		prepared := map[string]indexChanges{}
 		for _, ix := range OpenMemory().indexers {
 			if p, ok := ix.(postingIndexer); ok {
-				prepared[string(p.prefix())] = p.postings(adds, nil)
+				prepared[string(p.prefix())] = p.postings(ctx, adds, nil)
 			}
 		}
 		for i := 0; b.Loop(); i++ {
@@ -630,7 +630,7 @@ func BenchmarkCatalogChanges(b *testing.B) {
 			}
 			err = s.kv.batch(ctx, func() error {
 				return s.applyPrepared(boltSide{ctx: ctx, tx: s.kv.shared}, adds, nil,
-					func() map[string]indexChanges { return prepared })
+					func() (map[string]indexChanges, error) { return prepared, nil })
 			})
 			if err != nil {
 				b.Fatal(err)
