@@ -188,9 +188,9 @@ func (s *Store) eachPredicateObject(ctx context.Context, dir quad.Direction, v q
 // object is one of objects, for the values the cache does not hold yet:
 // their primitives as the indexes list them, and all the values they name
 // at once, in one batch, where eachQuad reads the four values of each
-// quad in a transaction of its own. eachQuad then answers from the cache,
-// as it does after prefetch on PostgreSQL. Without a cache, or elsewhere,
-// it does nothing.
+// quad in a transaction of its own. eachQuad then answers from the cache.
+// It is prefetch on bolt (on PostgreSQL prefetch reads the same in one
+// query). Without a cache, or elsewhere, it does nothing.
 func (s *Store) preload(ctx context.Context, subjects, objects []quad.Value) error {
 	c := s.cache
 	if c == nil || s.kv == nil {
@@ -268,45 +268,6 @@ func (s *Store) preload(ctx context.Context, subjects, objects []quad.Value) err
 		c.keep(r.dir, r.v, quads)
 	}
 	return nil
-}
-
-// preloadNodes preloads (see preload) what prefetchNodes prefetches on
-// PostgreSQL: the nodes ids and, of the nodes linked, the links out of
-// them (into them, with into) with their conditions.
-func (s *Store) preloadNodes(ctx context.Context, ids, linked []string, into bool) error {
-	if s.cache == nil || s.kv == nil {
-		return nil
-	}
-	ends := nodeIRIs(linked)
-	if err := s.preload(ctx, nodeIRIs(ids), ends); err != nil {
-		return err
-	}
-	pred := quad.IRI(schema.PredCause)
-	if into {
-		pred = quad.IRI(schema.PredEffect)
-	}
-	var links []quad.Value
-	for _, n := range ends {
-		qs, _ := s.cache.quads(quad.Object, n)
-		for _, q := range qs {
-			if q.Predicate == pred {
-				links = append(links, q.Subject)
-			}
-		}
-	}
-	if err := s.preload(ctx, links, nil); err != nil {
-		return err
-	}
-	var conditions []quad.Value
-	for _, l := range links {
-		qs, _ := s.cache.quads(quad.Subject, l)
-		for _, q := range qs {
-			if q.Predicate == quad.IRI(schema.PredCondition) {
-				conditions = append(conditions, q.Object)
-			}
-		}
-	}
-	return s.preload(ctx, conditions, nil)
 }
 
 func appendNew(list []string, s string) []string {

@@ -339,13 +339,6 @@ func (s *Store) tracePaths(ctx context.Context, from, to []string, opts traceOpt
 	if err := s.prefetchPaths(ctx, found); err != nil {
 		return nil, fmt.Errorf("trace: %w", err)
 	}
-	var onPaths []string
-	for _, p := range found {
-		onPaths = append(onPaths, p...)
-	}
-	if err := s.preloadNodes(ctx, onPaths, onPaths, false); err != nil {
-		return nil, fmt.Errorf("trace: %w", err)
-	}
 	paths := make([]Path, 0, len(seqs))
 	r := s.pathReader()
 	for _, names := range found {

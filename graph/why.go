@@ -210,9 +210,6 @@ func (s *Store) tree(ctx context.Context, id string, maxDepth, limit int, upstre
 	if err := s.prefetchNodes(ctx, within, nearer, upstream); err != nil {
 		return Tree{}, err
 	}
-	if err := s.preloadNodes(ctx, within, nearer, upstream); err != nil {
-		return Tree{}, err
-	}
 	links := newLinkCache(s, upstream)
 	expanded := map[int64]bool{}
 	for _, n := range startIDs {
