@@ -681,20 +681,9 @@ func (s *Store) eachCausesEdgeOfTyped(ctx context.Context, fn func(quad.Quad)) e
 		return nil
 	}
 	causesKey, typKey := cayleygraph.ToKey(causes), cayleygraph.ToKey(typ)
-	var (
-		refs  []cayleygraph.Ref
-		index = map[interface{}]int{}
-		pairs [][2]int
-	)
-	intern := func(r cayleygraph.Ref) int {
-		k := cayleygraph.ToKey(r)
-		if i, ok := index[k]; ok {
-			return i
-		}
-		index[k] = len(refs)
-		refs = append(refs, r)
-		return len(refs) - 1
-	}
+	var pairs [][2]int
+	refs := newRefSet()
+	intern := refs.add
 	each := func(dir quad.Direction, node, pred cayleygraph.Ref, predKey interface{}, other quad.Direction, fn func(cayleygraph.Ref)) error {
 		it := quadsWith(s.qs, dir, node, pred)
 		defer it.Close()
@@ -735,7 +724,7 @@ func (s *Store) eachCausesEdgeOfTyped(ctx context.Context, fn func(quad.Quad)) e
 			}
 		}
 	}
-	values, err := valuesOf(ctx, s.qs, refs)
+	values, err := valuesOf(ctx, s.qs, refs.refs)
 	if err != nil {
 		return err
 	}

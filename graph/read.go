@@ -146,20 +146,9 @@ func (s *Store) eachPredicateObject(ctx context.Context, dir quad.Direction, v q
 	if ref == nil {
 		return nil
 	}
-	var (
-		pairs [][2]int
-		refs  []cayleygraph.Ref
-		index = map[interface{}]int{}
-	)
-	intern := func(r cayleygraph.Ref) int {
-		k := cayleygraph.ToKey(r)
-		if i, ok := index[k]; ok {
-			return i
-		}
-		index[k] = len(refs)
-		refs = append(refs, r)
-		return len(refs) - 1
-	}
+	var pairs [][2]int
+	refs := newRefSet()
+	intern := refs.add
 	it := s.qs.QuadIterator(dir, ref)
 	for it.Next(ctx) {
 		q := it.Result()
@@ -173,7 +162,7 @@ func (s *Store) eachPredicateObject(ctx context.Context, dir quad.Direction, v q
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	values, err := valuesOf(ctx, s.qs, refs)
+	values, err := valuesOf(ctx, s.qs, refs.refs)
 	if err != nil {
 		return fmt.Errorf("read quads of %v: %w", v, err)
 	}
@@ -201,23 +190,9 @@ func (s *Store) preload(ctx context.Context, subjects, objects []quad.Value) err
 		v     quad.Value
 		quads [][4]int
 	}
-	var (
-		reads []read
-		refs  []cayleygraph.Ref
-		index = map[interface{}]int{}
-	)
-	intern := func(r cayleygraph.Ref) int {
-		if r == nil {
-			return -1
-		}
-		k := cayleygraph.ToKey(r)
-		if i, ok := index[k]; ok {
-			return i
-		}
-		index[k] = len(refs)
-		refs = append(refs, r)
-		return len(refs) - 1
-	}
+	var reads []read
+	refs := newRefSet()
+	intern := refs.add
 	for _, side := range []struct {
 		dir  quad.Direction
 		vals []quad.Value
@@ -250,7 +225,7 @@ func (s *Store) preload(ctx context.Context, subjects, objects []quad.Value) err
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	values, err := valuesOf(ctx, s.qs, refs)
+	values, err := valuesOf(ctx, s.qs, refs.refs)
 	if err != nil {
 		return fmt.Errorf("read quads in bulk: %w", err)
 	}
@@ -268,6 +243,29 @@ func (s *Store) preload(ctx context.Context, subjects, objects []quad.Value) err
 		c.keep(r.dir, r.v, quads)
 	}
 	return nil
+}
+
+// refSet numbers the distinct refs it is given, in the order met, so that
+// their values are read once each, in one batch (valuesOf of its refs).
+type refSet struct {
+	refs  []cayleygraph.Ref
+	index map[interface{}]int
+}
+
+func newRefSet() *refSet { return &refSet{index: map[interface{}]int{}} }
+
+// add returns the number of r, -1 for none.
+func (s *refSet) add(r cayleygraph.Ref) int {
+	if r == nil {
+		return -1
+	}
+	k := cayleygraph.ToKey(r)
+	if i, ok := s.index[k]; ok {
+		return i
+	}
+	s.index[k] = len(s.refs)
+	s.refs = append(s.refs, r)
+	return len(s.refs) - 1
 }
 
 func appendNew(list []string, s string) []string {
