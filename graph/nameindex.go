@@ -71,38 +71,32 @@ func (x nameIndex) apply(tx sideTx, adds, dels []quad.Quad) error {
 
 func (x nameIndex) postings(ctx context.Context, adds, dels []quad.Quad) indexChanges {
 	b := newListBuilder(namePrefix)
-	for pass, qs := range [][]quad.Quad{adds, dels} {
-		for i, q := range qs {
-			if i%checkEvery == 0 && ctx.Err() != nil {
-				return nil
+	ok := eachSubjectQuad(ctx, adds, dels, func(q quad.Quad, subject quad.IRI, removed bool) {
+		var name string
+		switch q.Predicate {
+		case quad.IRI(schema.RDFType):
+			switch q.Object {
+			case quad.IRI(schema.ClassEntity), quad.IRI(schema.ClassFactor):
+				name = nodeID(subject)
+			case quad.IRI(schema.ClassChain):
+				name = chainID(subject)
 			}
-			subject, ok := q.Subject.(quad.IRI)
-			if !ok {
-				continue
-			}
-			var name string
-			switch q.Predicate {
-			case quad.IRI(schema.RDFType):
-				switch q.Object {
-				case quad.IRI(schema.ClassEntity), quad.IRI(schema.ClassFactor):
-					name = nodeID(subject)
-				case quad.IRI(schema.ClassChain):
-					name = chainID(subject)
-				}
-			case quad.IRI(schema.RDFSLabel), quad.IRI(schema.SKOSAlt):
-				name, _ = text(q.Object)
-			}
-			if name == "" {
-				continue
-			}
-			f := x.fold.String(name)
-			if f == "" {
-				continue
-			}
-			b.key(exactFamily, f)
-			eachGram(f, func(g string) { b.key(gramFamily, g) })
-			b.give(string(subject), pass == 1)
+		case quad.IRI(schema.RDFSLabel), quad.IRI(schema.SKOSAlt):
+			name, _ = text(q.Object)
 		}
+		if name == "" {
+			return
+		}
+		f := x.fold.String(name)
+		if f == "" {
+			return
+		}
+		b.key(exactFamily, f)
+		eachGram(f, func(g string) { b.key(gramFamily, g) })
+		b.give(string(subject), removed)
+	})
+	if !ok {
+		return nil
 	}
 	return b.finish()
 }
@@ -120,26 +114,37 @@ func (x textIndex) apply(tx sideTx, adds, dels []quad.Quad) error {
 
 func (x textIndex) postings(ctx context.Context, adds, dels []quad.Quad) indexChanges {
 	b := newListBuilder(textPrefix)
+	ok := eachSubjectQuad(ctx, adds, dels, func(q quad.Quad, subject quad.IRI, removed bool) {
+		switch q.Predicate {
+		case quad.IRI(schema.PredStatement), quad.IRI(schema.PredQuote), quad.IRI(schema.PredNote):
+		default:
+			return
+		}
+		s, _ := text(q.Object)
+		eachGram(x.fold.String(s), func(g string) { b.key(gramFamily, g) })
+		b.give(string(subject), removed)
+	})
+	if !ok {
+		return nil
+	}
+	return b.finish()
+}
+
+// eachSubjectQuad calls fn with every quad of adds, then of dels
+// (removed), whose subject is an IRI: what the posting indexes index. It
+// stops, returning false, once ctx is cancelled.
+func eachSubjectQuad(ctx context.Context, adds, dels []quad.Quad, fn func(q quad.Quad, subject quad.IRI, removed bool)) bool {
 	for pass, qs := range [][]quad.Quad{adds, dels} {
 		for i, q := range qs {
 			if i%checkEvery == 0 && ctx.Err() != nil {
-				return nil
+				return false
 			}
-			subject, ok := q.Subject.(quad.IRI)
-			if !ok {
-				continue
+			if subject, ok := q.Subject.(quad.IRI); ok {
+				fn(q, subject, pass == 1)
 			}
-			switch q.Predicate {
-			case quad.IRI(schema.PredStatement), quad.IRI(schema.PredQuote), quad.IRI(schema.PredNote):
-			default:
-				continue
-			}
-			s, _ := text(q.Object)
-			eachGram(x.fold.String(s), func(g string) { b.key(gramFamily, g) })
-			b.give(string(subject), pass == 1)
 		}
 	}
-	return b.finish()
+	return true
 }
 
 // postingIndexer is an indexer of postings (the name and text indexes),
