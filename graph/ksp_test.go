@@ -68,6 +68,20 @@ func randomStore(t *testing.T, r *rand.Rand, n int) (*Store, []string) {
 	return s, names
 }
 
+// randomOnly restricts s, one time in two, to one of randomStore's two
+// sources at random; ok is false when that source has no edge (it is not
+// in the store).
+func randomOnly(ctx context.Context, r *rand.Rand, s *Store) (only Only, within *Store, ok bool) {
+	switch r.Intn(4) {
+	case 0:
+		only.Sources = []string{"sa"}
+	case 1:
+		only.Sources = []string{"sb"}
+	}
+	within, err := s.within(ctx, only)
+	return only, within, err == nil
+}
+
 // pick returns 1 to max distinct random elements of list.
 func pick(r *rand.Rand, list []string, max int) []string {
 	perm := r.Perm(len(list))
@@ -94,15 +108,8 @@ func TestShortestMatchesWalk(t *testing.T) {
 	for g := range 60 {
 		s, names := randomStore(t, r, 5+r.Intn(10))
 		for q := range 12 {
-			only := Only{}
-			switch r.Intn(4) {
-			case 0:
-				only.Sources = []string{"sa"}
-			case 1:
-				only.Sources = []string{"sb"}
-			}
-			within, err := s.within(ctx, only)
-			if err != nil {
+			only, within, ok := randomOnly(ctx, r, s)
+			if !ok {
 				continue // a source with no edge is not in the store
 			}
 			from, to := pick(r, names, 3), pick(r, names, 3)
@@ -317,16 +324,9 @@ func TestPathsMatchBruteForce(t *testing.T) {
 	for g := range 150 {
 		s, names := randomStore(t, r, 5+r.Intn(8))
 		for q := range 12 {
-			only := Only{}
-			switch r.Intn(4) {
-			case 0:
-				only.Sources = []string{"sa"}
-			case 1:
-				only.Sources = []string{"sb"}
-			}
-			within, err := s.within(ctx, only)
-			if err != nil {
-				continue
+			only, within, ok := randomOnly(ctx, r, s)
+			if !ok {
+				continue // a source with no edge is not in the store
 			}
 			from, to := pick(r, names, 3), pick(r, names, 3)
 			var avoid, through []string
