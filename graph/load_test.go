@@ -164,18 +164,31 @@ func TestOpen(t *testing.T) {
 }
 
 // TestOpenAnUninitialisedStore opens what a creation killed before its
-// first transaction leaves: a bolt file with no store in it. A reader is
-// told to load again; a load initialises it.
+// first transaction leaves: a bolt file with no store in it, or, killed
+// before bolt wrote its first pages, an empty file. A reader is told to
+// load again; a load initialises it.
 func TestOpenAnUninitialisedStore(t *testing.T) {
+	for _, empty := range []bool{false, true} {
+		t.Run(fmt.Sprintf("empty file %v", empty), func(t *testing.T) { testOpenAnUninitialisedStore(t, empty) })
+	}
+}
+
+func testOpenAnUninitialisedStore(t *testing.T, empty bool) {
 	dir := filepath.Join(t.TempDir(), "db")
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		t.Fatal(err)
 	}
-	db, err := hbolt.Open(filepath.Join(dir, "indexes.bolt"), nil)
-	if err != nil {
-		t.Fatal(err)
+	if empty {
+		if err := os.WriteFile(filepath.Join(dir, "indexes.bolt"), nil, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	} else {
+		db, err := hbolt.Open(filepath.Join(dir, "indexes.bolt"), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		db.Close()
 	}
-	db.Close()
 	spec := "bolt:" + dir
 	if _, err := Open(spec, false); !errors.Is(err, ErrNoStore) || !strings.Contains(err.Error(), "never initialised") {
 		t.Errorf("Open(%q) of an uninitialised store = %v; want ErrNoStore saying it was never initialised", spec, err)

@@ -163,13 +163,19 @@ func writerMmap(path string) int {
 // openBoltDir opens, and with create makes, the bolt store in directory dir.
 func openBoltDir(spec, dir string, create bool) (*Store, error) {
 	file := filepath.Join(dir, "indexes.bolt")
-	if _, err := os.Stat(file); errors.Is(err, fs.ErrNotExist) {
+	info, err := os.Stat(file)
+	if errors.Is(err, fs.ErrNotExist) {
 		if !create {
 			return nil, fmt.Errorf("open %s: %w", spec, ErrNoStore)
 		}
 		if err := os.MkdirAll(dir, 0o700); err != nil {
 			return nil, fmt.Errorf("create %s: %w", spec, err)
 		}
+	}
+	if err == nil && info.Size() == 0 && !create {
+		// A creation killed before bolt wrote the file's first pages: bolt
+		// would write them, which a reader cannot.
+		return nil, fmt.Errorf("open %s: the store was never initialised (its creation was interrupted); load into it again: %w", spec, ErrNoStore)
 	}
 	// A reader opens the file read-only, sharing it with other readers
 	// (and working on a read-only file or mount); a writer holds it alone.
