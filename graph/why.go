@@ -62,8 +62,9 @@ func (t Tree) Far(e TreeEdge) string {
 // TreeRequest asks for the causes (Why) or the effects (Effects) of the
 // node Name, to MaxDepth hops (at least 1), on the links Only keeps.
 //
-// Limit bounds the nodes the tree shows beyond the root (and, for an
-// entity, the factors that involve it): 0 is DefaultTreeLimit. Where more
+// Limit bounds the nodes the tree shows beyond the root: 0 is
+// DefaultTreeLimit. An entity's own factors are always shown, and count
+// only where a link reaches them. Where more
 // lie within MaxDepth, the tree shows the nearest: every node of the
 // nearer hops, and of the farthest hop reached the first in the order of
 // node ids, and says it stopped (Tree.Stopped). The walk stops reading at
@@ -131,7 +132,7 @@ func (s *Store) treeOf(ctx context.Context, req TreeRequest, upstream bool) (Tre
 }
 
 // tree builds a Why tree (upstream) or an Effects tree of at most limit
-// nodes beyond its starts (see TreeRequest). A breadth-first walk from the
+// nodes (see TreeRequest). A breadth-first walk from the
 // root over the causal view (reversed, upstream) gives each node's
 // distance; a depth-first walk then expands each node under the first
 // parent one hop nearer the root.
