@@ -230,10 +230,7 @@ func BenchmarkLoadBolt(b *testing.B) {
 // its time should follow the size of the source, not of the store.
 func BenchmarkReload(b *testing.B) {
 	ctx := context.Background()
-	doc := shippedDoc(b)
-	original := extract.Compile(doc)
-	mergeClaims(doc)
-	edited := extract.Compile(doc)
+	original, edited := shippedAndEdited(b)
 	for _, size := range []string{"corpus", "million"} {
 		s, err := Open("bolt:"+b.TempDir()+"/db", true)
 		if err != nil {
@@ -281,10 +278,7 @@ func BenchmarkReload(b *testing.B) {
 // claims; that of the synthetic source re-curates one link.
 func BenchmarkLoadBackends(b *testing.B) {
 	ctx := context.Background()
-	doc := shippedDoc(b)
-	shipped := extract.Compile(doc)
-	mergeClaims(doc)
-	shippedEdit := extract.Compile(doc)
+	shipped, shippedEdit := shippedAndEdited(b)
 	const n = 7400
 	synth, _ := syntheticQuads(rand.New(rand.NewSource(1)), n, func(i int) []int {
 		return []int{(i + 1) % n, (i + 2) % n, (i * 7) % n}

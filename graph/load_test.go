@@ -299,10 +299,7 @@ func TestBoltReadersAndWriters(t *testing.T) {
 // write times left out. Both must also pass doctor.
 func TestBulkLoadMakesCayleysStore(t *testing.T) {
 	ctx := context.Background()
-	doc := shippedDoc(t)
-	shipped := extract.Compile(doc)
-	mergeClaims(doc)
-	edited := extract.Compile(doc)
+	shipped, edited := shippedAndEdited(t)
 	synth, _ := syntheticQuads(rand.New(rand.NewSource(3)), 300, func(i int) []int {
 		return []int{(i + 1) % 300, (i * 7) % 300}
 	})

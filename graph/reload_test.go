@@ -27,6 +27,16 @@ func shippedDoc(t testing.TB) *extract.Document {
 	return docs[0]
 }
 
+// shippedAndEdited compiles the shipped source, and the same after a
+// curator's edit (see mergeClaims).
+func shippedAndEdited(t testing.TB) (shipped, edited []schema.Quad) {
+	t.Helper()
+	doc := shippedDoc(t)
+	shipped = extract.Compile(doc)
+	mergeClaims(doc)
+	return shipped, extract.Compile(doc)
+}
+
 // An edit changes a curated document in place, as a curator edits the
 // YAML, and says what it did.
 type edit struct {
