@@ -293,9 +293,9 @@ func group(quads []schema.Quad) wanted {
 // holds on PostgreSQL through it). A bolt store must not: Cayley's kv
 // stores corrupt quads when one call both adds and removes quads that
 // share a value (see batchKV), so the additions and then the removals go
-// in two calls, inside one transaction of the key-value store; into a
-// bolt store that has never held a quad, the additions are written by
-// bulkAdd instead, in Cayley's layout, in the same transaction.
+// in two calls, inside one transaction of the key-value store; a bolt
+// store that has never held a quad is built anew instead, by bulkAdd in
+// Cayley's layout, and renamed into place (see loadFresh).
 func (s *Store) apply(ctx context.Context, adds, dels, rebuild []quad.Quad) error {
 	if len(adds)+len(dels) == 0 && rebuild == nil {
 		return nil
@@ -340,32 +340,19 @@ func (s *Store) apply(ctx context.Context, adds, dels, rebuild []quad.Quad) erro
 		ready := s.prepareIndexers(ctx, adds, dels)
 		// Waits for the goroutine: the load has its own error.
 		defer ready()
-		// A new store is built beside the old one and renamed into place
-		// (see loadFresh).
-		if rebuild == nil && len(dels) == 0 {
+		// A new store is built beside the old one, in Cayley's layout
+		// directly, and renamed into place (see loadFresh); a store made
+		// before the catalog that holds no quad is new too.
+		if len(rebuild) == 0 && len(dels) == 0 {
 			var fresh bool
 			if fresh, err = s.loadFresh(ctx, adds, ready); fresh || err != nil {
 				break
 			}
 		}
+		// Into a store that holds quads, through Cayley.
 		err = s.kv.batch(ctx, func() error {
-			// Into a new store, the quads go in Cayley's layout directly
-			// (see bulkAdd); into one that holds quads, through Cayley.
-			bulk := false
-			if !s.kv.direct && len(dels) == 0 {
-				s.progress.enter(PhaseQuads)
-				var err error
-				if bulk, err = bulkAdd(ctx, s.kv.shared, adds, s.progress); err != nil {
-					return err
-				}
-				if bulk {
-					s.kv.bulks++
-				}
-			}
-			if !bulk {
-				if err := write(adds, nil); err != nil {
-					return err
-				}
+			if err := write(adds, nil); err != nil {
+				return err
 			}
 			if err := write(nil, dels); err != nil {
 				return err
